@@ -1,0 +1,70 @@
+/** Shapes shared by the core, the CLI, the background and the UI. Plain data only: they cross message boundaries. */
+
+export type Source = 'words' | 'glossary' | 'names';
+
+export interface Sense {
+  /** Parts of speech as EDICT codes, e.g. ["v5s", "vt"]. */
+  pos: string[];
+  glosses: string[];
+  /** Field tags (mil, law, econ …) and usage/misc tags (abbr, uk, hon …). */
+  tags?: string[];
+}
+
+export interface Form {
+  text: string;
+  /** EDICT (P): a common word in this spelling. */
+  common?: boolean;
+  /** Form tags: iK, ik, io, oK, ok, ateji, gikun. */
+  tags?: string[];
+}
+
+/** One word of the general dictionary after grouping EDICT lines that share their senses. */
+export interface WordEntry {
+  id: number;
+  kanji: Form[];
+  kana: Form[];
+  senses: Sense[];
+}
+
+/** Why a surface form was reduced to a dictionary form, outermost step last: ["passive", "polite", "progressive"]. */
+export type InflectionReason = string;
+
+export interface LookupEntry {
+  source: Source;
+  headword: string;
+  reading: string;
+  senses: Sense[];
+  /** Reasons for the conjugation, in reading order; null when the text is the dictionary form. */
+  inflection: InflectionReason[] | null;
+  common?: boolean;
+  /** Other spellings and readings of the same entry. */
+  otherForms?: string[];
+  /** How many characters of the text this entry covers from `start`. */
+  matchLength: number;
+  /** Glossary-only fields. */
+  category?: string;
+  note?: string;
+  aliases?: string[];
+  related?: string[];
+}
+
+export interface LookupResult {
+  /** Offsets (UTF-16 code units) into the text that was looked up. */
+  start: number;
+  end: number;
+  match: string;
+  entries: LookupEntry[];
+}
+
+export interface Token {
+  surface: string;
+  /** Offset of the token in the tokenized text (UTF-16 code units). */
+  start: number;
+  pos: string;
+  posDetail: string;
+  conjugationType: string;
+  conjugationForm: string;
+  baseForm: string;
+  /** Katakana reading, or the surface when kuromoji has none. */
+  reading: string;
+}
