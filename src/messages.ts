@@ -15,8 +15,6 @@ export const requestSchemas = {
   tokens: v.object({ text }),
   /** Is the engine loaded? Answered without waiting for it. */
   status: v.object({}),
-  /** Toolbar popup: run Kiji in the active tab of a site outside the built-in list. */
-  enableInTab: v.object({ tabId: v.pipe(v.number(), v.integer()) }),
 } as const;
 
 export interface EngineStatus {
@@ -29,7 +27,6 @@ export interface Responses {
   lookup: LookupResult | null;
   tokens: Token[];
   status: EngineStatus;
-  enableInTab: { ok: boolean; error?: string };
 }
 
 export type RequestName = keyof typeof requestSchemas;

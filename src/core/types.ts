@@ -41,6 +41,11 @@ export interface LookupEntry {
   otherForms?: string[];
   /** How many characters of the text this entry covers from `start`. */
   matchLength: number;
+  /**
+   * Set when the dictionary lacks the word and the entry was composed from these dictionary words, in text order
+   * (電話会談 → ["電話", "会談"]); its single sense joins the parts' first glosses.
+   */
+  parts?: string[];
   /** Glossary-only fields. */
   category?: string;
   note?: string;

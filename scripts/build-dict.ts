@@ -1,0 +1,28 @@
+/**
+ * Builds the dictionary files the extension loads (build/data/<name>.idx and .dat) from the sources under data/.
+ * Skips a dictionary whose files are newer than its source and builder code; `--force` rebuilds anyway.
+ * The files are written uncompressed: the extension package is already compressed, and raw files load without an
+ * inflate pass in the background.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { buildAll, outputDir, repoRoot } from '../src/core/dict/node-build';
+
+function formatBytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
+}
+
+const root = repoRoot();
+const reports = buildAll({ root, force: process.argv.includes('--force') });
+for (const report of reports) {
+  const status = report.skipped ? 'up to date' : `built ${report.entries} entries in ${Math.round(report.ms)} ms`;
+  console.log(`${report.name}: ${status}`);
+  for (const ext of ['idx', 'dat']) {
+    const file = path.join(outputDir(root), `${report.name}.${ext}`);
+    const built = report.files.find((f) => f.path === path.relative(root, file));
+    const bytes = built?.bytes ?? readFileSync(file).byteLength;
+    const gzipBytes = built?.gzipBytes ?? gzipSync(readFileSync(file), { level: 9 }).byteLength;
+    console.log(`  ${path.relative(root, file)}  ${formatBytes(bytes)}  (gzip -9: ${formatBytes(gzipBytes)})`);
+  }
+}

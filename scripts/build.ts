@@ -1,0 +1,94 @@
+/**
+ * `npm run build`: dictionary data → vite bundles → dist/chrome and dist/firefox (+ zips).
+ * Every script is its own IIFE bundle: content scripts cannot be modules, and one format for all keeps it simple.
+ */
+import { build } from 'vite';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { manifestFor, type Browser } from './manifest';
+import { zipDirectory } from './zip';
+
+const root = resolve(import.meta.dirname, '..');
+const out = join(root, 'build', 'js');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+
+const entries: Record<string, string> = {
+  content: 'src/content/index.ts',
+  'background-chrome': 'src/background/chrome.ts',
+  'background-firefox': 'src/background/firefox.ts',
+  offscreen: 'src/offscreen/offscreen.ts',
+  popup: 'src/popup/index.tsx',
+  options: 'src/options/index.tsx',
+};
+
+function step(label: string) {
+  const t0 = performance.now();
+  return () => console.log(`  ${label} (${Math.round(performance.now() - t0)} ms)`);
+}
+
+async function bundle() {
+  rmSync(out, { recursive: true, force: true });
+  for (const [name, entry] of Object.entries(entries)) {
+    if (!existsSync(join(root, entry))) throw new Error(`missing entry ${entry}`);
+    const done = step(`bundled ${name}.js`);
+    await build({
+      root,
+      configFile: false,
+      logLevel: 'warn',
+      publicDir: false,
+      define: { 'process.env.NODE_ENV': '"production"' },
+      build: {
+        outDir: out,
+        emptyOutDir: false,
+        minify: true,
+        target: 'es2022',
+        reportCompressedSize: false,
+        lib: { entry: join(root, entry), formats: ['iife'], name: `kiji_${name.replace(/\W/g, '_')}`, fileName: () => `${name}.js` },
+        rolldownOptions: { output: { codeSplitting: false } },
+      },
+    });
+    done();
+  }
+}
+
+function assemble(browser: Browser) {
+  const dir = join(root, 'dist', browser);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  cpSync(join(root, 'public'), dir, { recursive: true });
+  for (const page of readdirSync(join(root, 'src', 'pages'))) cpSync(join(root, 'src', 'pages', page), join(dir, page));
+  if (browser === 'firefox') rmSync(join(dir, 'offscreen.html'));
+  const scripts = ['content', 'popup', 'options', ...(browser === 'chrome' ? ['offscreen'] : [])];
+  for (const s of scripts) cpSync(join(out, `${s}.js`), join(dir, `${s}.js`));
+  cpSync(join(out, `background-${browser}.js`), join(dir, 'background.js'));
+  for (const css of readdirSync(out).filter((f) => f.endsWith('.css'))) cpSync(join(out, css), join(dir, css));
+  cpSync(join(root, 'build', 'data'), join(dir, 'data'), { recursive: true, filter: (f) => !f.endsWith('.stamp') });
+  const kuromojiDict = join(dirname(createRequire(import.meta.url).resolve('kuromoji/package.json')), 'dict');
+  mkdirSync(join(dir, 'kuromoji'));
+  for (const f of readdirSync(kuromojiDict)) if (f.endsWith('.dat.gz')) cpSync(join(kuromojiDict, f), join(dir, 'kuromoji', f));
+  const source = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifestFor(source, browser, pkg.version), null, 2));
+  const zipBytes = zipDirectory(dir, join(root, 'dist', `kiji-${browser}-${pkg.version}.zip`));
+  console.log(`  dist/${browser}: ${(dirSize(dir) / 1e6).toFixed(1)} MB unpacked, zip ${(zipBytes / 1e6).toFixed(1)} MB`);
+}
+
+function dirSize(dir: string): number {
+  let n = 0;
+  for (const f of readdirSync(dir, { recursive: true }) as string[]) {
+    const s = statSync(join(dir, f));
+    if (s.isFile()) n += s.size;
+  }
+  return n;
+}
+
+console.log('Kiji build');
+const data = step('dictionary data');
+execFileSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts/build-dict.ts')], { stdio: 'inherit' });
+data();
+await bundle();
+for (const b of ['chrome', 'firefox'] as const) assemble(b);
+const cs = statSync(join(root, 'dist/chrome/content.js')).size;
+console.log(`  content script: ${(cs / 1024).toFixed(1)} KB`);
+console.log('Load dist/chrome (chrome://extensions → Load unpacked) or dist/firefox (about:debugging → Load Temporary Add-on).');

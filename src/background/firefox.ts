@@ -1,0 +1,8 @@
+/** Firefox background page: the engine runs here directly (no offscreen documents, no 160 MB per tab). */
+import { createEngine } from '../core/engine';
+import { extensionAssets } from './assets';
+import { answerEngineRequest } from './handlers';
+import { startRouter } from './router';
+
+const engine = createEngine(extensionAssets);
+startRouter((msg) => answerEngineRequest(engine, msg));

@@ -1,0 +1,29 @@
+import type { Engine } from '../core/engine';
+import type { Envelope, Reply, RequestName, RequestOf, Responses } from '../messages';
+
+/** The requests the engine answers; the rest are the router's own. */
+export const ENGINE_REQUESTS = new Set<RequestName>(['lookup', 'tokens', 'status']);
+
+export async function answerEngineRequest(engine: Engine, msg: Envelope): Promise<Reply<RequestName>> {
+  try {
+    const value = await engineValue(engine, msg.type, msg.payload);
+    return { ok: true, value };
+  } catch (err) {
+    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+async function engineValue(engine: Engine, type: RequestName, payload: unknown): Promise<Responses[RequestName]> {
+  switch (type) {
+    case 'lookup': {
+      const p = payload as RequestOf<'lookup'>;
+      return engine.lookup(p.text, p.at);
+    }
+    case 'tokens':
+      return engine.tokens((payload as RequestOf<'tokens'>).text);
+    case 'status':
+      return engine.status();
+    default:
+      throw new Error(`not an engine request: ${type}`);
+  }
+}

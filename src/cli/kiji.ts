@@ -1,0 +1,91 @@
+/**
+ * `npx kiji`: the extension's core on the command line, for checking what the popup would show.
+ *   kiji lookup "<text>" [--at N] [--json]    kiji lookup --json < lines of {"text","at"}
+ *   kiji tokens "<text>"
+ */
+import { createInterface } from 'node:readline';
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { createEngine, WORD_FILES, type Engine } from '../core/engine';
+import { nodeAssets } from './node-assets';
+import { formatLookup, toCliJson } from './format';
+
+const root = resolve(import.meta.dirname, '../..');
+
+function usage(code: number): never {
+  const text = `Usage:
+  kiji lookup "<text>" [--at N] [--json]   the word at character N (default 0), as the popup shows it
+  kiji lookup [--json] < input.jsonl       one {"text","at"} per line in, one result per line out
+  kiji tokens "<text>" [--json]            kuromoji's segmentation with readings`;
+  (code === 0 ? console.log : console.error)(text);
+  process.exit(code);
+}
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function engine(): Promise<Engine> {
+  if (!existsSync(join(root, 'build', WORD_FILES.idx))) {
+    execFileSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts/build-dict.ts')], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  }
+  const e = createEngine(nodeAssets);
+  await e.ready();
+  const status = e.status();
+  if (status.error) throw new Error(status.error);
+  return e;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  const json = rest.includes('--json');
+  const positional = rest.filter((a, i) => !a.startsWith('--') && !(i > 0 && rest[i - 1] === '--at'));
+  if (!command || command === '--help' || command === '-h') usage(0);
+  if (command === 'lookup') {
+    const e = await engine();
+    if (positional.length === 0) {
+      // Batch mode: load once, answer each line in order.
+      for await (const line of createInterface({ input: process.stdin })) {
+        if (!line.trim()) continue;
+        let req: { text?: unknown; at?: unknown };
+        try {
+          req = JSON.parse(line);
+        } catch {
+          console.log(JSON.stringify({ error: 'invalid JSON line' }));
+          continue;
+        }
+        if (typeof req.text !== 'string') {
+          console.log(JSON.stringify({ error: 'missing "text"' }));
+          continue;
+        }
+        const at = typeof req.at === 'number' ? req.at : 0;
+        console.log(JSON.stringify(toCliJson(await e.lookup(req.text, at))));
+      }
+      return;
+    }
+    const text = positional.join(' ');
+    const at = Number(option(rest, '--at') ?? 0);
+    if (!Number.isInteger(at) || at < 0 || at >= text.length) throw new Error(`--at must be 0…${text.length - 1}`);
+    const result = await e.lookup(text, at);
+    console.log(json ? JSON.stringify(toCliJson(result), null, 2) : formatLookup(result));
+    return;
+  }
+  if (command === 'tokens') {
+    const text = positional.join(' ');
+    if (!text) usage(1);
+    const tokens = await (await engine()).tokens(text);
+    if (json) console.log(JSON.stringify(tokens, null, 2));
+    else for (const t of tokens) console.log(`${t.surface}\t${t.reading}\t${t.baseForm}\t${t.pos}/${t.posDetail}`);
+    return;
+  }
+  usage(1);
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  console.error(`kiji: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,247 @@
+/**
+ * The hover loop: pointer → character → sentence → one lookup → popup and highlight. One frame of work at most per
+ * animation frame, none while the pointer stays on the same character, and only the latest hover's answer is shown.
+ */
+import type { Settings } from '../settings';
+import type { PopupView } from '../ui/popup/Popup';
+import { charAtPoint, type CharHit } from './caret';
+import { computedLayout, gatherSentence, type LayoutProbe } from './gather';
+import { MatchHighlight } from './highlight';
+import { charAt, startsLookup } from './japanese';
+import { isContextGone, type LookupClient, type Outcome } from './lookup-client';
+import type { Box } from './placement';
+import type { PopupHost } from './popup-host';
+import { sourceRange, type Sentence } from './sentence';
+
+/** Long enough to cross from the word to the popup, or from one character to the next, without a flash. */
+export const HIDE_GRACE_MS = 250;
+
+interface PointerState {
+  x: number;
+  y: number;
+  target: EventTarget | null;
+  shiftKey: boolean;
+  altKey: boolean;
+  ctrlKey: boolean;
+  buttons: number;
+}
+
+export function hoverKeyHeld(settings: Pick<Settings, 'hoverKey'>, p: Pick<PointerState, 'shiftKey' | 'altKey' | 'ctrlKey'>): boolean {
+  switch (settings.hoverKey) {
+    case 'Shift':
+      return p.shiftKey;
+    case 'Alt':
+      return p.altKey;
+    case 'Control':
+      return p.ctrlKey;
+    default:
+      return true;
+  }
+}
+
+/** Of the boxes a range covers (one per line), the one nearest the pointer: the popup goes beside that line. */
+function nearestBox(range: Range, x: number, y: number): Box | null {
+  let best: Box | null = null;
+  let bestDistance = Infinity;
+  for (const r of range.getClientRects()) {
+    const dx = Math.max(r.left - x, 0, x - r.right);
+    const dy = Math.max(r.top - y, 0, y - r.bottom);
+    const d = dx * dx + dy * dy;
+    if (d < bestDistance) {
+      best = { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+export class HoverController {
+  private pointer: PointerState | null = null;
+  private frame = 0;
+  /** The character last handled: the same character again costs nothing. */
+  private lastHit: CharHit | null = null;
+  /** Bumped by every new hover and every hide; a reply for an older number is stale. */
+  private generation = 0;
+  private hideTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly layout: LayoutProbe;
+  private readonly highlight: MatchHighlight;
+  private readonly disposers: (() => void)[] = [];
+
+  constructor(
+    private readonly win: Window & typeof globalThis,
+    private settings: Settings,
+    private readonly client: LookupClient,
+    private readonly popup: PopupHost,
+    /** Called when the extension went away under this script (reload/update): the script must stop. */
+    private readonly onOrphaned: () => void,
+  ) {
+    this.layout = computedLayout(win);
+    this.highlight = new MatchHighlight(win);
+  }
+
+  start(): void {
+    const on = <K extends keyof WindowEventMap>(type: K, fn: (e: WindowEventMap[K]) => void, capture = true) => {
+      this.win.addEventListener(type, fn, { capture, passive: true });
+      this.disposers.push(() => this.win.removeEventListener(type, fn, { capture }));
+    };
+    on('mousemove', (e) => this.onPointer(e));
+    on('keydown', (e) => this.onKeyDown(e));
+    on('scroll', () => this.hide(true));
+    on('blur', () => this.hide(true));
+    on('resize', () => this.hide(true));
+    const onOut = (e: MouseEvent) => {
+      if (!e.relatedTarget) this.scheduleHide();
+    };
+    this.win.document.addEventListener('mouseout', onOut, true);
+    this.disposers.push(() => this.win.document.removeEventListener('mouseout', onOut, true));
+  }
+
+  stop(): void {
+    this.disposers.splice(0).forEach((dispose) => dispose());
+    if (this.frame) this.win.cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.hide(true);
+  }
+
+  updateSettings(settings: Settings): void {
+    this.settings = settings;
+    if (!settings.enabled) this.hide(true);
+    // Theme, font size or romaji changed: the next hover renders with them; forget the character to allow it.
+    this.lastHit = null;
+  }
+
+  private onPointer(e: MouseEvent): void {
+    this.pointer = {
+      x: e.clientX,
+      y: e.clientY,
+      target: e.target,
+      shiftKey: e.shiftKey,
+      altKey: e.altKey,
+      ctrlKey: e.ctrlKey,
+      buttons: e.buttons,
+    };
+    if (!this.frame) this.frame = this.win.requestAnimationFrame(() => this.onFrame());
+  }
+
+  private onKeyDown(e: KeyboardEvent): void {
+    if (e.key === 'Escape') {
+      this.hide(false);
+      return;
+    }
+    // Pressing the hover key over a word looks it up without waiting for the mouse to move.
+    if (this.pointer && e.key === this.settings.hoverKey && !this.popup.visible) {
+      this.pointer = { ...this.pointer, shiftKey: e.shiftKey, altKey: e.altKey, ctrlKey: e.ctrlKey };
+      this.lastHit = null;
+      if (!this.frame) this.frame = this.win.requestAnimationFrame(() => this.onFrame());
+    }
+  }
+
+  private onFrame(): void {
+    this.frame = 0;
+    const p = this.pointer;
+    if (!p || !this.settings.enabled) return;
+    // Selecting text with the button held is not hovering.
+    if (p.buttons !== 0) return;
+    if (this.popup.isPopup(p.target)) {
+      this.cancelHide();
+      return;
+    }
+    const hit = charAtPoint(this.win.document, p.x, p.y);
+    if (!hit || !startsLookup(charAt(hit.node.data, hit.offset), hit.node.data)) {
+      this.lastHit = null;
+      // A reply still on its way belongs to text the pointer has left.
+      this.generation++;
+      this.scheduleHide();
+      return;
+    }
+    this.cancelHide();
+    if (this.lastHit && this.lastHit.node === hit.node && this.lastHit.offset === hit.offset) return;
+    if (!hoverKeyHeld(this.settings, p)) return;
+    this.lastHit = hit;
+    const sentence = gatherSentence(hit.node, hit.offset, this.layout);
+    if (!sentence) return;
+    const generation = ++this.generation;
+    const cached = this.client.cached(sentence.text, sentence.at);
+    if (cached) {
+      this.apply(generation, sentence, cached, p);
+      return;
+    }
+    // The popup stays as it is until the answer comes: swapping only then keeps fast moves from flickering.
+    void this.client.lookup(sentence.text, sentence.at).then((outcome) => this.apply(generation, sentence, outcome, p));
+  }
+
+  private apply(generation: number, sentence: Sentence<Text>, outcome: Outcome, p: PointerState): void {
+    if (generation !== this.generation) return;
+    if (!outcome.ok) {
+      if (isContextGone(outcome.error)) {
+        this.onOrphaned();
+        return;
+      }
+      const box = this.boxAt(sentence, sentence.at, sentence.at + 1, p);
+      if (box) this.show({ kind: 'error', error: outcome.error }, box.box, box.vertical, null);
+      return;
+    }
+    const result = outcome.result;
+    if (!result || result.entries.length === 0) {
+      this.hide(false);
+      return;
+    }
+    const found = this.boxAt(sentence, result.start, result.end, p);
+    if (!found) {
+      this.hide(false);
+      return;
+    }
+    this.show({ kind: 'result', result }, found.box, found.vertical, found.range);
+  }
+
+  private boxAt(
+    sentence: Sentence<Text>,
+    start: number,
+    end: number,
+    p: PointerState,
+  ): { range: Range; box: Box; vertical: boolean } | null {
+    const span = sourceRange(sentence.segments, start, end);
+    if (!span || !span.start.node.isConnected || !span.end.node.isConnected) return null;
+    const range = this.win.document.createRange();
+    range.setStart(span.start.node, span.start.offset);
+    range.setEnd(span.end.node, span.end.offset);
+    const box = nearestBox(range, p.x, p.y);
+    if (!box) return null;
+    const el = span.start.node.parentElement;
+    const mode = el ? this.win.getComputedStyle(el).writingMode : '';
+    return { range, box, vertical: mode.startsWith('vertical') || mode.startsWith('sideways') };
+  }
+
+  private show(view: PopupView, box: Box, vertical: boolean, range: Range | null): void {
+    this.cancelHide();
+    const { showRomaji, theme, fontSize } = this.settings;
+    this.popup.show(view, { showRomaji, theme, fontSize }, box, vertical);
+    if (range) this.highlight.show(range);
+    else this.highlight.clear();
+  }
+
+  private scheduleHide(): void {
+    if (this.hideTimer || !this.popup.visible) return;
+    this.hideTimer = setTimeout(() => {
+      this.hideTimer = null;
+      this.hide(true);
+    }, HIDE_GRACE_MS);
+  }
+
+  private cancelHide(): void {
+    if (this.hideTimer) clearTimeout(this.hideTimer);
+    this.hideTimer = null;
+  }
+
+  /**
+   * `forget` lets the same character open the popup again at the next move (after scrolling, say); Escape keeps it
+   * closed until the pointer reaches another character.
+   */
+  hide(forget: boolean): void {
+    this.cancelHide();
+    this.generation++;
+    if (forget) this.lastHit = null;
+    this.popup.hide();
+    this.highlight.clear();
+  }
+}

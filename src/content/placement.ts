@@ -1,0 +1,53 @@
+/** Where the popup goes: next to the word, inside the viewport, never over the word itself when there is room. */
+
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export type Side = 'below' | 'above' | 'right' | 'left';
+
+export interface Placement {
+  left: number;
+  top: number;
+  side: Side;
+}
+
+const GAP = 6;
+const MARGIN = 4;
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.max(min, Math.min(value, Math.max(min, max)));
+}
+
+/**
+ * Horizontal text: below the word, else above, else on the roomier side. Vertical text (writing-mode vertical-*):
+ * to the right of the column, over the lines already read, else to the left, else on the roomier side.
+ */
+export function placePopup(anchor: Box, popup: Size, viewport: Size, vertical: boolean): Placement {
+  if (!vertical) {
+    const left = clamp(anchor.left, MARGIN, viewport.width - popup.width - MARGIN);
+    const roomBelow = viewport.height - anchor.bottom - GAP - MARGIN;
+    const roomAbove = anchor.top - GAP - MARGIN;
+    if (popup.height <= roomBelow) return { left, top: anchor.bottom + GAP, side: 'below' };
+    if (popup.height <= roomAbove) return { left, top: anchor.top - GAP - popup.height, side: 'above' };
+    const side = roomBelow >= roomAbove ? 'below' : 'above';
+    const top = clamp(side === 'below' ? anchor.bottom + GAP : MARGIN, MARGIN, viewport.height - popup.height - MARGIN);
+    return { left, top, side };
+  }
+  const top = clamp(anchor.top, MARGIN, viewport.height - popup.height - MARGIN);
+  const roomRight = viewport.width - anchor.right - GAP - MARGIN;
+  const roomLeft = anchor.left - GAP - MARGIN;
+  if (popup.width <= roomRight) return { left: anchor.right + GAP, top, side: 'right' };
+  if (popup.width <= roomLeft) return { left: anchor.left - GAP - popup.width, top, side: 'left' };
+  const side = roomRight >= roomLeft ? 'right' : 'left';
+  const left = clamp(side === 'right' ? anchor.right + GAP : MARGIN, MARGIN, viewport.width - popup.width - MARGIN);
+  return { left, top, side };
+}

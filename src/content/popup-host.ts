@@ -1,0 +1,94 @@
+/**
+ * The popup's place in the page: one <kiji-popup> element under <html> with an open shadow root holding the Preact
+ * app and its styles. The page's CSS cannot reach in, and ours cannot leak out.
+ */
+import { h, render } from 'preact';
+import { Popup, type PopupOptions, type PopupView } from '../ui/popup/Popup';
+import { POPUP_CSS } from '../ui/popup/styles';
+import { placePopup, type Box, type Side } from './placement';
+
+export const HOST_ID = 'kiji-popup-host';
+const HOST_TAG = 'kiji-popup';
+
+function adoptStyles(root: ShadowRoot, win: Window & typeof globalThis): void {
+  try {
+    const sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(POPUP_CSS);
+    root.adoptedStyleSheets = [sheet];
+    if (root.adoptedStyleSheets.length === 1) return;
+  } catch {
+    // Firefox content scripts cannot adopt sheets they construct; a <style> in our own shadow root does the same.
+  }
+  const style = win.document.createElement('style');
+  style.textContent = POPUP_CSS;
+  root.append(style);
+}
+
+export class PopupHost {
+  private host: HTMLElement | null = null;
+  private mount: HTMLElement | null = null;
+  private shown = false;
+  /** Where the last popup went, for tests and for keeping the pointer's way to it clear. */
+  side: Side | null = null;
+
+  constructor(private readonly win: Window & typeof globalThis) {}
+
+  private ensure(): HTMLElement {
+    const doc = this.win.document;
+    if (!this.host) {
+      // A previous copy of this script (before an extension reload) may have left its host behind.
+      doc.getElementById(HOST_ID)?.remove();
+      const host = doc.createElement(HOST_TAG);
+      host.id = HOST_ID;
+      const root = host.attachShadow({ mode: 'open' });
+      adoptStyles(root, this.win);
+      const mount = doc.createElement('div');
+      root.append(mount);
+      this.host = host;
+      this.mount = mount;
+    }
+    if (!this.host.isConnected) doc.documentElement.append(this.host);
+    return this.mount!;
+  }
+
+  get visible(): boolean {
+    return this.shown;
+  }
+
+  /** Whether an event target (retargeted to the host outside the shadow root) is the popup. */
+  isPopup(target: EventTarget | null): boolean {
+    return !!target && target === this.host;
+  }
+
+  show(view: PopupView, options: PopupOptions, anchor: Box, vertical: boolean): void {
+    const mount = this.ensure();
+    render(h(Popup, { view, options }), mount);
+    const dialog = mount.firstElementChild as HTMLElement | null;
+    if (!dialog) return;
+    // Measure at the origin, where nothing limits the width, then move: all before the next paint, so no flicker.
+    dialog.style.left = '0px';
+    dialog.style.top = '0px';
+    const rect = dialog.getBoundingClientRect();
+    const viewport = { width: this.win.innerWidth, height: this.win.innerHeight };
+    const place = placePopup(anchor, { width: rect.width, height: rect.height }, viewport, vertical);
+    dialog.style.left = `${Math.round(place.left)}px`;
+    dialog.style.top = `${Math.round(place.top)}px`;
+    dialog.scrollTop = 0;
+    this.side = place.side;
+    this.shown = true;
+  }
+
+  hide(): void {
+    if (!this.shown || !this.mount) return;
+    render(null, this.mount);
+    this.shown = false;
+    this.side = null;
+  }
+
+  destroy(): void {
+    this.hide();
+    this.host?.remove();
+    this.host = null;
+    this.mount = null;
+  }
+}

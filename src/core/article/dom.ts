@@ -1,0 +1,39 @@
+/**
+ * The slice of the DOM the article detector reads. The browser's DOM and linkedom both satisfy it structurally, so
+ * the same detector runs in the content script and in Node (tests, CLI) without either depending on the other.
+ */
+
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
+export const CDATA_SECTION_NODE = 4;
+
+export interface DomNode {
+  readonly nodeType: number;
+  /** Text of a text node; null for elements. */
+  readonly nodeValue: string | null;
+  readonly childNodes: ArrayLike<DomNode>;
+}
+
+export interface DomElement extends DomNode {
+  /** Upper case for HTML elements in both the browser and linkedom; compared case-insensitively here. */
+  readonly tagName: string;
+  readonly parentElement: DomElement | null;
+  getAttribute(name: string): string | null;
+}
+
+/** The detector walks the whole tree once from the root (head included: title, meta and JSON-LD live there). */
+export interface DomDocument<E extends DomElement = DomElement> {
+  readonly documentElement: E | null;
+}
+
+export function isElement(node: DomNode): node is DomElement {
+  return node.nodeType === ELEMENT_NODE;
+}
+
+export function isText(node: DomNode): boolean {
+  return node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE;
+}
+
+export function tagOf(el: DomElement): string {
+  return el.tagName.toLowerCase();
+}

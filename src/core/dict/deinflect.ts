@@ -1,0 +1,509 @@
+/**
+ * Deinflection: from a conjugated surface form back to candidate dictionary forms, with the reasons in reading order.
+ *
+ * Every form of a word is given a type saying how it conjugates further: 書かれる conjugates like an ichidan verb,
+ * 書かない like an i-adjective, 書いて is a te-form, 書き a continuative stem. A rule strips a suffix from a form of one
+ * type and yields a form of another type, so chains such as 懸念されています → 懸念されている → 懸念されて →
+ * 懸念される → 懸念する → 懸念 fall out of a breadth-first walk. The candidates are only guesses: the lookup keeps those
+ * whose dictionary entry has a part of speech of the candidate's type.
+ */
+import type { WordEntry } from '../types';
+
+/** Stable codes of conjugation steps; the UI translates them, `describeInflection` spells them in English. */
+export const INFLECTION_CODES = [
+  'suru-verb',
+  'polite',
+  'past',
+  'negative',
+  'te',
+  'continuative',
+  'progressive',
+  'passive',
+  'causative',
+  'potential',
+  'passive-potential',
+  'volitional',
+  'conditional',
+  'conditional-tara',
+  'tari',
+  'imperative',
+  'polite-imperative',
+  'desire',
+  'adverbial',
+  'noun-suffix-sa',
+  'appearance',
+  'negative-continuative',
+  'classical-negative',
+  'concessive',
+  'while',
+  'excess',
+  'easy-to',
+  'hard-to',
+  'completion',
+  'preparation',
+  'resultative',
+  'te-iku',
+  'te-kuru',
+  'try',
+  'benefactive',
+  'become',
+  'should',
+] as const;
+
+export type InflectionCode = (typeof INFLECTION_CODES)[number];
+
+const ENGLISH: Record<InflectionCode, string> = {
+  'suru-verb': 'suru verb',
+  polite: 'polite',
+  past: 'past',
+  negative: 'negative',
+  te: 'te-form',
+  continuative: 'continuative',
+  progressive: 'progressive',
+  passive: 'passive',
+  causative: 'causative',
+  potential: 'potential',
+  'passive-potential': 'passive/potential',
+  volitional: 'volitional',
+  conditional: 'conditional',
+  'conditional-tara': 'conditional (-tara)',
+  tari: '-tari',
+  imperative: 'imperative',
+  'polite-imperative': 'polite imperative',
+  desire: 'want to',
+  adverbial: 'adverbial',
+  'noun-suffix-sa': 'noun (-sa)',
+  appearance: 'seems',
+  'negative-continuative': 'negative continuative (-zu)',
+  'classical-negative': 'classical negative',
+  concessive: 'even if',
+  while: 'while',
+  excess: 'too much',
+  'easy-to': 'easy to',
+  'hard-to': 'hard to',
+  completion: 'completion (-te shimau)',
+  preparation: 'in advance (-te oku)',
+  resultative: 'resultative (-te aru)',
+  'te-iku': '-te iku',
+  'te-kuru': '-te kuru',
+  try: 'try (-te miru)',
+  benefactive: 'favour',
+  become: 'become',
+  should: 'should (beki)',
+};
+
+/** "passive · progressive · polite": for the CLI; the extension translates the codes itself. */
+export function describeInflection(codes: readonly string[], lang: 'en' = 'en'): string {
+  void lang;
+  return codes.map((c) => ENGLISH[c as InflectionCode] ?? c).join(' · ');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Word types. Dictionary forms carry the EDICT codes they accept; the others exist only inside a chain.
+
+const bit = (n: number) => 1 << n;
+const V1 = bit(0);
+const V5K = bit(1);
+const V5K_S = bit(2); // 行く: 行って, 行った
+const V5G = bit(3);
+const V5S = bit(4);
+const V5T = bit(5);
+const V5N = bit(6);
+const V5B = bit(7);
+const V5M = bit(8);
+const V5R = bit(9);
+const V5U = bit(10);
+const V5U_S = bit(11); // 問う: 問うて, 問うた
+const V5ARU = bit(12); // なさる: なさいます, なさい
+const VS = bit(13); // ends in する: する, 愛する, とする
+const VK = bit(14);
+const ADJ_I = bit(15);
+const VS_NOUN = bit(16); // 合意 for 合意する
+const MASU = bit(17);
+const TE = bit(18);
+const TE_INNER = bit(19); // a te-form an auxiliary was attached to: it adds no reason of its own
+const TA = bit(20);
+const TA_INNER = bit(21);
+const STEM = bit(22); // continuative (連用形) standing on its own
+const STEM_INNER = bit(23);
+const TERMINAL = bit(24); // a form nothing conjugates from: 書けば, 書こう, 書かず …
+
+const ANY_VERB = V1 | V5K | V5G | V5S | V5T | V5N | V5B | V5M | V5R | V5U | VS | VK;
+/** What the text as written may be: anything but a form that only exists under an auxiliary. */
+const SURFACE = ~(TE_INNER | TA_INNER | STEM_INNER | VS_NOUN);
+
+interface FinalType {
+  type: number;
+  name: string;
+  endings: readonly string[];
+  accepts: readonly string[];
+}
+
+const FINAL_TYPES: readonly FinalType[] = [
+  { type: V1, name: 'v1', endings: ['る'], accepts: ['v1', 'v1-s'] },
+  { type: V5K, name: 'v5k', endings: ['く'], accepts: ['v5k', 'v5k-s'] },
+  { type: V5K_S, name: 'v5k-s', endings: ['く'], accepts: ['v5k-s'] },
+  { type: V5G, name: 'v5g', endings: ['ぐ'], accepts: ['v5g'] },
+  { type: V5S, name: 'v5s', endings: ['す'], accepts: ['v5s'] },
+  { type: V5T, name: 'v5t', endings: ['つ'], accepts: ['v5t'] },
+  { type: V5N, name: 'v5n', endings: ['ぬ'], accepts: ['v5n'] },
+  { type: V5B, name: 'v5b', endings: ['ぶ'], accepts: ['v5b'] },
+  { type: V5M, name: 'v5m', endings: ['む'], accepts: ['v5m'] },
+  { type: V5R, name: 'v5r', endings: ['る'], accepts: ['v5r', 'v5r-i', 'v5aru'] },
+  { type: V5U, name: 'v5u', endings: ['う'], accepts: ['v5u', 'v5u-s'] },
+  { type: V5U_S, name: 'v5u-s', endings: ['う'], accepts: ['v5u-s'] },
+  { type: V5ARU, name: 'v5aru', endings: ['る'], accepts: ['v5aru'] },
+  { type: VS, name: 'vs', endings: ['する'], accepts: ['vs-i', 'vs-s'] },
+  { type: VK, name: 'vk', endings: ['くる', '来る'], accepts: ['vk'] },
+  { type: ADJ_I, name: 'adj-i', endings: ['い'], accepts: ['adj-i', 'adj-ix'] },
+  { type: VS_NOUN, name: 'vs-noun', endings: [''], accepts: ['vs'] },
+];
+const FINAL_MASK = FINAL_TYPES.reduce((m, t) => m | t.type, 0);
+
+// ---------------------------------------------------------------------------------------------------------------
+// The rule table.
+
+interface Rule {
+  from: string;
+  to: string;
+  /** Types the form ending in `from` may have. */
+  in: number;
+  /** Type of the form ending in `to`. */
+  out: number;
+  reasons: readonly InflectionCode[];
+}
+
+const RULES: Rule[] = [];
+
+function rule(from: string, to: string, inType: number, out: number, ...reasons: InflectionCode[]): void {
+  RULES.push({ from, to, in: inType, out, reasons });
+}
+
+/**
+ * A te-form, ta-form or continuative is worth naming when the text ends there (交わされ: continuative), not when an
+ * auxiliary hangs on it (交わされて-いる says progressive, not te-form + progressive), so such rules come in pairs.
+ */
+function formRule(from: string, to: string, form: 'te' | 'ta' | 'stem', out: number): void {
+  const [outer, inner, reason]: [number, number, InflectionCode] =
+    form === 'te' ? [TE, TE_INNER, 'te'] : form === 'ta' ? [TA, TA_INNER, 'past'] : [STEM, STEM_INNER, 'continuative'];
+  rule(from, to, outer, out, reason);
+  rule(from, to, inner, out);
+}
+
+/** How one conjugation class builds its forms; several spellings of a stem are listed where they exist. */
+interface VerbClass {
+  type: number;
+  dict: string;
+  /** Stem before ない (未然形). */
+  nai: string;
+  /** Stem before ず, ぬ, ん (suru: せ). */
+  zu: string;
+  /** Stem before れる / せる (suru: さ). */
+  reru: string;
+  /** Passive ending; for ichidan and kuru it is also the potential. */
+  passive: string;
+  passiveReason: InflectionCode;
+  causative: string;
+  potential: string[];
+  stem: string;
+  te: string;
+  ta: string;
+  ba: string;
+  imperative: string[];
+  volitional: string;
+}
+
+function godan(type: number, dict: string, a: string, i: string, e: string, o: string, te: string): VerbClass {
+  const ta = te.slice(0, -1) + (te.endsWith('で') ? 'だ' : 'た');
+  return {
+    type,
+    dict,
+    nai: a,
+    zu: a,
+    reru: a,
+    passive: a + 'れる',
+    passiveReason: 'passive',
+    causative: a + 'せる',
+    potential: [e + 'る'],
+    stem: i,
+    te,
+    ta,
+    ba: e + 'ば',
+    imperative: [e],
+    volitional: o + 'う',
+  };
+}
+
+const GODAN: VerbClass[] = [
+  godan(V5K | V5K_S, 'く', 'か', 'き', 'け', 'こ', 'いて'),
+  godan(V5G, 'ぐ', 'が', 'ぎ', 'げ', 'ご', 'いで'),
+  godan(V5S, 'す', 'さ', 'し', 'せ', 'そ', 'して'),
+  godan(V5T, 'つ', 'た', 'ち', 'て', 'と', 'って'),
+  godan(V5N, 'ぬ', 'な', 'に', 'ね', 'の', 'んで'),
+  godan(V5B, 'ぶ', 'ば', 'び', 'べ', 'ぼ', 'んで'),
+  godan(V5M, 'む', 'ま', 'み', 'め', 'も', 'んで'),
+  godan(V5R | V5ARU, 'る', 'ら', 'り', 'れ', 'ろ', 'って'),
+  godan(V5U | V5U_S, 'う', 'わ', 'い', 'え', 'お', 'って'),
+];
+
+const ICHIDAN: VerbClass = {
+  type: V1,
+  dict: 'る',
+  nai: '',
+  zu: '',
+  reru: '',
+  passive: 'られる',
+  passiveReason: 'passive-potential',
+  causative: 'させる',
+  potential: ['れる'], // ら抜き: 見れる, 食べれる
+  stem: '',
+  te: 'て',
+  ta: 'た',
+  ba: 'れば',
+  imperative: ['ろ', 'よ'],
+  volitional: 'よう',
+};
+
+const SURU: VerbClass = {
+  type: VS,
+  dict: 'する',
+  nai: 'し',
+  zu: 'せ',
+  reru: 'さ',
+  passive: 'される',
+  passiveReason: 'passive',
+  causative: 'させる',
+  potential: ['できる'],
+  stem: 'し',
+  te: 'して',
+  ta: 'した',
+  ba: 'すれば',
+  imperative: ['しろ', 'せよ'],
+  volitional: 'しよう',
+};
+
+function kuru(k: string, ko: string, ki: string): VerbClass {
+  return {
+    type: VK,
+    dict: k + 'る',
+    nai: ko,
+    zu: ko,
+    reru: ko,
+    passive: ko + 'られる',
+    passiveReason: 'passive-potential',
+    causative: ko + 'させる',
+    potential: [ko + 'れる'],
+    stem: ki,
+    te: ki + 'て',
+    ta: ki + 'た',
+    ba: k + 'れば',
+    imperative: [ko + 'い'],
+    volitional: ko + 'よう',
+  };
+}
+
+const KURU: VerbClass[] = [kuru('く', 'こ', 'き'), kuru('来', '来', '来')];
+
+for (const c of [...GODAN, ICHIDAN, SURU, ...KURU]) {
+  const d = c.dict;
+  rule(c.nai + 'ない', d, ADJ_I, c.type, 'negative');
+  rule(c.zu + 'ず', d, TERMINAL, c.type, 'negative-continuative');
+  rule(c.zu + 'ずに', d, TERMINAL, c.type, 'negative-continuative');
+  rule(c.zu + 'ぬ', d, TERMINAL, c.type, 'classical-negative');
+  rule(c.zu + 'ざる', d, TERMINAL, c.type, 'classical-negative');
+  rule(c.zu + 'ねば', d, TERMINAL, c.type, 'negative', 'conditional');
+  rule(c.zu + 'ん', d, TERMINAL, c.type, 'negative');
+  rule(c.passive, d, V1, c.type, c.passiveReason);
+  rule(c.causative, d, V1, c.type, 'causative');
+  for (const p of c.potential) rule(p, d, V1, c.type, 'potential');
+  if (c.stem !== '' || c.type === V1) formRule(c.stem, d, 'stem', c.type);
+  formRule(c.te, d, 'te', c.type);
+  formRule(c.ta, d, 'ta', c.type);
+  rule(c.ba, d, TERMINAL, c.type, 'conditional');
+  for (const imp of c.imperative) rule(imp, d, TERMINAL, c.type, 'imperative');
+  rule(c.volitional, d, TERMINAL, c.type, 'volitional');
+}
+// Godan short causative-passive (書かされる); す-verbs use the long form.
+for (const c of GODAN) if (c.dict !== 'す') rule(c.reru + 'される', c.dict, V1, c.type, 'causative', 'passive');
+// Irregular godan forms.
+formRule('って', 'く', 'te', V5K_S);
+formRule('った', 'く', 'ta', V5K_S);
+formRule('うて', 'う', 'te', V5U_S);
+formRule('うた', 'う', 'ta', V5U_S);
+formRule('い', 'る', 'stem', V5ARU);
+rule('い', 'る', TERMINAL, V5ARU, 'imperative');
+// 合意する → 合意: the noun the lookup shows.
+rule('する', '', VS, VS_NOUN, 'suru-verb');
+
+// i-adjectives.
+rule('くない', 'い', ADJ_I, ADJ_I, 'negative');
+formRule('かった', 'い', 'ta', ADJ_I);
+formRule('くて', 'い', 'te', ADJ_I);
+rule('く', 'い', TERMINAL, ADJ_I, 'adverbial');
+rule('ければ', 'い', TERMINAL, ADJ_I, 'conditional');
+rule('かろう', 'い', TERMINAL, ADJ_I, 'volitional');
+rule('さ', 'い', TERMINAL, ADJ_I, 'noun-suffix-sa');
+rule('そう', 'い', TERMINAL, ADJ_I, 'appearance');
+rule('よさそう', 'よい', TERMINAL, ADJ_I, 'appearance');
+rule('なさそう', 'ない', TERMINAL, ADJ_I, 'appearance');
+rule('すぎる', 'い', V1, ADJ_I, 'excess');
+rule('くなる', 'い', V5R, ADJ_I, 'become');
+// 書かないで: "without writing".
+formRule('ないで', 'ない', 'te', ADJ_I);
+
+// Auxiliaries on the continuative stem.
+rule('ます', '', MASU, STEM_INNER, 'polite');
+rule('たい', '', ADJ_I, STEM_INNER, 'desire');
+rule('ながら', '', TERMINAL, STEM_INNER, 'while');
+rule('なさい', '', TERMINAL, STEM_INNER, 'polite-imperative');
+rule('そう', '', TERMINAL, STEM_INNER, 'appearance');
+rule('すぎる', '', V1, STEM_INNER, 'excess');
+rule('やすい', '', ADJ_I, STEM_INNER, 'easy-to');
+rule('にくい', '', ADJ_I, STEM_INNER, 'hard-to');
+
+// ます conjugates on its own.
+formRule('ました', 'ます', 'ta', MASU);
+formRule('まして', 'ます', 'te', MASU);
+rule('ません', 'ます', TERMINAL, MASU, 'negative');
+rule('ませんでした', 'ます', TERMINAL, MASU, 'negative', 'past');
+rule('ましょう', 'ます', TERMINAL, MASU, 'volitional');
+
+// Auxiliaries on the te-form; each exists after て and after the voiced で (読んで).
+const TE_AUXILIARIES: [string, number, InflectionCode][] = [
+  ['いる', V1, 'progressive'],
+  ['る', V1, 'progressive'], // 〜てる
+  ['おる', V5R, 'progressive'], // 〜ており, 〜ておらず
+  ['ある', V5R, 'resultative'],
+  ['おく', V5K, 'preparation'],
+  ['しまう', V5U, 'completion'],
+  ['いく', V5K | V5K_S, 'te-iku'],
+  ['くる', VK, 'te-kuru'],
+  ['みる', V1, 'try'],
+  ['もらう', V5U, 'benefactive'],
+  ['くれる', V1, 'benefactive'],
+  ['あげる', V1, 'benefactive'],
+  ['いただく', V5K, 'benefactive'],
+  ['くださる', V5ARU | V5R, 'benefactive'],
+  ['も', TERMINAL, 'concessive'],
+];
+for (const [aux, type, reason] of TE_AUXILIARIES) {
+  rule('て' + aux, 'て', type, TE_INNER, reason);
+  rule('で' + aux, 'で', type, TE_INNER, reason);
+}
+// Spoken contractions: 〜ちゃう (てしまう), 〜とく (ておく).
+rule('ちゃう', 'て', V5U, TE_INNER, 'completion');
+rule('じゃう', 'で', V5U, TE_INNER, 'completion');
+rule('とく', 'て', V5K, TE_INNER, 'preparation');
+rule('どく', 'で', V5K, TE_INNER, 'preparation');
+
+// Auxiliaries on the ta-form.
+for (const [aux, reason] of [
+  ['ら', 'conditional-tara'],
+  ['り', 'tari'],
+] as const) {
+  rule('た' + aux, 'た', TERMINAL, TA_INNER, reason);
+  rule('だ' + aux, 'だ', TERMINAL, TA_INNER, reason);
+}
+
+// べき follows the dictionary form; する has the classical す.
+rule('べき', '', TERMINAL, ANY_VERB, 'should');
+rule('すべき', 'する', TERMINAL, VS, 'should');
+
+/** Rules by the last character of `from`; the ichidan stem rule (empty `from`) applies to every form. */
+const RULES_BY_LAST = new Map<string, Rule[]>();
+const RULES_ANY_END: Rule[] = [];
+for (const r of RULES) {
+  if (r.from === '') {
+    RULES_ANY_END.push(r);
+    continue;
+  }
+  const last = r.from[r.from.length - 1];
+  const list = RULES_BY_LAST.get(last);
+  if (list) list.push(r);
+  else RULES_BY_LAST.set(last, [r]);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface Deinflection {
+  /** Candidate dictionary form (for a サ変 noun, the noun: 合意). */
+  word: string;
+  /** Reasons in reading order, innermost first: 懸念されています → suru-verb, passive, progressive, polite. */
+  reasons: InflectionCode[];
+  /**
+   * EDICT part-of-speech codes one of which the entry must carry; null for the text as written, which may be any
+   * word. Lists every code of the word types the candidate may be.
+   */
+  pos: readonly string[] | null;
+  /** Word types of the candidate, as names (v1, v5k, vs, vk, adj-i, vs-noun …); empty for the text as written. */
+  types: readonly string[];
+}
+
+interface Candidate {
+  word: string;
+  type: number;
+  reasons: InflectionCode[];
+}
+
+/** An ichidan stem ends in an i- or e-row kana (食べ, 起き) or in kanji (見, 出). */
+const ICHIDAN_STEM_END = /[いきぎしじちぢにひびぴみりえけげせぜてでねへべぺめれ\u3400-\u9fff々]$/;
+
+/** Longest chain worth following; real forms stay well under it. */
+const MAX_DEPTH = 8;
+
+function finalTypesOf(word: string, type: number): FinalType[] {
+  return FINAL_TYPES.filter((t) => type & t.type && t.endings.some((e) => word.endsWith(e)));
+}
+
+/**
+ * All candidate dictionary forms of `text`, the text itself first, then shorter chains before longer ones. Each
+ * candidate still has to be confirmed by the dictionary with `acceptsEntry`.
+ */
+export function deinflect(text: string): Deinflection[] {
+  const results: Deinflection[] = [{ word: text, reasons: [], pos: null, types: [] }];
+  if (text.length === 0) return results;
+  const queue: Candidate[] = [{ word: text, type: SURFACE, reasons: [] }];
+  const seen = new Map<string, number>([[text, SURFACE]]);
+  for (let depth = 0, level = queue; depth < MAX_DEPTH && level.length > 0; depth++) {
+    const next: Candidate[] = [];
+    for (const cand of level) {
+      const last = cand.word[cand.word.length - 1];
+      const rules = RULES_BY_LAST.get(last);
+      for (const list of [rules, RULES_ANY_END]) {
+        if (!list) continue;
+        for (const r of list) {
+          if (!(cand.type & r.in) || !cand.word.endsWith(r.from)) continue;
+          if (r.from === '' && !ICHIDAN_STEM_END.test(cand.word)) continue;
+          const base = cand.word.slice(0, cand.word.length - r.from.length);
+          if (base === '' && (r.to === '' || r.from === '')) continue;
+          const word = base + r.to;
+          const known = seen.get(word) ?? 0;
+          if ((known & r.out) === r.out) continue;
+          seen.set(word, known | r.out);
+          const reasons = [...r.reasons, ...cand.reasons];
+          next.push({ word, type: r.out, reasons });
+          if (r.out & FINAL_MASK) {
+            const finals = finalTypesOf(word, r.out);
+            if (finals.length > 0) {
+              results.push({
+                word,
+                reasons,
+                pos: [...new Set(finals.flatMap((t) => t.accepts))],
+                types: finals.map((t) => t.name),
+              });
+            }
+          }
+        }
+      }
+    }
+    level = next;
+  }
+  return results;
+}
+
+/** Whether a dictionary entry can be the word a candidate stands for. */
+export function acceptsEntry(candidate: Deinflection, entry: WordEntry): boolean {
+  if (candidate.pos === null) return true;
+  for (const sense of entry.senses) for (const p of sense.pos) if (candidate.pos.includes(p)) return true;
+  return false;
+}

@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { WordEntry } from '../types';
+import { parseEdictEntries } from './edict';
+import { kanaKey } from './kana-key';
+import { repoRoot } from './node-build';
+import { loadNodeWords } from './node-words';
+import { openWords, writeWordFiles, type WordFiles, type WordFilesIndex } from './words-format';
+
+let entries: WordEntry[];
+let files: WordFiles;
+let index: WordFilesIndex;
+
+beforeAll(() => {
+  const text = new TextDecoder('euc-jp').decode(gunzipSync(readFileSync(path.join(repoRoot(), 'data/edict/edict.gz'))));
+  entries = parseEdictEntries(text);
+  files = writeWordFiles(entries);
+  index = openWords(files);
+}, 120_000);
+
+/** Deterministic sample, so a failure can be replayed. */
+function sampleIds(count: number, max: number): number[] {
+  let seed = 20240611;
+  const ids = new Set<number>();
+  while (ids.size < count) {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    ids.add(seed % max);
+  }
+  return [...ids];
+}
+
+describe('word files (real EDICT)', () => {
+  it('gives back exactly the entries that were written, for 1000 random entries', () => {
+    for (const id of sampleIds(1000, entries.length)) {
+      expect(index.entry(id)).toEqual(entries[id]);
+      const firstForm = entries[id].kanji[0]?.text ?? kanaKey(entries[id].kana[0].text);
+      expect(index.lookup(firstForm)).toContainEqual(entries[id]);
+    }
+  });
+
+  it('indexes every spelling as written and every reading in hiragana, nothing else', () => {
+    const expected = new Set<string>();
+    for (const e of entries) {
+      for (const f of e.kanji) expected.add(f.text);
+      for (const f of e.kana) expected.add(kanaKey(f.text));
+    }
+    expect(index.size).toBe(entries.length);
+    expect(index.keyCount).toBe(expected.size);
+    const keys = index.keysWithPrefix('', Infinity);
+    expect(keys).toHaveLength(expected.size);
+    expect(keys.every((k) => expected.has(k))).toBe(true);
+    const unfound = keys.filter((k, i) => i % 5 === 0 && index.lookup(k).length === 0);
+    expect(unfound).toEqual([]);
+  });
+
+  it('finds 延長 with its reading, commonness and senses', () => {
+    const [entry] = index.lookup('延長');
+    expect(entry.kana[0]).toEqual({ text: 'えんちょう', common: true });
+    expect(entry.senses[0].glosses).toContain('extension');
+    expect(entry.senses[0].pos).toEqual(['n', 'vs']);
+    expect(index.lookup('えんちょう')).toContainEqual(entry);
+  });
+
+  it('finds a katakana word by its hiragana key and by the katakana itself', () => {
+    const byHiragana = index.lookup('てれび');
+    expect(byHiragana.map((e) => e.kana[0].text)).toContain('テレビ');
+    expect(index.lookup('テレビ')).toEqual(byHiragana);
+    // Spellings are kept as written: no hiragana key for a kanji spelling holding katakana.
+    expect(index.lookup('ＮＨＫ教育テレビ')).toHaveLength(1);
+    expect(index.keysWithPrefix('ＮＨＫきょういくてれび', 1)).toEqual([]);
+  });
+
+  it('lists the common word first for a shared reading', () => {
+    expect(index.lookup('にほん')[0].kanji[0].text).toBe('日本');
+    expect(index.lookup('かわす')[0].kanji.map((f) => f.text)).toEqual(['交わす', '交す']);
+    expect(index.lookup('交す')).toEqual([index.lookup('かわす')[0]]);
+  });
+
+  it('returns nothing for text that is not a key, including a key prefix', () => {
+    expect(index.lookup('')).toEqual([]);
+    expect(index.lookup('延')).not.toContainEqual(index.lookup('延長')[0]);
+    expect(index.lookup('ぬぬぬぬぬ')).toEqual([]);
+    expect(index.lookup('延長延長')).toEqual([]);
+    expect(index.lookup('\uffff')).toEqual([]);
+  });
+
+  it('lists keys by prefix in order', () => {
+    const keys = index.keysWithPrefix('にほん', 20);
+    expect(keys[0]).toBe('にほん');
+    expect(keys).toHaveLength(20);
+    expect(keys.every((k) => k.startsWith('にほん'))).toBe(true);
+    expect([...keys].sort()).toEqual(keys);
+  });
+
+  it('opens files handed over at any byte offset', () => {
+    const shifted = new Uint8Array(files.idx.byteLength + 1);
+    shifted.set(files.idx, 1);
+    const reopened = openWords({ idx: shifted.subarray(1), dat: files.dat.slice().buffer });
+    expect(reopened.lookup('日本')).toEqual(index.lookup('日本'));
+  });
+
+  it('refuses files from another format version or a mismatched pair', () => {
+    const otherVersion = files.idx.slice();
+    otherVersion[4] = 99;
+    expect(() => openWords({ idx: otherVersion, dat: files.dat })).toThrow(/version/);
+    expect(() => openWords({ idx: files.idx, dat: files.dat.subarray(1) })).toThrow(/size/);
+    expect(() => openWords({ idx: files.idx.subarray(0, 1000), dat: files.dat })).toThrow(/truncated/);
+    expect(() => openWords({ idx: files.dat, dat: files.dat })).toThrow(/not a Kiji/);
+  });
+
+  it('loadNodeWords serves the same dictionary from build/data', async () => {
+    const words = await loadNodeWords();
+    expect(words.size).toBe(entries.length);
+    expect(await loadNodeWords()).toBe(words);
+    for (const key of ['延長', 'かわす', 'にっぽん', '拿捕']) expect(words.lookup(key)).toEqual(index.lookup(key));
+  });
+});

@@ -1,0 +1,90 @@
+import type { LookupResult, Token } from './types';
+import type { WordIndex } from './dict/word-index';
+import { openWords } from './dict/words-format';
+import { createTokenizer, type Tokenizer } from './tokenizer/tokenizer';
+import { lookupAt } from './lookup';
+
+/** Reads one of the extension's data files, already decompressed when its name ends in `.gz`. */
+export type AssetLoader = (path: string) => Promise<ArrayBuffer>;
+
+export interface EngineStatus {
+  words: boolean;
+  tokenizer: boolean;
+  error?: string;
+}
+
+export interface Engine {
+  lookup(text: string, at: number): Promise<LookupResult | null>;
+  tokens(text: string): Promise<Token[]>;
+  status(): EngineStatus;
+  /** Resolves when every part has loaded (or failed). */
+  ready(): Promise<void>;
+}
+
+export const WORD_FILES = { idx: 'data/words.idx', dat: 'data/words.dat' } as const;
+
+/**
+ * One engine per background: the dictionary loads first (tens of ms) and answers hovers on its own; kuromoji
+ * (hundreds of ms) joins when ready and refines segmentation. Requests that arrive before the dictionary are
+ * queued on its promise, never dropped.
+ */
+export function createEngine(load: AssetLoader, kuromojiDir = 'kuromoji'): Engine {
+  const state: EngineStatus = { words: false, tokenizer: false };
+  let tokenizer: Tokenizer | null = null;
+
+  const words: Promise<WordIndex> = Promise.all([load(WORD_FILES.idx), load(WORD_FILES.dat)]).then(
+    ([idx, dat]) => {
+      const index = openWords({ idx, dat });
+      state.words = true;
+      return index;
+    },
+    (err: unknown) => {
+      state.error = `dictionary: ${String(err)}`;
+      throw err;
+    },
+  );
+  // Start kuromoji after the dictionary so the first hover is not competing with it for the CPU.
+  const tokenizerReady: Promise<Tokenizer | null> = words
+    .catch(() => undefined)
+    .then(() => createTokenizer((name) => load(`${kuromojiDir}/${name}`)))
+    .then(
+      (t) => {
+        tokenizer = t;
+        state.tokenizer = true;
+        return t;
+      },
+      (err: unknown) => {
+        state.error = `tokenizer: ${String(err)}`;
+        return null;
+      },
+    );
+
+  // Hovering along a sentence repeats the same text: keep its tokens.
+  const tokenCache = new Map<string, Token[]>();
+  function tokensOf(text: string): Token[] | undefined {
+    if (!tokenizer) return undefined;
+    let tokens = tokenCache.get(text);
+    if (!tokens) {
+      tokens = tokenizer.tokenize(text);
+      if (tokenCache.size >= 64) tokenCache.delete(tokenCache.keys().next().value as string);
+      tokenCache.set(text, tokens);
+    }
+    return tokens;
+  }
+
+  return {
+    async lookup(text, at) {
+      const index = await words;
+      return lookupAt(text, at, { words: index, tokens: tokensOf(text) });
+    },
+    async tokens(text) {
+      const t = await tokenizerReady;
+      if (!t) throw new Error(state.error ?? 'tokenizer unavailable');
+      return tokensOf(text) ?? [];
+    },
+    status: () => ({ ...state }),
+    async ready() {
+      await Promise.allSettled([words, tokenizerReady]);
+    },
+  };
+}

@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadNodeWords } from './dict/node-words';
+import type { WordIndex } from './dict/word-index';
+import { lookupAt } from './lookup';
+import { createTokenizer, type Tokenizer } from './tokenizer/tokenizer';
+import { nodeKuromojiLoader } from './tokenizer/node-loader';
+import type { LookupResult } from './types';
+
+const SEED = readFileSync('/work/shared/seeds/000_9744aeb55fb20b7c.txt', 'utf8');
+
+let words: WordIndex;
+let tokenizer: Tokenizer;
+beforeAll(async () => {
+  [words, tokenizer] = await Promise.all([loadNodeWords(), createTokenizer(nodeKuromojiLoader())]);
+}, 300_000);
+
+/** A sentence of the seed article that contains `needle`. */
+function sentenceWith(needle: string): string {
+  const sentence = SEED.split(/(?<=[。\n])/).find((s) => s.includes(needle));
+  if (!sentence) throw new Error(`not in the seed article: ${needle}`);
+  return sentence;
+}
+
+/** Looks up at the first character of `needle` in `text`, without and with kuromoji's tokens. */
+function both(text: string, needle: string): [LookupResult | null, LookupResult | null] {
+  const at = text.indexOf(needle);
+  expect(at, needle).toBeGreaterThanOrEqual(0);
+  return [lookupAt(text, at, { words }), lookupAt(text, at, { words, tokens: tokenizer.tokenize(text) })];
+}
+
+function glosses(result: LookupResult | null, entry = 0): string[] {
+  return result?.entries[entry]?.senses.flatMap((s) => s.glosses) ?? [];
+}
+
+describe('lookupAt on the seed article', () => {
+  it('finds 延長 in 延長で, with or without tokens', () => {
+    for (const r of both(sentenceWith('新START延長で合意'), '延長で')) {
+      expect(r).toMatchObject({ match: '延長', end: r!.start + 2 });
+      expect(r!.entries[0]).toMatchObject({ headword: '延長', reading: 'えんちょう', inflection: null, common: true });
+      expect(glosses(r)).toContain('extension');
+    }
+  });
+
+  it('finds 交わす under 交わされ, passive in its continuative form', () => {
+    for (const r of both(sentenceWith('交わされ'), '交わされ')) {
+      expect(r!.match).toBe('交わされ');
+      expect(r!.entries[0]).toMatchObject({
+        headword: '交わす',
+        reading: 'かわす',
+        inflection: ['passive', 'continuative'],
+        matchLength: 4,
+      });
+      expect(glosses(r).join(' ')).toMatch(/exchange/);
+    }
+  });
+
+  it('shows the サ変 noun 合意 for 合意した, used as 合意する in the past', () => {
+    for (const r of both(sentenceWith('延長で合意したと発表'), '合意した')) {
+      expect(r!.match).toBe('合意した');
+      expect(r!.entries[0]).toMatchObject({ headword: '合意', reading: 'ごうい', inflection: ['suru-verb', 'past'] });
+      expect(r!.entries[0].senses.every((s) => s.pos.includes('vs'))).toBe(true);
+    }
+  });
+
+  it('reads 懸念されています as 懸念 (vs): passive, progressive, polite', () => {
+    // The seed's headline "インフレ下振れリスク懸念", put in the polite passive progressive as news writes it.
+    const text = 'ECBはインフレ下振れリスクが懸念されていますと述べた。';
+    for (const r of both(text, '懸念')) {
+      expect(r!.match).toBe('懸念されています');
+      expect(r!.entries[0]).toMatchObject({
+        headword: '懸念',
+        reading: 'けねん',
+        inflection: ['suru-verb', 'passive', 'progressive', 'polite'],
+      });
+      expect(r!.entries[0].senses[0].pos).toContain('vs');
+    }
+  });
+
+  it('composes 電話会談 from kuromoji\'s nouns when EDICT lacks it, shorter words following', () => {
+    expect(words.lookup('電話会談')).toEqual([]);
+    const [plain, withTokens] = both(sentenceWith('電話会談した'), '電話会談');
+    // Without tokens the dictionary alone answers with its longest word.
+    expect(plain!.entries[0]).toMatchObject({ headword: '電話', reading: 'でんわ' });
+    expect(withTokens!.match).toBe('電話会談');
+    const [compound, ...rest] = withTokens!.entries;
+    expect(compound).toMatchObject({ headword: '電話会談', reading: 'でんわかいだん', parts: ['電話', '会談'] });
+    expect(compound.senses[0].glosses[0]).toMatch(/^telephone call \+ /);
+    expect(rest[0]).toMatchObject({ headword: '電話', reading: 'でんわ', matchLength: 2 });
+    expect(glosses(withTokens, 1)).toContain('telephone call');
+  });
+
+  it('composes 核軍縮条約 from the longest dictionary words inside it', () => {
+    const [, r] = both(sentenceWith('核軍縮条約'), '核軍縮条約');
+    expect(r!.entries[0]).toMatchObject({ headword: '核軍縮条約', parts: ['核軍縮', '条約'] });
+    expect(r!.entries[0].reading).toBe('かくぐんしゅくじょうやく');
+  });
+
+  it('finds katakana words through their hiragana key and shows them as written', () => {
+    for (const r of both(sentenceWith('ホワイトハウスは'), 'ホワイトハウス')) {
+      expect(r!.entries[0]).toMatchObject({ headword: 'ホワイトハウス', reading: 'ほわいとはうす', matchLength: 7 });
+      expect(glosses(r).join(' ')).toMatch(/White House/);
+    }
+    for (const r of both(sentenceWith('ウクライナの紛争'), 'ウクライナ')) {
+      expect(r!.entries[0].headword).toBe('ウクライナ');
+      expect(glosses(r)).toContain('Ukraine');
+    }
+  });
+
+  it('with tokens, does not read a name as the word hidden in it (プー of プーチン)', () => {
+    const [plain, withTokens] = both(sentenceWith('プーチン氏が'), 'プーチン');
+    expect(plain!.entries[0].headword).toBe('プー');
+    expect(withTokens).toBeNull();
+  });
+
+  it('starts at the pointer inside a word', () => {
+    for (const r of both(sentenceWith('電話会談した'), '会談')) {
+      expect(r!.entries[0]).toMatchObject({ headword: '会談', reading: 'かいだん' });
+    }
+  });
+
+  it('answers null where there is no Japanese', () => {
+    const text = sentenceWith('新START延長で合意');
+    const tokens = tokenizer.tokenize(text);
+    for (const at of [text.indexOf('START'), text.indexOf('T'), text.indexOf(' ')]) {
+      expect(lookupAt(text, at, { words })).toBeNull();
+      expect(lookupAt(text, at, { words, tokens })).toBeNull();
+    }
+    const date = sentenceWith('2021年1月27日');
+    expect(lookupAt(date, date.indexOf('2021'), { words })).toBeNull();
+    expect(lookupAt(date, -1, { words })).toBeNull();
+    expect(lookupAt(date, date.length, { words })).toBeNull();
+  });
+
+  it('gives the particle entry when the pointer is on a particle', () => {
+    for (const r of both(sentenceWith('新START延長で合意'), 'で合意')) {
+      expect(r!.entries[0]).toMatchObject({ headword: 'で', matchLength: 1 });
+      expect(r!.entries[0].senses[0].pos).toEqual(['prt']);
+    }
+    for (const r of both(sentenceWith('ホワイトハウスは、'), 'は、')) {
+      expect(r!.entries[0].headword).toBe('は');
+      expect(r!.entries[0].senses[0].pos).toEqual(['prt']);
+      // 歯 (tooth), also read は, comes later.
+      expect(r!.entries.some((e) => e.otherForms?.includes('歯'))).toBe(true);
+    }
+  });
+
+  it('lets kuromoji choose between homographs: 米 in 米ロ is べい (America), not こめ (rice)', () => {
+    const [plain, withTokens] = both(sentenceWith('米ロ間に唯一残された'), '米ロ間');
+    expect(plain!.entries[0].reading).toBe('こめ');
+    const first = withTokens!.entries[0];
+    expect(first).toMatchObject({ headword: '米ロ間', reading: 'べいろかん', parts: ['米', 'ロ', '間'] });
+    expect(first.senses[0].glosses[0]).toMatch(/^\(United States of\) America \+ Russia \+ /);
+    expect(withTokens!.entries.find((e) => e.headword === '米')?.reading).toBe('べい');
+  });
+
+  it('lists shorter matches after the longest, each entry once', () => {
+    for (const r of both(sentenceWith('首脳会談に関する'), '首脳会談')) {
+      const lengths = r!.entries.map((e) => e.matchLength);
+      expect(r!.entries[0]).toMatchObject({ headword: '首脳会談', reading: 'しゅのうかいだん' });
+      expect(r!.entries.map((e) => e.headword)).toContain('首脳');
+      expect(lengths).toEqual([...lengths].sort((a, b) => b - a));
+      const keys = r!.entries.map((e) => `${e.headword}|${e.reading}|${e.senses[0].glosses[0]}`);
+      expect(new Set(keys).size).toBe(keys.length);
+      expect(r!.end - r!.start).toBe(r!.entries[0].matchLength);
+    }
+  });
+});

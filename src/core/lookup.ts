@@ -1,0 +1,382 @@
+/**
+ * The hover lookup: the longest dictionary word that starts where the pointer is, then the shorter ones.
+ *
+ * Dictionary longest-match with deinflection answers on its own (the engine may still be loading kuromoji); when the
+ * tokens of the text are at hand they rank homographs (交わさ → 交わす, は the particle rather than 歯) and let a noun
+ * compound the dictionary lacks (電話会談) be shown, composed from its parts.
+ */
+import { acceptsEntry, deinflect, type Deinflection } from './dict/deinflect';
+import { kanaKey } from './dict/kana-key';
+import type { WordIndex } from './dict/word-index';
+import { isWordChar } from './text/kana';
+import type { Form, LookupEntry, LookupResult, Sense, Token, WordEntry } from './types';
+
+export interface LookupDeps {
+  words: WordIndex;
+  /** Tokens of the whole `text`, when kuromoji is ready. */
+  tokens?: readonly Token[];
+}
+
+/** Longest text tried from the pointer; EDICT headwords are shorter. */
+const MAX_MATCH = 20;
+/** Entries returned; the popup shows the first few, the rest is for "more". */
+const MAX_ENTRIES = 16;
+/** A compound made of more parts than this is a phrase, not a word. */
+const MAX_PARTS = 6;
+
+interface Match {
+  entry: WordEntry;
+  candidate: Deinflection;
+  length: number;
+  /** The form the text matched: a spelling of the entry, or one of its readings. */
+  form: Form;
+  byKanji: boolean;
+  score: number;
+  order: number;
+}
+
+export function lookupAt(text: string, at: number, deps: LookupDeps): LookupResult | null {
+  if (at < 0 || at >= text.length) return null;
+  const first = text.codePointAt(at)!;
+  // The pointer on the second half of a surrogate pair: nothing starts there.
+  if (first >= 0xdc00 && first <= 0xdfff) return null;
+  const window = wordWindow(text, at);
+  if (window.length === 0) return null;
+
+  const context = deps.tokens ? tokenContext(deps.tokens, at) : null;
+  const matches = findMatches(window, deps.words, context);
+  const entries = rank(matches, context).map(toLookupEntry);
+
+  if (context) {
+    const compound = composeCompound(text, at, context, deps.words);
+    if (compound && compound.matchLength > (entries[0]?.matchLength ?? 0)) entries.unshift(compound);
+  }
+  if (entries.length === 0) return null;
+  const end = at + entries[0].matchLength;
+  return { start: at, end, match: text.slice(at, end), entries: entries.slice(0, MAX_ENTRIES) };
+}
+
+/** The run of word characters from `at`, at most MAX_MATCH code units, never cutting a surrogate pair. */
+function wordWindow(text: string, at: number): string {
+  let end = at;
+  while (end < text.length && end - at < MAX_MATCH) {
+    const ch = String.fromCodePoint(text.codePointAt(end)!);
+    if (!isWordChar(ch) || end - at + ch.length > MAX_MATCH) break;
+    end += ch.length;
+  }
+  return text.slice(at, end);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dictionary matches
+
+function findMatches(window: string, words: WordIndex, context: TokenContext | null): Match[] {
+  const matches: Match[] = [];
+  const seen = new Set<string>();
+  for (let length = window.length; length >= 1; length--) {
+    const code = window.charCodeAt(length - 1);
+    if (code >= 0xd800 && code <= 0xdbff) continue; // would split a surrogate pair
+    for (const candidate of deinflect(window.slice(0, length))) {
+      for (const entry of words.lookup(candidate.word)) {
+        if (!acceptsEntry(candidate, entry)) continue;
+        const key = `${entry.id}:${length}`;
+        if (seen.has(key)) continue;
+        const matched = matchedForm(entry, candidate.word);
+        if (!matched) continue;
+        seen.add(key);
+        matches.push({ entry, candidate, length, ...matched, score: 0, order: matches.length });
+      }
+    }
+  }
+  if (!context) return matches;
+  addTokenBaseForm(matches, words, context, seen);
+  const token = context.tokens[context.index];
+  // A katakana name (サキ) is not the hiragana reading of a kanji word (先): only spellings as written count for it.
+  const name = token.posDetail === '固有名詞' && isKatakana(token.surface);
+  return matches.filter(
+    (m) => !endsInsideKatakanaToken(context, m.length) && !(name && !m.byKanji && m.form.text !== m.candidate.word),
+  );
+}
+
+/**
+ * kuromoji splits katakana runs into the loanwords it knows (オープン|スカイ) and keeps a name whole (プーチン), so a
+ * match ending inside a katakana token is a false friend: プー (toot) in プーチン.
+ */
+function endsInsideKatakanaToken(context: TokenContext, length: number): boolean {
+  const { tokens, index, offset } = context;
+  const end = tokens[index].start + offset + length;
+  for (let i = index; i < tokens.length && tokens[i].start < end; i++) {
+    const t = tokens[i];
+    const tokenEnd = t.start + t.surface.length;
+    if (end < tokenEnd) return isKatakana(t.surface);
+  }
+  return false;
+}
+
+function isKatakana(text: string): boolean {
+  return /^[\u30a1-\u30ff]+$/.test(text);
+}
+
+/** kuromoji's reading in hiragana; for katakana, the surface itself (kuromoji cuts long readings: ホワイ). */
+function tokenReading(token: Token): string {
+  return kanaKey(isKatakana(token.surface) ? token.surface : token.reading);
+}
+
+function matchedForm(entry: WordEntry, word: string): { form: Form; byKanji: boolean } | null {
+  const kanji = entry.kanji.find((f) => f.text === word);
+  if (kanji) return { form: kanji, byKanji: true };
+  const key = kanaKey(word);
+  const kana = entry.kana.find((f) => kanaKey(f.text) === key);
+  return kana ? { form: kana, byKanji: false } : null;
+}
+
+/**
+ * When kuromoji knows the dictionary form of a conjugated verb or adjective the rules did not reach, show it for the
+ * token's span rather than nothing.
+ */
+function addTokenBaseForm(matches: Match[], words: WordIndex, context: TokenContext, seen: Set<string>): void {
+  const token = context.tokens[context.index];
+  if (context.offset !== 0 || token.baseForm === token.surface) return;
+  if (token.pos !== '動詞' && token.pos !== '形容詞') return;
+  if (matches.some((m) => m.candidate.word === token.baseForm)) return;
+  const candidate: Deinflection = { word: token.baseForm, reasons: [], pos: null, types: [] };
+  for (const entry of words.lookup(token.baseForm)) {
+    const matched = matchedForm(entry, token.baseForm);
+    if (!matched || seen.has(`${entry.id}:${token.surface.length}`)) continue;
+    if (!entry.senses.some((s) => s.pos.some((p) => p.startsWith('v') || p.startsWith('adj-i')))) continue;
+    matches.push({ entry, candidate, length: token.surface.length, ...matched, score: 0, order: matches.length });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Ranking
+
+function rank(matches: Match[], context: TokenContext | null): Match[] {
+  for (const m of matches) m.score = tokenAgreement(m, context);
+  matches.sort(
+    (a, b) =>
+      b.length - a.length ||
+      b.score - a.score ||
+      Number(isCommon(b)) - Number(isCommon(a)) ||
+      Number(writtenAsMatched(b)) - Number(writtenAsMatched(a)) ||
+      a.candidate.reasons.length - b.candidate.reasons.length ||
+      a.order - b.order,
+  );
+  const kept = new Set<number>();
+  return matches.filter((m) => !kept.has(m.entry.id) && kept.add(m.entry.id));
+}
+
+function isCommon(m: Match): boolean {
+  return !!m.form.common;
+}
+
+/**
+ * A kanji spelling that matched, or a kana match of a word usually written in kana: は the particle before 歯 read は.
+ */
+function writtenAsMatched(m: Match): boolean {
+  if (m.byKanji) return true;
+  // サキ (a name) in the text is not さき (先) of the dictionary.
+  if (m.form.text !== m.candidate.word) return false;
+  return m.entry.kanji.length === 0 || m.entry.senses.some((s) => s.tags?.includes('uk'));
+}
+
+/** 0–3: how well an entry fits kuromoji's reading of the text (reading 2, part of speech 1). */
+function tokenAgreement(m: Match, context: TokenContext | null): number {
+  if (!context || context.offset !== 0) return 0;
+  const token = context.tokens[context.index];
+  let score = posAgrees(token.pos, m.entry) ? 1 : 0;
+  if (m.candidate.word === token.baseForm && m.candidate.reasons.length > 0) score += 2;
+  else {
+    const spanReading = readingOfSpan(context, m.length);
+    const reading = readingFor(m.entry, m.form, m.byKanji, token.reading);
+    if (spanReading !== null && readingAgrees(reading, spanReading, m.candidate)) score += 2;
+  }
+  return score;
+}
+
+function readingAgrees(reading: string, spanReading: string, candidate: Deinflection): boolean {
+  if (candidate.reasons.length === 0) return reading === spanReading;
+  // Conjugation changes the last kana of a verb or adjective (かわす → かわされ); a サ変 noun keeps all of it.
+  const stem = candidate.types.includes('vs-noun') ? reading : reading.slice(0, -1);
+  return stem.length > 0 && spanReading.startsWith(stem);
+}
+
+const POS_BY_KUROMOJI: Record<string, (p: string) => boolean> = {
+  名詞: (p) => /^(n|pn|vs|adj-na|adj-no|ctr|num|suf|pref)/.test(p),
+  動詞: (p) => p.startsWith('v') || p === 'aux-v',
+  形容詞: (p) => p.startsWith('adj-i'),
+  助詞: (p) => p === 'prt',
+  助動詞: (p) => p.startsWith('aux') || p === 'cop',
+  副詞: (p) => p.startsWith('adv'),
+  連体詞: (p) => p === 'adj-pn',
+  接続詞: (p) => p === 'conj',
+  感動詞: (p) => p === 'int',
+  接頭詞: (p) => p === 'pref' || p === 'n-pref',
+};
+
+function posAgrees(kuromojiPos: string, entry: WordEntry): boolean {
+  const test = POS_BY_KUROMOJI[kuromojiPos];
+  return !!test && entry.senses.some((s) => s.pos.some(test));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Building entries
+
+function toLookupEntry(m: Match): LookupEntry {
+  const reading = readingFor(m.entry, m.form, m.byKanji, null);
+  const headword = m.form.text;
+  const otherForms = [...m.entry.kanji, ...m.entry.kana]
+    .map((f) => f.text)
+    .filter((t, i, all) => t !== headword && t !== reading && all.indexOf(t) === i);
+  const entry: LookupEntry = {
+    source: 'words',
+    headword,
+    reading,
+    senses: sensesFor(m.entry, m.candidate),
+    inflection: m.candidate.reasons.length > 0 ? [...m.candidate.reasons] : null,
+    common: !!m.form.common,
+    matchLength: m.length,
+  };
+  if (otherForms.length > 0) entry.otherForms = otherForms;
+  return entry;
+}
+
+/** For a conjugated match, the senses of that part of speech (延長した: not the era name 延長). */
+function sensesFor(entry: WordEntry, candidate: Deinflection): Sense[] {
+  const pos = candidate.pos;
+  if (pos === null) return entry.senses;
+  const fitting = entry.senses.filter((s) => s.pos.some((p) => pos.includes(p)));
+  return fitting.length > 0 ? fitting : entry.senses;
+}
+
+/** The reading in hiragana: of the kana that matched, or the entry's reading for a spelling (kuromoji's if listed). */
+function readingFor(entry: WordEntry, form: Form, byKanji: boolean, preferred: string | null): string {
+  if (!byKanji) return kanaKey(form.text);
+  const readings = entry.kana.map((f) => kanaKey(f.text));
+  if (preferred !== null) {
+    const wanted = kanaKey(preferred);
+    if (readings.includes(wanted)) return wanted;
+  }
+  const usual = entry.kana.find((f) => !f.tags?.some((t) => t === 'ok' || t === 'ik'));
+  return kanaKey((usual ?? entry.kana[0])?.text ?? form.text);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tokens
+
+interface TokenContext {
+  tokens: readonly Token[];
+  /** Token holding the pointer. */
+  index: number;
+  /** Pointer offset inside that token. */
+  offset: number;
+}
+
+function tokenContext(tokens: readonly Token[], at: number): TokenContext | null {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = tokens[mid];
+    if (at < t.start) hi = mid - 1;
+    else if (at >= t.start + t.surface.length) lo = mid + 1;
+    else return { tokens, index: mid, offset: at - t.start };
+  }
+  return null;
+}
+
+/** kuromoji's reading (hiragana) of `length` characters from the pointer, when they end on a token boundary. */
+function readingOfSpan(context: TokenContext, length: number): string | null {
+  const { tokens, index } = context;
+  const end = tokens[index].start + length;
+  let reading = '';
+  for (let i = index; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.start + t.surface.length > end) return null;
+    reading += tokenReading(t);
+    if (t.start + t.surface.length === end) return reading;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Compounds the dictionary lacks: 電話会談 = 電話 + 会談
+
+const COMPOUND_NOUN_DETAILS = new Set(['一般', '固有名詞', 'サ変接続', '形容動詞語幹', '接尾', '副詞可能', 'ナイ形容詞語幹']);
+
+function isCompoundPart(token: Token): boolean {
+  if (!Array.from(token.surface).every(isWordChar)) return false;
+  if (token.pos === '接頭詞') return token.posDetail === '名詞接続';
+  return token.pos === '名詞' && COMPOUND_NOUN_DETAILS.has(token.posDetail);
+}
+
+interface Part {
+  text: string;
+  reading: string;
+  gloss: string;
+}
+
+/**
+ * The noun run kuromoji finds from the pointer, split into the longest dictionary words on token boundaries. Only
+ * from the start of a token: a reading for half a token would be a guess.
+ */
+function composeCompound(text: string, at: number, context: TokenContext, words: WordIndex): LookupEntry | null {
+  if (context.offset !== 0) return null;
+  const { tokens } = context;
+  let last = context.index;
+  while (last < tokens.length && isCompoundPart(tokens[last]) && last - context.index < MAX_MATCH) last++;
+  // A prefix cannot end a compound (新 alone before a particle).
+  while (last > context.index && tokens[last - 1].pos === '接頭詞') last--;
+  if (last - context.index < 2) return null;
+
+  const parts: Part[] = [];
+  for (let i = context.index; i < last && parts.length < MAX_PARTS; ) {
+    let found: { part: Part; next: number } | null = null;
+    for (let j = last; j > i && !found; j--) {
+      const run = tokens.slice(i, j);
+      const surface = run.map((t) => t.surface).join('');
+      const reading = run.map(tokenReading).join('');
+      const part = describePart(surface, reading, run, words);
+      if (part) found = { part, next: j };
+    }
+    if (!found) break;
+    parts.push(found.part);
+    i = found.next;
+  }
+  if (parts.length < 2) return null;
+  const headword = parts.map((p) => p.text).join('');
+  // The dictionary knew the whole run after all: the ordinary match shows it.
+  if (words.lookup(headword).length > 0) return null;
+  return {
+    source: 'words',
+    headword,
+    reading: parts.map((p) => p.reading).join(''),
+    senses: [{ pos: ['n'], glosses: [parts.map((p) => p.gloss).join(' + ')] }],
+    inflection: null,
+    common: false,
+    matchLength: headword.length,
+    parts: parts.map((p) => p.text),
+  };
+}
+
+function describePart(surface: string, tokenReading: string, run: Token[], words: WordIndex): Part | null {
+  // Only a spelling as written: サキ (a name) must not become 先 through its reading.
+  const entries = words.lookup(surface).filter((e) => matchedForm(e, surface)?.form.text === surface);
+  if (entries.length === 0) return null;
+  const role = run.length === 1 ? run[0].posDetail : '';
+  const affix = run.length === 1 && run[0].pos === '接頭詞' ? 'pref' : role === '接尾' ? 'suf' : null;
+  const fits = (s: Sense) => affix !== null && s.pos.some((p) => p === affix || p === `n-${affix}`);
+  const readsAs = (e: WordEntry) => e.kana.some((f) => kanaKey(f.text) === tokenReading);
+  // One character inside a compound is mostly an abbreviation used as an affix: ロ of 米ロ is Russia.
+  const affixLike = (e: WordEntry) =>
+    e.senses.some((s) => s.pos.some((p) => /^(n-)?(pref|suf)$/.test(p))) && (affix !== null || surface.length === 1);
+  const common = (e: WordEntry) => [...e.kanji, ...e.kana].some((f) => f.text === surface && f.common);
+  const score = (e: WordEntry) =>
+    (readsAs(e) ? 4 : 0) + (affix !== null && e.senses.some(fits) ? 2 : 0) + (affixLike(e) ? 2 : 0) + (common(e) ? 1 : 0);
+  const best = entries.reduce((a, b) => (score(b) > score(a) ? b : a));
+  const matched = matchedForm(best, surface)!;
+  // kuromoji's reading when the dictionary agrees; otherwise the dictionary's (kuromoji reads 米 in 米大統領 as まい).
+  const reading = readsAs(best) ? tokenReading : readingFor(best, matched.form, matched.byKanji, null);
+  const sense = best.senses.find(fits) ?? best.senses[0];
+  return { text: surface, reading, gloss: sense.glosses[0] };
+}

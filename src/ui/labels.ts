@@ -1,0 +1,24 @@
+/** Readable labels for the codes dictionary data carries (EDICT parts of speech and tags, conjugation steps). */
+import { tOptional } from './i18n';
+
+/** Message names allow only [A-Za-z0-9_]; EDICT codes use hyphens (adj-na, v5k-s, m-sl). */
+export function messageKey(prefix: string, code: string): string {
+  return prefix + code.replace(/[^A-Za-z0-9_]/g, '_');
+}
+
+/** A code nobody has a label for is shown as it is: it still means something to a reader who knows EDICT. */
+function label(prefix: string, code: string): string {
+  return tOptional(messageKey(prefix, code)) || code;
+}
+
+export const posLabel = (code: string): string => label('pos_', code);
+export const tagLabel = (code: string): string => label('tag_', code);
+export const categoryLabel = (code: string): string => label('cat_', code);
+export const inflectionLabel = (code: string): string => label('infl_', code);
+
+/** Joins conjugation steps the same way in every language: "passive · polite · progressive". */
+export const STEP_SEPARATOR = ' · ';
+
+export function inflectionText(reasons: readonly string[]): string {
+  return reasons.map(inflectionLabel).join(STEP_SEPARATOR);
+}

@@ -1,0 +1,195 @@
+/** The hover popup: what a word means, how it was conjugated, and what the glossary says about it. */
+import type { ComponentChildren } from 'preact';
+import { toRomaji } from 'wanakana';
+import type { LookupEntry, LookupResult, Sense } from '../../core/types';
+import type { Theme } from '../../settings';
+import { t } from '../i18n';
+import { categoryLabel, inflectionText, posLabel, tagLabel } from '../labels';
+
+/** How many entries and senses fit before a popup stops being a glance. */
+const MAX_ENTRIES = 8;
+const MAX_NAMES = 4;
+const MAX_SENSES_SHORTER = 3;
+
+export interface PopupOptions {
+  showRomaji: boolean;
+  theme: Theme;
+  fontSize: number;
+}
+
+
+
+/** Same word in the other kana script (スタート / すたーと): then the reading tells nothing. */
+function sameKana(headword: string, reading: string): boolean {
+  const toHiragana = (s: string) => s.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+  return toHiragana(headword) === reading;
+}
+
+function Head({ entry, showRomaji, badges }: { entry: LookupEntry; showRomaji: boolean; badges?: ComponentChildren }) {
+  const showReading = !!entry.reading && !sameKana(entry.headword, entry.reading);
+  return (
+    <div class="head">
+      <span class="headword" lang="ja">
+        {entry.headword}
+      </span>
+      {showReading && (
+        <span class="reading" lang="ja">
+          {entry.reading}
+        </span>
+      )}
+      {showRomaji && entry.reading && <span class="romaji">{toRomaji(entry.reading)}</span>}
+      {entry.common && <span class="badge common">{t('badgeCommon')}</span>}
+      {badges}
+    </div>
+  );
+}
+
+function Inflection({ entry }: { entry: LookupEntry }) {
+  if (!entry.inflection?.length) return null;
+  return <div class="inflection">{inflectionText(entry.inflection)}</div>;
+}
+
+function Chips({ codes, label, kind }: { codes?: string[]; label: (code: string) => string; kind: string }) {
+  if (!codes?.length) return null;
+  return (
+    <span class={`chips ${kind}`}>
+      {codes.map((code) => (
+        <span class="chip" key={code} data-code={code}>
+          {label(code)}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+function Senses({ senses, limit }: { senses: Sense[]; limit?: number }) {
+  const shown = limit ? senses.slice(0, limit) : senses;
+  const numbered = senses.length > 1;
+  return (
+    <ol class="senses">
+      {shown.map((sense, i) => {
+        // EDICT repeats the part of speech on every sense; show it only where it changes.
+        const prev = i > 0 ? shown[i - 1].pos.join() : null;
+        return (
+          <li class="sense" key={i}>
+            {numbered && <span class="sense-no">{i + 1}</span>}
+            {sense.pos.join() !== prev && <Chips codes={sense.pos} label={posLabel} kind="pos" />}
+            <span class="glosses" lang="en">
+              {sense.glosses.join('; ')}
+            </span>
+            <Chips codes={sense.tags} label={tagLabel} kind="tags" />
+          </li>
+        );
+      })}
+      {shown.length < senses.length && <li class="more">…</li>}
+    </ol>
+  );
+}
+
+/** A compound the background composed from dictionary words: say so, since no dictionary vouches for it. */
+function Parts({ entry }: { entry: LookupEntry }) {
+  if (!entry.parts?.length) return null;
+  return (
+    <div class="parts" lang="ja">
+      {t('composedOf', [entry.parts.join(' + ')])}
+    </div>
+  );
+}
+
+function WordEntry({ entry, shorter, showRomaji }: { entry: LookupEntry; shorter: boolean; showRomaji: boolean }) {
+  return (
+    <article class={shorter ? 'entry shorter' : 'entry'} data-entry="" data-source={entry.source}>
+      <Head entry={entry} showRomaji={showRomaji} />
+      <Inflection entry={entry} />
+      <Parts entry={entry} />
+      <Senses senses={entry.senses} limit={shorter ? MAX_SENSES_SHORTER : undefined} />
+      {!!entry.otherForms?.length && (
+        <div class="other-forms" lang="ja">
+          {t('otherForms', [entry.otherForms.join('、')])}
+        </div>
+      )}
+    </article>
+  );
+}
+
+/** Curated glossary terms: English name first, then what a news reader needs to know. */
+function GlossaryCard({ entry, shorter, showRomaji }: { entry: LookupEntry; shorter: boolean; showRomaji: boolean }) {
+  const english = entry.senses.flatMap((s) => s.glosses);
+  const badges = (
+    <>
+      {entry.category && <span class="badge category">{categoryLabel(entry.category)}</span>}
+      <span class="badge glossary">{t('badgeGlossary')}</span>
+    </>
+  );
+  return (
+    <article class={shorter ? 'entry card shorter' : 'entry card'} data-entry="" data-source="glossary">
+      <Head entry={entry} showRomaji={showRomaji} badges={badges} />
+      <Inflection entry={entry} />
+      {english.length > 0 && (
+        <div class="english" lang="en">
+          {english[0]}
+          {english.length > 1 && <span class="english-alt">{'; ' + english.slice(1).join('; ')}</span>}
+        </div>
+      )}
+      {entry.note && (
+        <p class="note" lang="en">
+          {entry.note}
+        </p>
+      )}
+      {!!entry.aliases?.length && (
+        <div class="aliases" lang="ja">
+          {t('aliases', [entry.aliases.join('、')])}
+        </div>
+      )}
+      {!!entry.related?.length && (
+        <div class="related" lang="ja">
+          {t('related', [entry.related.join('、')])}
+        </div>
+      )}
+    </article>
+  );
+}
+
+export function Entries({ result, showRomaji }: { result: LookupResult; showRomaji: boolean }) {
+  const entries = result.entries as LookupEntry[];
+  const longest = Math.max(0, ...entries.map((e) => e.matchLength));
+  const main = entries.filter((e) => e.source !== 'names').slice(0, MAX_ENTRIES);
+  const names = entries.filter((e) => e.source === 'names').slice(0, MAX_NAMES);
+  const render = (e: LookupEntry, i: number) => {
+    const props = { entry: e, shorter: e.matchLength < longest, showRomaji, key: i };
+    return e.source === 'glossary' ? <GlossaryCard {...props} /> : <WordEntry {...props} />;
+  };
+  return (
+    <>
+      {main.map(render)}
+      {names.length > 0 && (
+        <section class="names">
+          <h2 class="section-title">{t('sectionNames')}</h2>
+          {names.map(render)}
+        </section>
+      )}
+    </>
+  );
+}
+
+export type PopupView = { kind: 'result'; result: LookupResult } | { kind: 'error'; error: string };
+
+/** The dialog itself. It never takes focus: nothing in it is focusable, so keyboard users stay in the page. */
+export function Popup({ view, options }: { view: PopupView; options: PopupOptions }) {
+  return (
+    <div
+      class="kiji-popup"
+      role="dialog"
+      aria-label={t('popupLabel')}
+      data-kiji-popup=""
+      data-theme={options.theme}
+      style={{ fontSize: `${options.fontSize}px` }}
+    >
+      {view.kind === 'result' ? (
+        <Entries result={view.result} showRomaji={options.showRomaji} />
+      ) : (
+        <p class="error">{t('lookupFailed', [view.error])}</p>
+      )}
+    </div>
+  );
+}

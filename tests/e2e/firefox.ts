@@ -1,0 +1,115 @@
+// Firefox harness: the built extension in Debian's /usr/bin/firefox-esr, driven by puppeteer-core over
+// WebDriver BiDi.
+//
+// Launch recipe verified on Firefox ESR 153 + puppeteer-core 24.43:
+// - puppeteer.launch({ browser: 'firefox', protocol: 'webDriverBiDi', headless: true, executablePath }) then
+//   browser.installExtension(unpackedDir): a temporary add-on (BiDi webExtension.install), gone with the profile.
+//   It must be the Firefox build: Firefox refuses background.service_worker ("currently disabled").
+// - Host access: in MV3 the content_scripts matches are host permissions that the user may withhold. Firefox
+//   grants them at install when extensions.originControls.grantByDefault is true (the default since 127; set
+//   here so the harness does not depend on it), and content scripts then run on the patched 127.0.0.1 match
+//   without any prompt.
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { rmSync } from 'node:fs';
+import { extensionCopyForTests } from './extension-dist';
+import { startNetworkSink, type NetworkSink } from './network-sink';
+import { locateCharacter, readPopupInPage, type CharPoint, type LocateArgs, type PopupContent } from './page-probes';
+import { popupCovers, waitForPopupClosed } from './popup-wait';
+import { startFixtureServer, type FixtureServer } from './server';
+
+export const FIREFOX_PATH = '/usr/bin/firefox-esr';
+
+export interface FirefoxHarness {
+  browser: Browser;
+  page: Page;
+  extensionId: string;
+  server: FixtureServer;
+  /** Non-loopback requests Firefox tried to make (they are refused). */
+  sink: NetworkSink;
+  /** Console errors and uncaught exceptions of the page. */
+  pageErrors: string[];
+  open(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchFirefox(): Promise<FirefoxHarness> {
+  const extensionDir = extensionCopyForTests('firefox');
+  const server = await startFixtureServer();
+  const sink = await startNetworkSink();
+  const proxy = new URL(sink.proxyUrl);
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    protocol: 'webDriverBiDi',
+    headless: true,
+    defaultViewport: { width: 1280, height: 900 },
+    extraPrefsFirefox: {
+      'extensions.originControls.grantByDefault': true,
+      // Manual proxy for everything but loopback (Firefox never proxies localhost unless told to hijack it).
+      'network.proxy.type': 1,
+      'network.proxy.http': proxy.hostname,
+      'network.proxy.http_port': Number(proxy.port),
+      'network.proxy.ssl': proxy.hostname,
+      'network.proxy.ssl_port': Number(proxy.port),
+      'network.proxy.allow_hijacking_localhost': false,
+      // Remote Settings polls Mozilla even with puppeteer's quiet prefs; Mozilla's own test profiles point it here.
+      'services.settings.server': 'data:,#remote-settings-dummy/v1',
+    },
+  });
+  let extensionId: string;
+  try {
+    extensionId = await browser.installExtension(extensionDir);
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+  const page = await browser.newPage();
+  const pageErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(`console.error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => pageErrors.push(`pageerror: ${String(error)}`));
+
+  return {
+    browser,
+    page,
+    extensionId,
+    server,
+    sink,
+    pageErrors,
+    async open(path) {
+      await page.goto(server.url(path), { waitUntil: 'load' });
+      await page.waitForSelector('html[data-kiji-ready]', { timeout: 15_000 });
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await Promise.all([server.close(), sink.close()]);
+      rmSync(extensionDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Moves the mouse onto character `offsetInText` of the first (or `occurrence`-th) place `text` appears. */
+export async function hover(
+  page: Page,
+  text: string,
+  offsetInText = 0,
+  where: Pick<LocateArgs, 'within' | 'occurrence'> = {},
+): Promise<CharPoint> {
+  const point = await page.evaluate(locateCharacter, { text, offset: offsetInText, ...where });
+  if ('error' in point) throw new Error(`hover: ${point.error}`);
+  // The previous word's popup may sit over the next word (it is placed next to the cursor); a reader would
+  // dismiss it first, and so does the harness.
+  if (popupCovers(await readPopup(page), point)) {
+    await page.keyboard.press('Escape');
+    await waitForPopupClosed(() => readPopup(page));
+  }
+  // One move straight onto the character: intermediate steps would open popups for the characters on the way.
+  await page.mouse.move(point.x, point.y);
+  return point;
+}
+
+export function readPopup(page: Page): Promise<PopupContent | null> {
+  return page.evaluate(readPopupInPage);
+}
