@@ -1,5 +1,6 @@
 /**
- * Builds the dictionary files the extension loads (build/data/<name>.idx and .dat) from the sources under data/.
+ * Builds the dictionary files the extension loads (build/data/<name>.idx and .dat) from the sources under data/,
+ * then validates and compiles the glossary (build/data/glossary.json; see scripts/build-glossary.ts).
  * Skips a dictionary whose files are newer than its source and builder code; `--force` rebuilds anyway.
  * The files are written uncompressed: the extension package is already compressed, and raw files load without an
  * inflate pass in the background.
@@ -8,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildAll, outputDir, repoRoot } from '../src/core/dict/node-build';
+import { formatProblem } from '../src/core/glossary/compile';
+import { buildGlossary, GLOSSARY_OUTPUT } from '../src/core/glossary/node-glossary';
 
 function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
@@ -25,4 +28,18 @@ for (const report of reports) {
     const gzipBytes = built?.gzipBytes ?? gzipSync(readFileSync(file), { level: 9 }).byteLength;
     console.log(`  ${path.relative(root, file)}  ${formatBytes(bytes)}  (gzip -9: ${formatBytes(gzipBytes)})`);
   }
+}
+
+// The glossary is compiled on every build: it is small, and its authors want their mistakes reported at once.
+const glossary = buildGlossary({ root, strict: process.argv.includes('--strict') });
+const glossaryErrors = glossary.problems.filter((p) => p.severity === 'error');
+const glossaryWarnings = glossary.problems.filter((p) => p.severity === 'warning');
+for (const p of glossary.problems) (p.severity === 'error' ? console.error : console.warn)(formatProblem(p));
+if (glossary.written) {
+  const warned = glossaryWarnings.length > 0 ? `, ${glossaryWarnings.length} warnings` : '';
+  console.log(`glossary: ${glossary.glossary.entries.length} entries${warned}`);
+  console.log(`  ${glossary.written.path}  ${(glossary.written.bytes / 1024).toFixed(1)} KiB`);
+} else {
+  console.error(`glossary: ${glossaryErrors.length} errors; ${GLOSSARY_OUTPUT} not written`);
+  process.exitCode = 1;
 }

@@ -45,7 +45,12 @@ async function bundle() {
         minify: true,
         target: 'es2022',
         reportCompressedSize: false,
-        lib: { entry: join(root, entry), formats: ['iife'], name: `kiji_${name.replace(/\W/g, '_')}`, fileName: () => `${name}.js` },
+        lib: {
+          entry: join(root, entry),
+          formats: ['iife'],
+          name: `kiji_${name.replace(/\W/g, '_')}`,
+          fileName: () => `${name}.js`,
+        },
         rolldownOptions: { output: { codeSplitting: false } },
       },
     });
@@ -67,11 +72,14 @@ function assemble(browser: Browser) {
   cpSync(join(root, 'build', 'data'), join(dir, 'data'), { recursive: true, filter: (f) => !f.endsWith('.stamp') });
   const kuromojiDict = join(dirname(createRequire(import.meta.url).resolve('kuromoji/package.json')), 'dict');
   mkdirSync(join(dir, 'kuromoji'));
-  for (const f of readdirSync(kuromojiDict)) if (f.endsWith('.dat.gz')) cpSync(join(kuromojiDict, f), join(dir, 'kuromoji', f));
+  for (const f of readdirSync(kuromojiDict))
+    if (f.endsWith('.dat.gz')) cpSync(join(kuromojiDict, f), join(dir, 'kuromoji', f));
   const source = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifestFor(source, browser, pkg.version), null, 2));
   const zipBytes = zipDirectory(dir, join(root, 'dist', `kiji-${browser}-${pkg.version}.zip`));
-  console.log(`  dist/${browser}: ${(dirSize(dir) / 1e6).toFixed(1)} MB unpacked, zip ${(zipBytes / 1e6).toFixed(1)} MB`);
+  console.log(
+    `  dist/${browser}: ${(dirSize(dir) / 1e6).toFixed(1)} MB unpacked, zip ${(zipBytes / 1e6).toFixed(1)} MB`,
+  );
 }
 
 function dirSize(dir: string): number {
@@ -85,10 +93,14 @@ function dirSize(dir: string): number {
 
 console.log('Kiji build');
 const data = step('dictionary data');
-execFileSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts/build-dict.ts')], { stdio: 'inherit' });
+execFileSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts/build-dict.ts')], {
+  stdio: 'inherit',
+});
 data();
 await bundle();
 for (const b of ['chrome', 'firefox'] as const) assemble(b);
 const cs = statSync(join(root, 'dist/chrome/content.js')).size;
 console.log(`  content script: ${(cs / 1024).toFixed(1)} KB`);
-console.log('Load dist/chrome (chrome://extensions → Load unpacked) or dist/firefox (about:debugging → Load Temporary Add-on).');
+console.log(
+  'Load dist/chrome (chrome://extensions → Load unpacked) or dist/firefox (about:debugging → Load Temporary Add-on).',
+);

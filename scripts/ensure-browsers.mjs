@@ -10,7 +10,10 @@ const INSTALL_COMMAND = `apt-get update && DEBIAN_FRONTEND=noninteractive apt-ge
 
 function hasJapaneseFont() {
   try {
-    const out = execFileSync('fc-list', [':lang=ja', 'family'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync('fc-list', [':lang=ja', 'family'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     if (/IPA/i.test(out)) return true;
   } catch {
     // fc-list missing: fall through to dpkg

@@ -1,10 +1,16 @@
 /**
- * Chrome service worker: a thin router. The engine (kuromoji ~160 MB, dictionaries) lives in an offscreen document
- * so that it survives the worker being stopped after 30 s idle; a restarted worker only re-attaches to it.
+ * Chrome service worker: makes sure the engine's offscreen document exists, and otherwise stays out of the way.
+ *
+ * The engine (kuromoji ~160 MB, the dictionaries) lives in an offscreen document, which survives the worker being
+ * stopped after 30 s idle. A content script's lookup reaches every extension context, so the offscreen document
+ * answers it directly: one IPC hop each way instead of two. The worker answers only while it cannot be sure the
+ * document exists (first hover after the browser starts, or after the worker restarted): then it creates the
+ * document if needed and forwards the request, so a lookup is never dropped; a double answer is harmless, the first
+ * one wins.
  */
-import browser from 'webextension-polyfill';
-import type { Envelope, Reply, RequestName } from '../messages';
-import { startRouter } from './router';
+import browser, { type Runtime } from 'webextension-polyfill';
+import { envelope, parseEnvelope, type Envelope, type Reply, type RequestName } from '../messages';
+import { ENGINE_REQUESTS } from './handlers';
 
 const OFFSCREEN_URL = 'offscreen.html';
 // Chrome-only APIs the polyfill passes through untouched (they return promises in MV3).
@@ -13,12 +19,21 @@ const chromeOnly = browser as unknown as {
   runtime: typeof chrome.runtime;
 };
 let creating: Promise<void> | null = null;
+/** Known to exist since this worker started: engine requests need nothing from us. */
+let offscreenAlive = false;
 
-async function ensureOffscreen(): Promise<void> {
+async function offscreenExists(): Promise<boolean> {
   const contexts = await chromeOnly.runtime.getContexts({
     contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType],
   });
-  if (contexts.length > 0) return;
+  return contexts.length > 0;
+}
+
+async function ensureOffscreen(): Promise<void> {
+  if (await offscreenExists()) {
+    offscreenAlive = true;
+    return;
+  }
   creating ??= chromeOnly.offscreen
     .createDocument({
       url: OFFSCREEN_URL,
@@ -33,15 +48,17 @@ async function ensureOffscreen(): Promise<void> {
       creating = null;
     });
   await creating;
+  offscreenAlive = true;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function callEngine(msg: Envelope): Promise<Reply<RequestName>> {
+async function forward(msg: Envelope): Promise<Reply<RequestName>> {
   for (let attempt = 0; ; attempt++) {
     await ensureOffscreen();
     try {
-      const reply = (await browser.runtime.sendMessage({ ...msg, to: 'engine' })) as Reply<RequestName> | undefined;
+      const reply = (await browser.runtime.sendMessage({ ...envelope(msg.type, msg.payload), to: 'engine' })) as
+        Reply<RequestName> | undefined;
       if (reply) return reply;
     } catch (err) {
       // The document is still starting and has not registered its listener yet: wait and retry, never drop.
@@ -51,7 +68,22 @@ async function callEngine(msg: Envelope): Promise<Reply<RequestName>> {
   }
 }
 
-startRouter(callEngine);
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  if (sender.id !== browser.runtime.id) return undefined;
+  const msg = parseEnvelope(message);
+  if (!msg || msg.to === 'engine' || !ENGINE_REQUESTS.has(msg.type)) return undefined;
+  if (offscreenAlive) {
+    // The document answers this one itself. Check behind its back that it is still there (Chrome may have closed
+    // it); if not, the sender's retry finds a new one.
+    void offscreenExists().then((alive) => {
+      offscreenAlive = alive;
+      if (!alive) void ensureOffscreen();
+    });
+    return undefined;
+  }
+  return forward(msg);
+});
+
 // Warm the engine as soon as the browser starts, not at the first hover.
 browser.runtime.onStartup.addListener(() => void ensureOffscreen());
 browser.runtime.onInstalled.addListener(() => void ensureOffscreen());

@@ -2,7 +2,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { parseEnvelope, type Envelope, type Reply, type RequestName } from '../messages';
 import { ENGINE_REQUESTS } from './handlers';
 
-/** How this background reaches the engine: in-process (Firefox) or through the offscreen document (Chrome). */
+/** How this background answers engine requests. */
 export type EngineCall = (msg: Envelope) => Promise<Reply<RequestName>>;
 
 /**
@@ -13,8 +13,7 @@ export function startRouter(callEngine: EngineCall): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return undefined;
     const msg = parseEnvelope(message);
-    if (!msg || (msg.to ?? 'background') !== 'background') return undefined;
-    if (ENGINE_REQUESTS.has(msg.type)) return callEngine(msg);
-    return undefined;
+    if (!msg || !ENGINE_REQUESTS.has(msg.type)) return undefined;
+    return callEngine(msg);
   });
 }

@@ -2,12 +2,15 @@
  * `npx kiji`: the extension's core on the command line, for checking what the popup would show.
  *   kiji lookup "<text>" [--at N] [--json]    kiji lookup --json < lines of {"text","at"}
  *   kiji tokens "<text>"
+ *   kiji glossary --stats [--json]
  */
 import { createInterface } from 'node:readline';
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { createEngine, WORD_FILES, type Engine } from '../core/engine';
+import { createEngine, GLOSSARY_FILE, NAME_FILES, WORD_FILES, type Engine } from '../core/engine';
+import { CATEGORIES } from '../core/glossary/entry';
+import { compileGlossaryFiles } from '../core/glossary/node-glossary';
 import { nodeAssets } from './node-assets';
 import { formatLookup, toCliJson } from './format';
 
@@ -17,7 +20,8 @@ function usage(code: number): never {
   const text = `Usage:
   kiji lookup "<text>" [--at N] [--json]   the word at character N (default 0), as the popup shows it
   kiji lookup [--json] < input.jsonl       one {"text","at"} per line in, one result per line out
-  kiji tokens "<text>" [--json]            kuromoji's segmentation with readings`;
+  kiji tokens "<text>" [--json]            kuromoji's segmentation with readings
+  kiji glossary --stats [--json]           glossary entries per category, from data/glossary/*.yaml`;
   (code === 0 ? console.log : console.error)(text);
   process.exit(code);
 }
@@ -28,7 +32,7 @@ function option(args: string[], name: string): string | undefined {
 }
 
 async function engine(): Promise<Engine> {
-  if (!existsSync(join(root, 'build', WORD_FILES.idx))) {
+  if ([WORD_FILES.idx, NAME_FILES.idx, GLOSSARY_FILE].some((f) => !existsSync(join(root, 'build', f)))) {
     execFileSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts/build-dict.ts')], {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
@@ -72,6 +76,23 @@ async function main(argv: string[]): Promise<void> {
     if (!Number.isInteger(at) || at < 0 || at >= text.length) throw new Error(`--at must be 0…${text.length - 1}`);
     const result = await e.lookup(text, at);
     console.log(json ? JSON.stringify(toCliJson(result), null, 2) : formatLookup(result));
+    return;
+  }
+  if (command === 'glossary') {
+    if (!rest.includes('--stats')) usage(1);
+    const { glossary, problems } = compileGlossaryFiles();
+    const counts: Record<string, number> = Object.fromEntries(CATEGORIES.map((c) => [c, 0]));
+    for (const e of glossary.entries) counts[e.category]++;
+    const errors = problems.filter((p) => p.severity === 'error').length;
+    const warnings = problems.length - errors;
+    if (json) {
+      console.log(JSON.stringify({ categories: counts, total: glossary.entries.length, errors, warnings }, null, 2));
+    } else {
+      for (const [category, n] of Object.entries(counts)) console.log(`${category.padEnd(14)}${String(n).padStart(6)}`);
+      console.log(`${'total'.padEnd(14)}${String(glossary.entries.length).padStart(6)}`);
+      if (problems.length > 0)
+        console.log(`(${errors} errors, ${warnings} warnings: npx tsx scripts/build-glossary.ts)`);
+    }
     return;
   }
   if (command === 'tokens') {

@@ -13,7 +13,8 @@ export interface LayoutProbe {
 }
 
 const SKIPPED_TAGS = new Set(['RT', 'RP', 'RTC', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT']);
-const INLINE_DISPLAYS = /^(inline|contents|ruby)/;
+/** '' counts as inline: it is CSS's initial display, and what style engines without a UA sheet report. */
+const INLINE_DISPLAYS = /^(inline|contents|ruby|$)/;
 
 /** The real page: asks computed styles. */
 export function computedLayout(win: Window): LayoutProbe {
@@ -87,9 +88,7 @@ function* textNodesBeside(from: Node, root: Element, dir: 1 | -1, layout: Layout
 }
 
 function pieceOf(node: Text, start: number, end: number, layout: LayoutProbe): RawPiece<Text> {
-  const ws = node.parentElement
-    ? layout.whiteSpace(node.parentElement)
-    : { collapseSpaces: true, keepNewlines: false };
+  const ws = node.parentElement ? layout.whiteSpace(node.parentElement) : { collapseSpaces: true, keepNewlines: false };
   return { node, start, text: node.data.slice(start, end), ...ws };
 }
 
@@ -121,7 +120,10 @@ export function gatherSentence(
       }
     }
     read = caretPiece.text.length - (offset - from);
-    if (from + caretPiece.text.length === node.data.length && !endsSentence(caretPiece.text.slice(offset - from + 1), caretPiece.keepNewlines)) {
+    if (
+      from + caretPiece.text.length === node.data.length &&
+      !endsSentence(caretPiece.text.slice(offset - from + 1), caretPiece.keepNewlines)
+    ) {
       for (const t of textNodesBeside(node, root, 1, layout)) {
         const piece = pieceOf(t, 0, Math.min(t.data.length, budget - read), layout);
         after.push(piece);

@@ -33,7 +33,8 @@ export class MatchHighlight {
         this.sheet = new this.win.CSSStyleSheet();
         this.sheet.replaceSync(RULE);
       }
-      if (!doc.adoptedStyleSheets.includes(this.sheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, this.sheet];
+      if (!doc.adoptedStyleSheets.includes(this.sheet))
+        doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, this.sheet];
       return true;
     } catch {
       // Firefox refuses sheets built in a content script's compartment; no highlight there rather than a page <style>.

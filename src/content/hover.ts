@@ -26,7 +26,10 @@ interface PointerState {
   buttons: number;
 }
 
-export function hoverKeyHeld(settings: Pick<Settings, 'hoverKey'>, p: Pick<PointerState, 'shiftKey' | 'altKey' | 'ctrlKey'>): boolean {
+export function hoverKeyHeld(
+  settings: Pick<Settings, 'hoverKey'>,
+  p: Pick<PointerState, 'shiftKey' | 'altKey' | 'ctrlKey'>,
+): boolean {
   switch (settings.hoverKey) {
     case 'Shift':
       return p.shiftKey;
@@ -55,9 +58,18 @@ function nearestBox(range: Range, x: number, y: number): Box | null {
   return best;
 }
 
+export interface Lifecycle {
+  /** False once a newer copy of the content script runs in this page (after an extension reload). */
+  isCurrent(): boolean;
+  /** The extension went away under this script (reload, update): it must stop. */
+  onOrphaned(): void;
+}
+
 export class HoverController {
   private pointer: PointerState | null = null;
   private frame = 0;
+  /** The pointer moved again while a frame was pending: handle its last position when the frame comes. */
+  private dirty = false;
   /** The character last handled: the same character again costs nothing. */
   private lastHit: CharHit | null = null;
   /** Bumped by every new hover and every hide; a reply for an older number is stale. */
@@ -72,8 +84,7 @@ export class HoverController {
     private settings: Settings,
     private readonly client: LookupClient,
     private readonly popup: PopupHost,
-    /** Called when the extension went away under this script (reload/update): the script must stop. */
-    private readonly onOrphaned: () => void,
+    private readonly lifecycle: Lifecycle = { isCurrent: () => true, onOrphaned: () => {} },
   ) {
     this.layout = computedLayout(win);
     this.highlight = new MatchHighlight(win);
@@ -120,7 +131,27 @@ export class HoverController {
       ctrlKey: e.ctrlKey,
       buttons: e.buttons,
     };
-    if (!this.frame) this.frame = this.win.requestAnimationFrame(() => this.onFrame());
+    this.schedule();
+  }
+
+  /**
+   * Leading-edge throttle: the first move is handled at once (waiting for a frame would add up to 16 ms to every
+   * hover); moves during the next frame collapse into one.
+   */
+  private schedule(): void {
+    if (this.frame) {
+      this.dirty = true;
+      return;
+    }
+    this.handlePointer();
+    this.frame = this.win.requestAnimationFrame(() => this.onFrameEnd());
+  }
+
+  private onFrameEnd(): void {
+    this.frame = 0;
+    if (!this.dirty) return;
+    this.dirty = false;
+    this.schedule();
   }
 
   private onKeyDown(e: KeyboardEvent): void {
@@ -132,13 +163,16 @@ export class HoverController {
     if (this.pointer && e.key === this.settings.hoverKey && !this.popup.visible) {
       this.pointer = { ...this.pointer, shiftKey: e.shiftKey, altKey: e.altKey, ctrlKey: e.ctrlKey };
       this.lastHit = null;
-      if (!this.frame) this.frame = this.win.requestAnimationFrame(() => this.onFrame());
+      this.schedule();
     }
   }
 
-  private onFrame(): void {
-    this.frame = 0;
+  private handlePointer(): void {
     const p = this.pointer;
+    if (!this.lifecycle.isCurrent()) {
+      this.lifecycle.onOrphaned();
+      return;
+    }
     if (!p || !this.settings.enabled) return;
     // Selecting text with the button held is not hovering.
     if (p.buttons !== 0) return;
@@ -174,7 +208,7 @@ export class HoverController {
     if (generation !== this.generation) return;
     if (!outcome.ok) {
       if (isContextGone(outcome.error)) {
-        this.onOrphaned();
+        this.lifecycle.onOrphaned();
         return;
       }
       const box = this.boxAt(sentence, sentence.at, sentence.at + 1, p);

@@ -1,7 +1,8 @@
 /** Which characters start a lookup. Kept apart from the DOM code so it can be tested on real text. */
 
 // Kana, kanji (incl. extension A and the compatibility block), the iteration marks 々〆ヶ and the long vowel mark.
-const JAPANESE = /[\u3041-\u309f\u30a0-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f々〆ヵヶ]/;
+const JAPANESE =
+  /[\u3041-\u309f\u30a0-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f々〆ヵヶ]/;
 // Astral kanji (CJK extension B and later) arrive as surrogate pairs.
 const JAPANESE_ASTRAL = /[\u{20000}-\u{3134f}]/u;
 const FULLWIDTH_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/;

@@ -5,7 +5,7 @@
 import { h, render } from 'preact';
 import { Popup, type PopupOptions, type PopupView } from '../ui/popup/Popup';
 import { POPUP_CSS } from '../ui/popup/styles';
-import { placePopup, type Box, type Side } from './placement';
+import { placePopup, type Box } from './placement';
 
 export const HOST_ID = 'kiji-popup-host';
 const HOST_TAG = 'kiji-popup';
@@ -28,8 +28,6 @@ export class PopupHost {
   private host: HTMLElement | null = null;
   private mount: HTMLElement | null = null;
   private shown = false;
-  /** Where the last popup went, for tests and for keeping the pointer's way to it clear. */
-  side: Side | null = null;
 
   constructor(private readonly win: Window & typeof globalThis) {}
 
@@ -74,7 +72,6 @@ export class PopupHost {
     dialog.style.left = `${Math.round(place.left)}px`;
     dialog.style.top = `${Math.round(place.top)}px`;
     dialog.scrollTop = 0;
-    this.side = place.side;
     this.shown = true;
   }
 
@@ -82,7 +79,6 @@ export class PopupHost {
     if (!this.shown || !this.mount) return;
     render(null, this.mount);
     this.shown = false;
-    this.side = null;
   }
 
   destroy(): void {

@@ -38,7 +38,12 @@ const COLLAPSIBLE = /[ \t\n\r\f]/;
 function isWide(ch: string | undefined): boolean {
   if (!ch) return false;
   const c = ch.charCodeAt(0);
-  return (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0xd800 && c <= 0xdbff);
+  return (
+    (c >= 0x2e80 && c <= 0x9fff) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xff00 && c <= 0xffef) ||
+    (c >= 0xd800 && c <= 0xdbff)
+  );
 }
 
 /** Whether the raw text holds something that ends a sentence, as rendered. */

@@ -2,7 +2,9 @@ import type { LookupResult, Token } from './types';
 import type { WordIndex } from './dict/word-index';
 import { openWords } from './dict/words-format';
 import { createTokenizer, type Tokenizer } from './tokenizer/tokenizer';
-import { lookupAt } from './lookup';
+import { lookupCombined } from './lookup-combined';
+import { parseGlossaryFile } from './glossary/entry';
+import { createGlossaryIndex, type GlossaryIndex } from './glossary/match';
 
 /** Reads one of the extension's data files, already decompressed when its name ends in `.gz`. */
 export type AssetLoader = (path: string) => Promise<ArrayBuffer>;
@@ -10,6 +12,8 @@ export type AssetLoader = (path: string) => Promise<ArrayBuffer>;
 export interface EngineStatus {
   words: boolean;
   tokenizer: boolean;
+  glossary?: boolean;
+  names?: boolean;
   error?: string;
 }
 
@@ -22,6 +26,8 @@ export interface Engine {
 }
 
 export const WORD_FILES = { idx: 'data/words.idx', dat: 'data/words.dat' } as const;
+export const NAME_FILES = { idx: 'data/names.idx', dat: 'data/names.dat' } as const;
+export const GLOSSARY_FILE = 'data/glossary.json';
 
 /**
  * One engine per background: the dictionary loads first (tens of ms) and answers hovers on its own; kuromoji
@@ -29,8 +35,13 @@ export const WORD_FILES = { idx: 'data/words.idx', dat: 'data/words.dat' } as co
  * queued on its promise, never dropped.
  */
 export function createEngine(load: AssetLoader, kuromojiDir = 'kuromoji'): Engine {
-  const state: EngineStatus = { words: false, tokenizer: false };
+  const state: EngineStatus = { words: false, tokenizer: false, glossary: false, names: false };
   let tokenizer: Tokenizer | null = null;
+  let glossary: GlossaryIndex | undefined;
+  let names: WordIndex | undefined;
+  const failed = (part: string) => (err: unknown) => {
+    state.error ??= `${part}: ${String(err)}`;
+  };
 
   const words: Promise<WordIndex> = Promise.all([load(WORD_FILES.idx), load(WORD_FILES.dat)]).then(
     ([idx, dat]) => {
@@ -59,6 +70,23 @@ export function createEngine(load: AssetLoader, kuromojiDir = 'kuromoji'): Engin
       },
     );
 
+  // The glossary is small and answers the first hover on a term; names are big and only add a section: both load
+  // after the dictionary, and a hover never waits for them.
+  const glossaryReady = words
+    .catch(() => undefined)
+    .then(() => load(GLOSSARY_FILE))
+    .then((json) => {
+      glossary = createGlossaryIndex(parseGlossaryFile(json).entries);
+      state.glossary = true;
+    }, failed('glossary'));
+  const namesReady = words
+    .catch(() => undefined)
+    .then(() => Promise.all([load(NAME_FILES.idx), load(NAME_FILES.dat)]))
+    .then(([idx, dat]) => {
+      names = openWords({ idx, dat });
+      state.names = true;
+    }, failed('names'));
+
   // Hovering along a sentence repeats the same text: keep its tokens.
   const tokenCache = new Map<string, Token[]>();
   function tokensOf(text: string): Token[] | undefined {
@@ -75,7 +103,7 @@ export function createEngine(load: AssetLoader, kuromojiDir = 'kuromoji'): Engin
   return {
     async lookup(text, at) {
       const index = await words;
-      return lookupAt(text, at, { words: index, tokens: tokensOf(text) });
+      return lookupCombined(text, at, { words: index, tokens: tokensOf(text), glossary, names });
     },
     async tokens(text) {
       const t = await tokenizerReady;
@@ -84,7 +112,7 @@ export function createEngine(load: AssetLoader, kuromojiDir = 'kuromoji'): Engin
     },
     status: () => ({ ...state }),
     async ready() {
-      await Promise.allSettled([words, tokenizerReady]);
+      await Promise.allSettled([words, tokenizerReady, glossaryReady, namesReady]);
     },
   };
 }

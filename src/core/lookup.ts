@@ -43,7 +43,7 @@ export function lookupAt(text: string, at: number, deps: LookupDeps): LookupResu
   const window = wordWindow(text, at);
   if (window.length === 0) return null;
 
-  const context = deps.tokens ? tokenContext(deps.tokens, at) : null;
+  const context = deps.tokens ? tokenContext(text, deps.tokens, at) : null;
   const matches = findMatches(window, deps.words, context);
   const entries = rank(matches, context).map(toLookupEntry);
 
@@ -272,7 +272,8 @@ interface TokenContext {
   offset: number;
 }
 
-function tokenContext(tokens: readonly Token[], at: number): TokenContext | null {
+/** The token under the pointer; null when the tokens are not those of this text (a stale tokenization). */
+function tokenContext(text: string, tokens: readonly Token[], at: number): TokenContext | null {
   let lo = 0;
   let hi = tokens.length - 1;
   while (lo <= hi) {
@@ -280,7 +281,7 @@ function tokenContext(tokens: readonly Token[], at: number): TokenContext | null
     const t = tokens[mid];
     if (at < t.start) hi = mid - 1;
     else if (at >= t.start + t.surface.length) lo = mid + 1;
-    else return { tokens, index: mid, offset: at - t.start };
+    else return text.startsWith(t.surface, t.start) ? { tokens, index: mid, offset: at - t.start } : null;
   }
   return null;
 }
@@ -302,7 +303,15 @@ function readingOfSpan(context: TokenContext, length: number): string | null {
 // ---------------------------------------------------------------------------------------------------------------
 // Compounds the dictionary lacks: 電話会談 = 電話 + 会談
 
-const COMPOUND_NOUN_DETAILS = new Set(['一般', '固有名詞', 'サ変接続', '形容動詞語幹', '接尾', '副詞可能', 'ナイ形容詞語幹']);
+const COMPOUND_NOUN_DETAILS = new Set([
+  '一般',
+  '固有名詞',
+  'サ変接続',
+  '形容動詞語幹',
+  '接尾',
+  '副詞可能',
+  'ナイ形容詞語幹',
+]);
 
 function isCompoundPart(token: Token): boolean {
   if (!Array.from(token.surface).every(isWordChar)) return false;
@@ -330,7 +339,7 @@ function composeCompound(text: string, at: number, context: TokenContext, words:
   if (last - context.index < 2) return null;
 
   const parts: Part[] = [];
-  for (let i = context.index; i < last && parts.length < MAX_PARTS; ) {
+  for (let i = context.index; i < last && parts.length < MAX_PARTS;) {
     let found: { part: Part; next: number } | null = null;
     for (let j = last; j > i && !found; j--) {
       const run = tokens.slice(i, j);
@@ -372,7 +381,10 @@ function describePart(surface: string, tokenReading: string, run: Token[], words
     e.senses.some((s) => s.pos.some((p) => /^(n-)?(pref|suf)$/.test(p))) && (affix !== null || surface.length === 1);
   const common = (e: WordEntry) => [...e.kanji, ...e.kana].some((f) => f.text === surface && f.common);
   const score = (e: WordEntry) =>
-    (readsAs(e) ? 4 : 0) + (affix !== null && e.senses.some(fits) ? 2 : 0) + (affixLike(e) ? 2 : 0) + (common(e) ? 1 : 0);
+    (readsAs(e) ? 4 : 0) +
+    (affix !== null && e.senses.some(fits) ? 2 : 0) +
+    (affixLike(e) ? 2 : 0) +
+    (common(e) ? 1 : 0);
   const best = entries.reduce((a, b) => (score(b) > score(a) ? b : a));
   const matched = matchedForm(best, surface)!;
   // kuromoji's reading when the dictionary agrees; otherwise the dictionary's (kuromoji reads 米 in 米大統領 as まい).

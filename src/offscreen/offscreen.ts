@@ -1,4 +1,7 @@
-/** Chrome offscreen document: hosts the engine and answers what the service worker forwards. */
+/**
+ * Chrome offscreen document: hosts the engine. It answers engine requests from content scripts directly and those
+ * the service worker forwards while it makes sure this document exists.
+ */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { createEngine } from '../core/engine';
 import { parseEnvelope } from '../messages';
@@ -10,7 +13,6 @@ const engine = createEngine(extensionAssets);
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (sender.id !== browser.runtime.id) return undefined;
   const msg = parseEnvelope(message);
-  // Content scripts' messages reach every extension page too; only the worker's forwards are ours.
-  if (!msg || msg.to !== 'engine' || !ENGINE_REQUESTS.has(msg.type)) return undefined;
+  if (!msg || !ENGINE_REQUESTS.has(msg.type)) return undefined;
   return answerEngineRequest(engine, msg);
 });

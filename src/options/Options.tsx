@@ -15,15 +15,16 @@ export function Options() {
       <h1>{t('optionsTitle')}</h1>
       <h2>{t('optionsHover')}</h2>
       <label class="row">
-        <input type="checkbox" checked={settings.enabled} onChange={(e) => void save({ enabled: e.currentTarget.checked })} />
+        <input
+          type="checkbox"
+          checked={settings.enabled}
+          onChange={(e) => void save({ enabled: e.currentTarget.checked })}
+        />
         {t('settingEnabled')}
       </label>
       <label class="row">
         {t('settingHoverKey')}
-        <select
-          value={settings.hoverKey}
-          onChange={(e) => void save({ hoverKey: e.currentTarget.value as HoverKey })}
-        >
+        <select value={settings.hoverKey} onChange={(e) => void save({ hoverKey: e.currentTarget.value as HoverKey })}>
           {HOVER_KEYS.map((k) => (
             <option value={k} key={k}>
               {t(`hoverKey_${k}`)}
@@ -65,10 +66,15 @@ export function Options() {
       </label>
       <p class="hint">
         {t('shortcutHint')}{' '}
-        <a href="#" onClick={(e) => {
-          e.preventDefault();
-          void browser.tabs.create({ url: 'chrome://extensions/shortcuts' }).catch(() => undefined);
-        }}>{t('shortcutLink')}</a>
+        <a
+          href="#"
+          onClick={(e) => {
+            e.preventDefault();
+            void browser.tabs.create({ url: 'chrome://extensions/shortcuts' }).catch(() => undefined);
+          }}
+        >
+          {t('shortcutLink')}
+        </a>
       </p>
       <About />
     </main>

@@ -23,9 +23,9 @@ export function Popup() {
     // Polls while the engine loads so the user sees it become ready.
     let timer = 0;
     const poll = async () => {
-      const reply = (await browser.runtime.sendMessage(envelope('status', {})).catch(() => null)) as
-        | Reply<'status'>
-        | null;
+      const reply = (await browser.runtime
+        .sendMessage(envelope('status', {}))
+        .catch(() => null)) as Reply<'status'> | null;
       if (reply?.ok) setStatus(reply.value);
       if (!reply?.ok || !reply.value.tokenizer) timer = window.setTimeout(poll, 300);
     };
@@ -51,7 +51,11 @@ export function Popup() {
       </header>
       {settings && (
         <label class="row">
-          <input type="checkbox" checked={settings.enabled} onChange={(e) => void save({ enabled: e.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            checked={settings.enabled}
+            onChange={(e) => void save({ enabled: e.currentTarget.checked })}
+          />
           {t('settingEnabled')}
         </label>
       )}
@@ -85,7 +89,11 @@ export function Popup() {
           </button>
         </div>
       )}
-      {message && <p class="message" role="status">{message}</p>}
+      {message && (
+        <p class="message" role="status">
+          {message}
+        </p>
+      )}
       <footer>
         <a href={browser.runtime.getURL('options.html')} target="_blank" rel="noreferrer">
           {t('openOptions')}

@@ -26,7 +26,14 @@ export async function enableSite(pattern: string): Promise<boolean> {
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
   if (existing.length === 0) {
     await browser.scripting.registerContentScripts([
-      { id, matches: [pattern], js: ['content.js'], runAt: 'document_idle', allFrames: true, persistAcrossSessions: true },
+      {
+        id,
+        matches: [pattern],
+        js: ['content.js'],
+        runAt: 'document_idle',
+        allFrames: true,
+        persistAcrossSessions: true,
+      },
     ]);
   }
   return true;

@@ -1,10 +1,6 @@
 /** Readable labels for the codes dictionary data carries (EDICT parts of speech and tags, conjugation steps). */
 import { tOptional } from './i18n';
-
-/** Message names allow only [A-Za-z0-9_]; EDICT codes use hyphens (adj-na, v5k-s, m-sl). */
-export function messageKey(prefix: string, code: string): string {
-  return prefix + code.replace(/[^A-Za-z0-9_]/g, '_');
-}
+import { messageKey } from './message-key';
 
 /** A code nobody has a label for is shown as it is: it still means something to a reader who knows EDICT. */
 function label(prefix: string, code: string): string {

@@ -27,6 +27,8 @@ export interface ChromiumHarness {
   page: Page;
   serviceWorker: Worker;
   extensionId: string;
+  /** The browser's profile directory: tells this browser's processes from others' (bench memory figures). */
+  profileDir: string;
   server: FixtureServer;
   sink: NetworkSink;
   /** URLs of every request Playwright saw (pages, frames and the service worker). */
@@ -98,6 +100,7 @@ export async function launchChromium(): Promise<ChromiumHarness> {
     page,
     serviceWorker,
     extensionId,
+    profileDir,
     server,
     sink,
     requests,
@@ -142,7 +145,8 @@ async function stopExtensionWorker(page: Page, extensionId: string): Promise<voi
     await cdp.send('ServiceWorker.stopAllWorkers');
     const deadline = Date.now() + 10_000;
     while (status !== 'stopped') {
-      if (Date.now() > deadline) throw new Error(`extension service worker still "${status}" 10 s after stopAllWorkers`);
+      if (Date.now() > deadline)
+        throw new Error(`extension service worker still "${status}" 10 s after stopAllWorkers`);
       await new Promise((done) => setTimeout(done, 50));
     }
   } finally {

@@ -29,6 +29,8 @@ export interface FirefoxHarness {
   /** Console errors and uncaught exceptions of the page. */
   pageErrors: string[];
   open(path: string): Promise<Page>;
+  /** Requests that tried to leave the machine (everything not loopback goes through the refusing sink). */
+  outsideRequests(): string[];
   close(): Promise<void>;
 }
 
@@ -43,6 +45,8 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
     protocol: 'webDriverBiDi',
     headless: true,
     defaultViewport: { width: 1280, height: 900 },
+    // Release builds ignore services.settings.server unless this is set.
+    env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
     extraPrefsFirefox: {
       'extensions.originControls.grantByDefault': true,
       // Manual proxy for everything but loopback (Firefox never proxies localhost unless told to hijack it).
@@ -82,6 +86,7 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
       await page.waitForSelector('html[data-kiji-ready]', { timeout: 15_000 });
       return page;
     },
+    outsideRequests: () => sink.hits.map((hit) => `proxy: ${hit}`),
     async close() {
       await browser.close();
       await Promise.all([server.close(), sink.close()]);

@@ -17,9 +17,8 @@ export async function waitForPopup(
   timeoutMs = 15_000,
 ): Promise<PopupContent> {
   const deadline = Date.now() + timeoutMs;
-  let last: PopupContent | null = null;
   for (;;) {
-    last = await read();
+    const last = await read();
     if (last && accept(last)) return last;
     if (Date.now() > deadline) {
       throw new Error(`popup did not show ${what} within ${timeoutMs} ms; last seen: ${JSON.stringify(last)}`);

@@ -19,11 +19,13 @@ export interface DomElement extends DomNode {
   readonly tagName: string;
   readonly parentElement: DomElement | null;
   getAttribute(name: string): string | null;
+  /** Most elements have none: checking first saves a handful of getAttribute calls on each of thousands. */
+  hasAttributes(): boolean;
 }
 
-/** The detector walks the whole tree once from the root (head included: title, meta and JSON-LD live there). */
-export interface DomDocument<E extends DomElement = DomElement> {
-  readonly documentElement: E | null;
+/** The detector walks the whole tree once from the top (head included: title, meta and JSON-LD live there). */
+export interface DomDocument {
+  readonly childNodes: ArrayLike<DomNode>;
 }
 
 export function isElement(node: DomNode): node is DomElement {

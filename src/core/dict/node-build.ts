@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { WordEntry } from '../types';
 import { parseEdictEntries } from './edict';
+import { parseEnamdictEntries } from './enamdict';
 import { writeWordFiles } from './words-format';
 
 export interface DictionarySpec {
@@ -31,6 +32,13 @@ export const DICTIONARIES: readonly DictionarySpec[] = [
     encoding: 'euc-jp',
     parse: parseEdictEntries,
     code: ['edict.ts', 'edict-tags.ts', ...FORMAT_CODE],
+  },
+  {
+    name: 'names',
+    source: 'data/enamdict/enamdict.gz',
+    encoding: 'euc-jp',
+    parse: (text) => parseEnamdictEntries(text),
+    code: ['enamdict.ts', ...FORMAT_CODE],
   },
 ];
 

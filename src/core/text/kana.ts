@@ -20,7 +20,8 @@ export function toKatakana(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const isHira = (c >= HIRAGANA_FIRST && c <= HIRAGANA_LAST) || c === HIRAGANA_ITERATION || c === HIRAGANA_ITERATION + 1;
+    const isHira =
+      (c >= HIRAGANA_FIRST && c <= HIRAGANA_LAST) || c === HIRAGANA_ITERATION || c === HIRAGANA_ITERATION + 1;
     out += isHira ? String.fromCharCode(c + KATAKANA_SHIFT) : text[i];
   }
   return out;

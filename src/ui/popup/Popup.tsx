@@ -7,7 +7,7 @@ import { t } from '../i18n';
 import { categoryLabel, inflectionText, posLabel, tagLabel } from '../labels';
 
 /** How many entries and senses fit before a popup stops being a glance. */
-const MAX_ENTRIES = 8;
+const MAX_ENTRIES = 6;
 const MAX_NAMES = 4;
 const MAX_SENSES_SHORTER = 3;
 
@@ -16,8 +16,6 @@ export interface PopupOptions {
   theme: Theme;
   fontSize: number;
 }
-
-
 
 /** Same word in the other kana script (スタート / すたーと): then the reading tells nothing. */
 function sameKana(headword: string, reading: string): boolean {

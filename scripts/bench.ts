@@ -1,0 +1,37 @@
+/**
+ * `npm run bench`: prints a table of medians and p95s and writes bench/results.json.
+ * The machine is shared and noisy: compare ratios within one run, not absolute figures across runs.
+ */
+import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { benchNode } from './bench/node';
+import { benchChromium, packageFigures } from './bench/chromium';
+
+const root = resolve(import.meta.dirname, '..');
+const TARGETS: Record<string, string> = {
+  hover_to_popup_p95_ms: '≤ 16',
+  first_hover_after_restart_ms: '≤ 100',
+  content_script_kb: '≤ 60',
+};
+
+if (!existsSync(join(root, 'dist/chrome/manifest.json')))
+  execFileSync('npm', ['run', 'build'], { stdio: 'inherit', cwd: root });
+
+const results: Record<string, number> = {};
+console.log('core (Node)…');
+Object.assign(results, await benchNode(root));
+console.log('Chromium…');
+Object.assign(results, await benchChromium(root));
+Object.assign(results, packageFigures(root));
+
+mkdirSync(join(root, 'bench'), { recursive: true });
+writeFileSync(
+  join(root, 'bench/results.json'),
+  JSON.stringify({ date: new Date().toISOString(), ...results }, null, 2),
+);
+const width = Math.max(...Object.keys(results).map((k) => k.length));
+console.log(`\n${'metric'.padEnd(width)}  ${'value'.padStart(9)}  target`);
+for (const [k, v] of Object.entries(results))
+  console.log(`${k.padEnd(width)}  ${String(v).padStart(9)}  ${TARGETS[k] ?? ''}`);
+console.log('\nwritten to bench/results.json');

@@ -1,0 +1,147 @@
+/**
+ * Browser figures, measured in Debian Chromium with the built extension, on the seed article page.
+ * Hover-to-popup runs from the mousemove event's timestamp to the first frame painted with the popup
+ * (MutationObserver on the popup's shadow root, then rAF + a message: the task after the paint).
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchChromium, type ChromiumHarness } from '../../tests/e2e/chromium';
+import { locateCharacter } from '../../tests/e2e/page-probes';
+import { percentile, round } from './stats';
+
+const PAGE = 'news/newsweek-seed.html';
+const ARTICLE = 'article';
+
+/**
+ * The in-page probe, as source text: tsx would wrap named functions in a helper the page does not have.
+ * `__kijiArm()` resolves with the time from the last mousemove to the task after the popup's first paint.
+ */
+const PROBE = `(() => {
+  let t0 = 0;
+  window.__kijiParts = [];
+  let th = 0, tm = 0;
+  window.addEventListener('mousemove', (e) => { t0 = e.timeStamp; th = performance.now(); }, { capture: true });
+  const shown = () => !!document.getElementById('kiji-popup-host')?.shadowRoot?.querySelector('[data-kiji-popup]');
+  window.__kijiArm = () => new Promise((resolve) => {
+    const done = () => requestAnimationFrame(() => {
+      tm = tm || performance.now();
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => { window.__kijiParts.push([th - t0, tm - t0]); resolve(performance.now() - t0); };
+      ch.port2.postMessage(0);
+    });
+    const watch = () => {
+      const root = document.getElementById('kiji-popup-host')?.shadowRoot;
+      if (!root) return void requestAnimationFrame(watch);
+      if (shown()) { tm = performance.now(); return done(); }
+      const mo = new MutationObserver(() => { if (shown()) { tm = performance.now(); mo.disconnect(); done(); } });
+      mo.observe(root, { childList: true, subtree: true, characterData: true });
+    };
+    watch();
+  });
+})()`;
+
+async function hoverOnce(page: Page, text: string, offset: number): Promise<number> {
+  // Start from blank space so each sample opens the popup from hidden, as a reader's first glance does.
+  await page.mouse.move(5, 5);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction("!document.getElementById('kiji-popup-host')?.shadowRoot?.querySelector('[data-kiji-popup]')");
+  const point = await page.evaluate(locateCharacter, { text, offset, within: ARTICLE });
+  if ('error' in point) throw new Error(point.error);
+  const label = `${text.slice(0, 12)}…[${offset}] "${text[offset]}"`;
+  const painted = page.evaluate(
+    'Promise.race([window.__kijiArm(), new Promise((_, no) => setTimeout(() => no(new Error("no popup in 5 s")), 5000))])',
+  ) as Promise<number>;
+  await page.waitForTimeout(5);
+  await page.mouse.move(point.x, point.y);
+  return painted.catch((err: unknown) => {
+    throw new Error(`${label}: ${String(err)}`);
+  });
+}
+
+/** Sentences of the article as they appear in single text nodes, and every Japanese character position in them. */
+async function targets(page: Page): Promise<{ text: string; offset: number }[]> {
+  const paragraphs = await page.$$eval(`${ARTICLE} p`, (ps) => ps.map((p) => p.textContent ?? ''));
+  const out: { text: string; offset: number }[] = [];
+  for (const p of paragraphs) {
+    const text = p.slice(0, 60);
+    for (let i = 0; i < text.length; i += 3) if (/[\u3040-\u30ff\u4e00-\u9fff]/.test(text[i])) out.push({ text, offset: i });
+  }
+  return out;
+}
+
+const cmdline = (pid: string) => readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+const parent = (pid: string) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1];
+
+/** Whether `pid` descends from the browser started with `profileDir` (other Chromiums may be running). */
+function inBrowser(pid: string, profileDir: string): boolean {
+  for (let p = pid; p && p !== '0' && p !== '1'; p = parent(p)) if (cmdline(p).includes(profileDir)) return true;
+  return false;
+}
+
+function extensionPss(profileDir: string): number {
+  // Chrome runs an extension's service worker and offscreen document in one renderer marked --extension-process.
+  let kb = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (!cmdline(pid).includes('--extension-process') || !inBrowser(pid, profileDir)) continue;
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      kb += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+    } catch {
+      // The process ended while we read it.
+    }
+  }
+  return kb / 1024;
+}
+
+export async function benchChromium(root: string, samples = 120): Promise<Record<string, number>> {
+  const h: ChromiumHarness = await launchChromium();
+  try {
+    const page = await h.open(PAGE);
+    await page.evaluate(PROBE);
+    const all = await targets(page);
+    // Let the engine finish loading (kuromoji included) before the warm figures.
+    await hoverOnce(page, all[0].text, all[0].offset);
+    await page.waitForTimeout(1500);
+    await hoverOnce(page, all[1].text, all[1].offset);
+
+    const warm: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const t = all[(i * 5 + 2) % all.length];
+      warm.push(await hoverOnce(page, t.text, t.offset));
+    }
+
+    const restart: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await h.stopServiceWorker();
+      const t = all[(i * 11 + 7) % all.length];
+      restart.push(await hoverOnce(page, t.text, t.offset));
+    }
+    const memory = extensionPss(h.profileDir);
+    if (process.env.KIJI_BENCH_PARTS) console.log(JSON.stringify(await page.evaluate("window.__kijiParts")), await page.evaluate("document.documentElement.dataset.kijiT"));
+    return {
+      hover_to_popup_p50_ms: round(percentile(warm, 50), 1),
+      hover_to_popup_p95_ms: round(percentile(warm, 95), 1),
+      first_hover_after_restart_ms: round(percentile(restart, 50), 1),
+      first_hover_after_restart_max_ms: round(Math.max(...restart), 1),
+      background_memory_mb: round(memory, 1),
+    };
+  } finally {
+    await h.close();
+  }
+}
+
+export function packageFigures(root: string): Record<string, number> {
+  const size = (dir: string): number =>
+    (readdirSync(dir, { recursive: true }) as string[]).reduce((n, f) => {
+      const s = statSync(join(dir, f));
+      return s.isFile() ? n + s.size : n;
+    }, 0);
+  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  return {
+    content_script_kb: round(statSync(join(root, 'dist/chrome/content.js')).size / 1024, 1),
+    package_chrome_mb: round(statSync(join(root, `dist/kiji-chrome-${version}.zip`)).size / 1e6, 1),
+    package_firefox_mb: round(statSync(join(root, `dist/kiji-firefox-${version}.zip`)).size / 1e6, 1),
+    unpacked_chrome_mb: round(size(join(root, 'dist/chrome')) / 1e6, 1),
+  };
+}

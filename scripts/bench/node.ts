@@ -1,0 +1,58 @@
+/** Core figures measured in Node: the same code the background runs. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createEngine } from '../../src/core/engine';
+import { nodeAssets } from '../../src/cli/node-assets';
+import { createTokenizer } from '../../src/core/tokenizer/tokenizer';
+import { nodeKuromojiLoader } from '../../src/core/tokenizer/node-loader';
+import { isJapanese } from '../../src/core/text/kana';
+import { percentile, round } from './stats';
+
+export interface HoverSample {
+  text: string;
+  at: number;
+}
+
+/** 1,000 pointer positions on Japanese characters of the seed article, sentence by sentence, as hovers arrive. */
+export function articleHovers(root: string, count = 1000): HoverSample[] {
+  const article = readFileSync(join(root, 'tests/fixtures/news/seed-article.txt'), 'utf8');
+  const sentences = article
+    .split(/(?<=[。！？\n])/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 4 && isJapanese(s));
+  const all: HoverSample[] = [];
+  for (const text of sentences)
+    for (let at = 0; at < text.length; at++) if (isJapanese(text[at])) all.push({ text, at });
+  // A fixed stride instead of randomness keeps runs comparable.
+  const out: HoverSample[] = [];
+  for (let i = 0; out.length < count; i++) out.push(all[(i * 7) % all.length]);
+  return out;
+}
+
+export async function benchNode(root: string): Promise<Record<string, number>> {
+  const t0 = performance.now();
+  await createTokenizer(nodeKuromojiLoader());
+  const tokenizerReady = performance.now() - t0;
+
+  const engine = createEngine(nodeAssets);
+  const t1 = performance.now();
+  await engine.lookup('延長', 0);
+  const wordsReady = performance.now() - t1;
+  await engine.ready();
+
+  const hovers = articleHovers(root);
+  // Warm-up pass: tokens of each sentence get cached, as they do while a reader moves along a sentence.
+  for (const h of hovers.slice(0, 200)) await engine.lookup(h.text, h.at);
+  const times: number[] = [];
+  for (const h of hovers) {
+    const s = performance.now();
+    await engine.lookup(h.text, h.at);
+    times.push(performance.now() - s);
+  }
+  return {
+    tokenizer_ready_ms: round(tokenizerReady, 1),
+    words_ready_ms: round(wordsReady, 1),
+    lookup_p50_ms: round(percentile(times, 50)),
+    lookup_p95_ms: round(percentile(times, 95)),
+  };
+}

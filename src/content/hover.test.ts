@@ -1,0 +1,222 @@
+// @vitest-environment happy-dom
+/**
+ * The hover loop against the real dictionary, with the layout-dependent parts (which character is under the
+ * pointer, where a range is drawn) stood in for: a test DOM has no layout. Real browsers run the e2e tests.
+ */
+import { loadNodeWords } from '../core/dict/node-words';
+import { lookupAt } from '../core/lookup';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { charAtPoint } from './caret';
+import { HIDE_GRACE_MS, HoverController } from './hover';
+import { LookupClient } from './lookup-client';
+import { HOST_ID, PopupHost } from './popup-host';
+
+vi.mock('webextension-polyfill', () => import('../ui/test-support/fake-browser'));
+vi.mock('./caret', () => ({ charAtPoint: vi.fn() }));
+
+const SENTENCE = 'バイデン米大統領は26日、就任後初めてロシアのプーチン大統領と電話会談した。';
+/** Pointer x = 10 × character index; y = 10 is on the line, anything else is off the text. */
+const xOf = (needle: string) => SENTENCE.indexOf(needle) * 10 + 5;
+
+interface Pending {
+  text: string;
+  at: number;
+  release: () => void;
+}
+
+let pending: Pending[];
+let sent: number;
+let controller: HoverController;
+let popup: PopupHost;
+let text: Text;
+
+async function setUp(settings: Partial<Settings> = {}) {
+  const words = await loadNodeWords();
+  pending = [];
+  sent = 0;
+  // Each reply waits until the test releases it, so the order of answers is the test's to choose.
+  const send = (t: string, at: number) =>
+    new Promise<unknown>((resolve) => {
+      sent++;
+      pending.push({ text: t, at, release: () => resolve({ ok: true, value: lookupAt(t, at, { words }) }) });
+    });
+  const p = document.createElement('p');
+  text = document.createTextNode(SENTENCE);
+  p.append(text);
+  document.body.replaceChildren(p);
+  vi.mocked(charAtPoint).mockImplementation((_doc, x, y) => {
+    const offset = Math.floor(x / 10);
+    return y === 10 && offset < SENTENCE.length ? { node: text, offset } : null;
+  });
+  popup = new PopupHost(window);
+  const all = { ...DEFAULT_SETTINGS, ...settings };
+  controller = new HoverController(window, all, new LookupClient(send), popup);
+  controller.start();
+}
+
+function move(x: number, y = 10, init: MouseEventInit = {}, target: EventTarget = document.body) {
+  target.dispatchEvent(new MouseEvent('mousemove', { clientX: x, clientY: y, bubbles: true, composed: true, ...init }));
+}
+
+/** Lets the animation frame run and any released reply arrive. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 40));
+
+function shownHeadword(): string | null {
+  const dialog = document.getElementById(HOST_ID)?.shadowRoot?.querySelector('[role=dialog][data-kiji-popup]');
+  return dialog?.querySelector('[data-entry] .headword')?.textContent ?? null;
+}
+
+beforeAll(() => {
+  // Every range is drawn somewhere on the line.
+  Range.prototype.getClientRects = function () {
+    return [new DOMRect(0, 0, 40, 20)] as unknown as DOMRectList;
+  };
+});
+
+afterEach(() => controller.stop());
+
+describe('hovering Japanese text', () => {
+  it('sends one lookup for the sentence under the pointer and shows the longest word', async () => {
+    await setUp();
+    const before = document.body.textContent;
+    move(xOf('電話'));
+    await settle();
+    expect(pending).toHaveLength(1);
+    expect(pending[0].text).toBe(SENTENCE.slice(0, -1));
+    expect(pending[0].text.slice(pending[0].at)).toMatch(/^電話会談/);
+    pending[0].release();
+    await settle();
+    expect(shownHeadword()).toBe('電話');
+    expect(document.body.textContent).toBe(before);
+  });
+
+  it('does no work while the pointer stays on the same character', async () => {
+    await setUp();
+    move(xOf('電話'));
+    await settle();
+    move(xOf('電話') + 3);
+    await settle();
+    expect(sent).toBe(1);
+  });
+
+  it('keeps the last popup while the next answer is on its way, then swaps it', async () => {
+    await setUp();
+    move(xOf('大統領'));
+    await settle();
+    pending[0].release();
+    await settle();
+    expect(shownHeadword()).toBe('大統領');
+    move(xOf('電話'));
+    await settle();
+    expect(shownHeadword()).toBe('大統領');
+    pending[1].release();
+    await settle();
+    expect(shownHeadword()).toBe('電話');
+  });
+
+  it('shows only the latest hover when answers arrive out of order', async () => {
+    await setUp();
+    move(xOf('就任'));
+    await settle();
+    move(xOf('ロシア'));
+    await settle();
+    pending[1].release();
+    await settle();
+    pending[0].release();
+    await settle();
+    expect(shownHeadword()).toBe('ロシア');
+  });
+
+  it('answers a second visit to a word from the cache', async () => {
+    await setUp();
+    move(xOf('電話'));
+    await settle();
+    pending[0].release();
+    await settle();
+    move(xOf('会談'));
+    await settle();
+    pending[1].release();
+    await settle();
+    move(xOf('電話'));
+    await settle();
+    expect(sent).toBe(2);
+    expect(shownHeadword()).toBe('電話');
+  });
+
+  it('hides after a short grace once the pointer leaves the text, but not when it comes back in time', async () => {
+    await setUp();
+    move(xOf('電話'));
+    await settle();
+    pending[0].release();
+    await settle();
+    move(xOf('電話'), 50);
+    await settle();
+    move(xOf('電話'));
+    await new Promise((r) => setTimeout(r, HIDE_GRACE_MS + 50));
+    expect(shownHeadword()).toBe('電話');
+    move(xOf('電話'), 50);
+    await new Promise((r) => setTimeout(r, HIDE_GRACE_MS + 50));
+    expect(shownHeadword()).toBeNull();
+  });
+
+  it('stays open while the pointer is over the popup', async () => {
+    await setUp();
+    move(xOf('電話'));
+    await settle();
+    pending[0].release();
+    await settle();
+    move(500, 300, {}, document.getElementById(HOST_ID)!);
+    await new Promise((r) => setTimeout(r, HIDE_GRACE_MS + 50));
+    expect(shownHeadword()).toBe('電話');
+  });
+
+  it('closes on Escape and stays closed until the pointer reaches another character', async () => {
+    await setUp();
+    move(xOf('電話'));
+    await settle();
+    pending[0].release();
+    await settle();
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    expect(shownHeadword()).toBeNull();
+    move(xOf('電話') + 2);
+    await settle();
+    expect(shownHeadword()).toBeNull();
+    move(xOf('会談'));
+    await settle();
+    expect(sent).toBe(2);
+  });
+
+  it('closes when the page scrolls or the window loses focus', async () => {
+    await setUp();
+    move(xOf('電話'));
+    await settle();
+    pending[0].release();
+    await settle();
+    window.dispatchEvent(new Event('scroll'));
+    expect(shownHeadword()).toBeNull();
+    move(xOf('会談'));
+    await settle();
+    pending[1].release();
+    await settle();
+    expect(shownHeadword()).toBe('会談');
+    window.dispatchEvent(new Event('blur'));
+    expect(shownHeadword()).toBeNull();
+  });
+
+  it('with a hover key set, looks up only while that key is held', async () => {
+    await setUp({ hoverKey: 'Shift' });
+    move(xOf('電話'));
+    await settle();
+    expect(sent).toBe(0);
+    move(xOf('電話'), 10, { shiftKey: true });
+    await settle();
+    expect(sent).toBe(1);
+  });
+
+  it('does nothing while switched off', async () => {
+    await setUp({ enabled: false });
+    move(xOf('電話'));
+    await settle();
+    expect(sent).toBe(0);
+  });
+});

@@ -1,0 +1,40 @@
+import { placePopup } from './placement';
+
+const viewport = { width: 1280, height: 720 };
+const popup = { width: 360, height: 240 };
+/** A two-character word in 20px type. */
+const word = (left: number, top: number, w = 40, h = 24) => ({ left, top, right: left + w, bottom: top + h });
+
+describe('placePopup', () => {
+  it('puts the popup just below the word, aligned with its start', () => {
+    expect(placePopup(word(100, 100), popup, viewport, false)).toEqual({ left: 100, top: 130, side: 'below' });
+  });
+
+  it('flips above a word near the bottom of the window', () => {
+    const p = placePopup(word(100, 650), popup, viewport, false);
+    expect(p.side).toBe('above');
+    expect(p.top + popup.height).toBeLessThanOrEqual(650);
+  });
+
+  it('shifts left to stay inside the window for a word at the right edge', () => {
+    const p = placePopup(word(1250, 100), popup, viewport, false);
+    expect(p.left + popup.width).toBeLessThanOrEqual(viewport.width);
+    expect(p.left).toBeGreaterThan(0);
+  });
+
+  it('never leaves the window when the popup is taller than the room on either side', () => {
+    const tall = { width: 360, height: 500 };
+    const p = placePopup(word(100, 300), tall, viewport, false);
+    expect(p.top).toBeGreaterThanOrEqual(0);
+    expect(p.top + tall.height).toBeLessThanOrEqual(viewport.height);
+  });
+
+  it('in vertical text puts the popup beside the column, to the right, else to the left', () => {
+    const column = word(600, 200, 24, 40);
+    expect(placePopup(column, popup, viewport, true)).toEqual({ left: 630, top: 200, side: 'right' });
+    const nearRight = word(1100, 200, 24, 40);
+    const p = placePopup(nearRight, popup, viewport, true);
+    expect(p.side).toBe('left');
+    expect(p.left + popup.width).toBeLessThanOrEqual(1100);
+  });
+});

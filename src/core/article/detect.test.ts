@@ -1,0 +1,230 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseHTML } from 'linkedom';
+import { detectArticle } from './detect';
+import { detectArticleInHtml } from './node';
+
+const fixtures = fileURLToPath(new URL('../../../tests/fixtures/', import.meta.url));
+
+interface PageExpectation {
+  file: string;
+  title: string;
+  body_first20: string;
+  body_last20: string;
+  body_chars: number;
+}
+
+const manifest: PageExpectation[] = JSON.parse(readFileSync(`${fixtures}pages/manifest.json`, 'utf8'));
+
+/** As the manifest was computed: runs of ASCII whitespace collapsed, ends trimmed (U+3000 is text). */
+function collapse(s: string): string {
+  return s.replace(/[ \t\n\r\f]+/g, ' ').replace(/^[ \t\n\r\f]+|[ \t\n\r\f]+$/g, '');
+}
+
+/** Titles compare with every kind of space, the ideographic one included, as one space. */
+function sameSpacing(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+function loadPage(file: string) {
+  // Some pages declare their charset late: always read as UTF-8.
+  return parseHTML(readFileSync(`${fixtures}pages/${file}`, 'utf8')).document;
+}
+
+describe('detectArticle on real Japanese news pages', () => {
+  it.each(manifest)('$file: body and headline as a reader sees them', (page) => {
+    const result = detectArticle(loadPage(page.file));
+    expect(sameSpacing(result.title)).toBe(sameSpacing(page.title));
+    if (page.body_chars === 0) {
+      // Members-only page: no article text in the HTML; neither the footer nor the sidebar is the article.
+      expect(result.found).toBe(false);
+      expect(result.text).toBe('');
+      expect(result.bodyElements).toEqual([]);
+      return;
+    }
+    expect(result.found).toBe(true);
+    const text = collapse(result.text);
+    expect(text).toContain(page.body_first20);
+    expect(text).toContain(page.body_last20);
+    expect(text.length).toBeLessThanOrEqual(1.3 * page.body_chars);
+    expect(result.bodyElements.length).toBeGreaterThan(0);
+    expect(result.paragraphs.join('\n\n')).toBe(result.text);
+  });
+
+  it('reads NHK Easy text without the furigana readings', () => {
+    const result = detectArticle(loadPage('nhk-easy-1.html'));
+    expect(result.paragraphs[0].startsWith('4月から法律が変わって、障害がある人が困っているときは')).toBe(true);
+    expect(result.text).not.toContain('ほうりつ');
+  });
+
+  it('splits a pre-wrap <p> into its paragraphs and drops the promo link between them (Yahoo)', () => {
+    const result = detectArticle(loadPage('yahoo-1.html'));
+    expect(result.paragraphs.length).toBe(6);
+    expect(result.paragraphs.some((p) => p.includes('【表でみる】'))).toBe(false);
+  });
+
+  it('leaves captions, the [PR] label and the summary box out of the Asahi body', () => {
+    const result = detectArticle(loadPage('asahi-2.html'));
+    expect(result.text).not.toContain('[PR]');
+    expect(result.text).not.toContain('関労会館');
+    expect(result.text).not.toContain('電力労組の動きを明かします');
+    expect(result.paragraphs.at(-1)).toBe('■原発の新増設・リプレースを…');
+  });
+
+  it('gives the CLI exactly found, title, text and paragraphs', () => {
+    const json = detectArticleInHtml(readFileSync(`${fixtures}pages/sankei-1.html`, 'utf8'));
+    expect(Object.keys(json).sort()).toEqual(['found', 'paragraphs', 'text', 'title']);
+    expect(json.title).toBe('コロンビアの米大使館でも謎の体調不良　「ハバナ症候群」原因なお特定されず');
+  });
+
+  it('stays fast on the largest pages (one pass, no repeated textContent)', () => {
+    for (const file of ['nikkei-2.html', 'yomiuri-1.html']) {
+      const doc = loadPage(file);
+      detectArticle(doc);
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const start = performance.now();
+        detectArticle(doc);
+        times.push(performance.now() - start);
+      }
+      times.sort((a, b) => a - b);
+      // Around 10 ms on linkedom; a quadratic walk would take seconds.
+      expect(times[2]).toBeLessThan(150);
+    }
+  });
+});
+
+/** The seed article (Newsweek Japan / Reuters) and the site chrome saved with it, as real text for synthetic pages. */
+const seedLines = readFileSync(`${fixtures}news/seed-article.txt`, 'utf8')
+  .split('\n')
+  .map((l) => l.trim())
+  .filter(Boolean);
+const dateLine = seedLines.findIndex((l) => /^\d{4}年\d+月\d+日/.test(l));
+const headline = seedLines[dateLine - 1];
+const caption = seedLines[dateLine + 1];
+const body = seedLines.slice(dateLine + 2, seedLines.indexOf('[ロイター]'));
+const ranking = seedLines
+  .slice(seedLines.indexOf('人気ランキング') + 1, seedLines.indexOf('トランプ2.0記事まとめ'))
+  .filter((l) => !/^(?:•\s*)?\d+$/.test(l));
+
+function esc(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Site chrome around an article: empty logo h1, menu, breaking-news banner, screen-reader headline copy, footer. */
+function page(article: string, after = ''): string {
+  return `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8">
+<title>${esc(headline)} | ニューズウィーク日本版</title>
+<meta property="og:title" content="${esc(headline)}"></head>
+<body>
+<header><h1 class="logo"><a href="/"><img src="/logo.png" alt=""></a></h1>
+<nav><ul>${['ワールド', 'ビジネス', 'テクノロジー', 'カルチャー', 'ライフ'].map((m) => `<li><a href="/${m}">${m}</a></li>`).join('')}</ul></nav></header>
+<div class="flash"><h2><a href="/flash">【速報】${esc(ranking[0])}</a></h2></div>
+<h1 class="visually-hidden">${esc(headline)}</h1>
+<main>
+<div class="headline-area"><h1 class="entry-title">${esc(headline)}</h1><p class="date">2021年1月27日(水)11時16分</p></div>
+${article}
+${after}
+</main>
+<footer><p>ニューズウィーク日本版は、米ニューズウィーク誌の日本語版として1986年に創刊されました。国際ニュースを中心に、政治、経済、科学、カルチャーの話題を毎週お届けしています。記事の無断転載を禁じます。</p></footer>
+</body></html>`;
+}
+
+function detect(html: string) {
+  return detectArticle(parseHTML(html).document);
+}
+
+describe('detectArticle on synthetic pages built from the seed article', () => {
+  it('has real text to build with', () => {
+    expect(headline).toBe('バイデン=プーチン、初の電話会談 新START延長で合意');
+    expect(body.length).toBe(9);
+    expect(ranking.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('finds the headline below an empty logo h1, a news-flash banner and a hidden copy', () => {
+    const result = detect(page(`<div class="text">${body.map((p) => `<p>${esc(p)}</p>`).join('')}</div>`));
+    expect(result.title).toBe(headline);
+    expect(result.titleElement?.getAttribute('class')).toBe('entry-title');
+    expect(result.paragraphs).toEqual(body);
+  });
+
+  it('reads bare text in <div> blocks split by <br><br>, leaving out photo captions', () => {
+    const blocks = [
+      `<div class="block">${esc(body[0])}</div>`,
+      `<div class="block"><div class="wrap"><img src="/p.jpg" alt=""><p class="caption">${esc(caption)}</p></div></div>`,
+      `<div class="block">${esc(body[1])}<br><br>${esc(body[2])}</div>`,
+      ...body.slice(3).map((p) => `<div class="block">${esc(p)}</div>`),
+    ];
+    const related = `<div class="links">${ranking
+      .slice(0, 3)
+      .map((r) => `<a href="/r">【関連記事】${esc(r)}</a>`)
+      .join('')}</div>`;
+    const result = detect(page(`<div id="entry">${blocks.join('\n')}${related}</div>`));
+    expect(result.found).toBe(true);
+    expect(result.paragraphs).toEqual(body);
+  });
+
+  it('splits one pre-wrap <p> holding the whole article and drops its inline promo link', () => {
+    const text = [...body.slice(0, 3), `<a href="/promo">【図解】${esc(ranking[1])}</a>`, ...body.slice(3)]
+      .map((p) => (p.startsWith('<a') ? p : esc(p)))
+      .join('\n\n');
+    const result = detect(page(`<div class="article_body"><p style="white-space:pre-wrap">${text}</p></div>`));
+    expect(result.paragraphs).toEqual(body);
+  });
+
+  it('is not distracted by dozens of empty <article> shells or an in-body link card', () => {
+    const shells = Array.from({ length: 24 }, (_, i) => `<article class="module module-${i}"></article>`).join('\n');
+    const card = `<article class="card"><a href="/more"><h2>【詳しくはこちら】${esc(ranking[2])}</h2><div></div></a></article>`;
+    const result = detect(
+      page(
+        `${shells}<article class="module"><section><div class="body-text">${body
+          .map((p) => `<p>${esc(p)}</p>`)
+          .join('')}</div>${card}</section></article>`,
+        shells,
+      ),
+    );
+    expect(result.paragraphs).toEqual(body);
+  });
+
+  it('prefers a short article to a ranking list with more text', () => {
+    const short = body.slice(0, 3);
+    const list = `<div class="box"><h2>アクセスランキング</h2><ol>${ranking
+      .map((r, i) => `<li><a href="/rank/${i}"><span>${i + 1}</span><p>${esc(r)}</p></a></li>`)
+      .join('')}</ol></div>`;
+    const rankingChars = ranking.join('').length;
+    expect(rankingChars).toBeGreaterThan(short.join('').length);
+    const result = detect(page(`<div class="text">${short.map((p) => `<p>${esc(p)}</p>`).join('')}</div>`, list));
+    expect(result.paragraphs).toEqual(short);
+  });
+
+  it('still reads a page whose content an open consent dialog has set aria-hidden, or that sits in one <form>', () => {
+    const article = `<div class="text">${body.map((p) => `<p>${esc(p)}</p>`).join('')}</div>`;
+    const modal = page(article)
+      .replace('<body>', '<body><div id="app" aria-hidden="true">')
+      .replace('</body>', '</div><div role="dialog"><p>Cookieの利用に同意してください。</p></div></body>');
+    expect(detect(modal).paragraphs).toEqual(body);
+    const aspNet = page(article).replace('<body>', '<body><form id="aspnetForm">').replace('</body>', '</form></body>');
+    expect(detect(aspNet).paragraphs).toEqual(body);
+  });
+
+  it("keeps readers' comments next to an <article> out of the body", () => {
+    const story = `<article><section>${body.map((p) => `<p>${esc(p)}</p>`).join('')}</section></article>`;
+    const comments = `<div><h2>みんなの意見</h2>${body
+      .slice(0, 4)
+      .map((p, i) => `<div><span>読者${i + 1}</span><p>${esc(p.slice(0, 40))}と思う。</p></div>`)
+      .join('')}</div>`;
+    expect(detect(page(story + comments)).paragraphs).toEqual(body);
+  });
+
+  it('reports no article on a members-only page rather than the footer', () => {
+    const wall = `<div class="member-only"><h2>会員限定記事です</h2><p>この記事は会員限定です。ログインすると続きをお読みいただけます。</p><a href="/login">ログインする</a><a href="/join">新規登録</a></div>`;
+    const list = `<ul>${ranking
+      .slice(0, 6)
+      .map((r) => `<li><a href="/r">${esc(r)}</a></li>`)
+      .join('')}</ul>`;
+    const result = detect(page(wall, list));
+    expect(result.found).toBe(false);
+    expect(result.text).toBe('');
+    expect(result.title).toBe(headline);
+  });
+});

@@ -1,0 +1,218 @@
+/**
+ * Site-independent article detection: the body is the run of sibling blocks with the most Japanese prose for the
+ * least furniture (score.ts), confirmed against the page's own description, cut of boxes embedded between its
+ * paragraphs, and read as paragraphs (text.ts); the title is the matching headline above it (title.ts).
+ */
+
+import { type DomDocument, type DomElement } from './dom';
+import { type ElementStat, type Scan, scanDocument } from './scan';
+import { itemValue, runOf, scoreScan } from './score';
+import { HEADING_TAGS } from './signals';
+import { extractParagraphs } from './text';
+import { chooseTitle, matchHeadings } from './title';
+
+export interface ArticleResult<E extends DomElement = DomElement> {
+  /** False when the page shows no article text (members-only pages, index pages). */
+  found: boolean;
+  title: string;
+  titleElement?: E;
+  /** Elements holding the body, in document order; furniture inside them is left out of text and paragraphs. */
+  bodyElements: E[];
+  /** Paragraphs joined by blank lines. */
+  text: string;
+  paragraphs: string[];
+}
+
+/** Below this much prose value a run is a notice or a teaser, not an article. */
+const MIN_RUN_VALUE = 60;
+const MIN_BODY_CHARS = 40;
+/** Candidates whose lead matches the page's description (meta or JSON-LD) are the article, all else equal. */
+const LEAD_MATCH_BONUS = 1.25;
+const LEAD_PROBE = 12;
+/** Marked up by the site as schema.org articleBody. */
+const ARTICLE_BODY_BONUS = 1.2;
+const ARTICLE_BODY_REACH = 3;
+/** Prose before the headline is a ticker or a notice. */
+const BEFORE_TITLE_FACTOR = 0.5;
+const CANDIDATES_CHECKED = 12;
+
+/** Share of a run's prose an <article> must hold for the run to be cut back to it. */
+const ARTICLE_SHARE = 0.6;
+
+/** Tags that belong in a body even where paragraphs are <p>: subheads, lists, quotes, tables. */
+const BODY_STRUCTURE = new Set([...HEADING_TAGS, 'p', 'ul', 'ol', 'dl', 'blockquote', 'table', 'pre']);
+/** An embedded box worth less than this share of the run is cut when it interrupts the paragraphs. */
+const EMBEDDED_BOX_SHARE = 0.35;
+
+function compact(s: string): string {
+  return s.replace(/\s+/g, '');
+}
+
+/** First prose block of a run, for comparing with the description. */
+function leadOf(scan: Scan, run: ElementStat[]): string {
+  const from = run[0].order;
+  const to = run[run.length - 1].lastOrder;
+  for (let i = from; i <= to && i < scan.all.length; i++) {
+    const b = scan.all[i].block;
+    if (b && !b.bad && b.chars >= LEAD_PROBE && b.sentenceEnds + b.clauseMarks > 0) return compact(b.text);
+  }
+  return '';
+}
+
+function insideFurniture(s: ElementStat): boolean {
+  for (let p: ElementStat | null = s; p; p = p.parent) if (p.furniture) return true;
+  return false;
+}
+
+function markedArticleBody(parent: ElementStat, run: ElementStat[]): boolean {
+  if (run.some((s) => s.articleBody)) return true;
+  let s: ElementStat | null = parent;
+  for (let i = 0; s && i < ARTICLE_BODY_REACH; i++, s = s.parent) if (s.articleBody) return true;
+  return false;
+}
+
+/**
+ * Drops from a run what is not body: children with no prose, and single-block wrappers of another kind set between
+ * the paragraphs (a summary box or a photo caption among <p>s), which the run's sum cannot tell from a paragraph.
+ */
+function bodyItems(run: ElementStat[]): ElementStat[] {
+  const byTag = new Map<string, number>();
+  let total = 0;
+  for (const s of run) {
+    const v = Math.max(0, itemValue(s));
+    total += v;
+    byTag.set(s.tag, (byTag.get(s.tag) ?? 0) + v);
+  }
+  let main = '';
+  let mainValue = -1;
+  for (const [tag, v] of byTag) {
+    if (v > mainValue) {
+      main = tag;
+      mainValue = v;
+    }
+  }
+  const firstMain = run.findIndex((s) => s.tag === main);
+  let lastMain = -1;
+  for (let i = run.length - 1; i >= 0; i--) {
+    if (run[i].tag === main) {
+      lastMain = i;
+      break;
+    }
+  }
+  const kept = run.filter((s, i) => {
+    if (s.goodChars === 0) return false;
+    const embeddedBox =
+      s.tag !== main &&
+      !BODY_STRUCTURE.has(s.tag) &&
+      s.goodBlocks <= 1 &&
+      i > firstMain &&
+      i < lastMain &&
+      itemValue(s) < EMBEDDED_BOX_SHARE * total;
+    return !embeddedBox;
+  });
+  // A body opens with a sentence; a dateline, byline or label before it sits in the same parent on many sites.
+  const opening = kept.findIndex((s) => s.sentenceBlocks > 0);
+  return opening > 0 ? kept.slice(opening) : kept;
+}
+
+/**
+ * A run that joins an <article> to prose beside it (comments, a profile, another story) is cut back to the best run
+ * inside that <article> when the <article> holds most of the run's prose: the site has said where its story is.
+ */
+function narrowToArticle(best: ElementStat, cands: ElementStat[]): ElementStat {
+  const run = runOf(best);
+  if (run.length < 2) return best;
+  let total = 0;
+  for (const s of run) total += Math.max(0, itemValue(s));
+  const article = run.find(
+    (s) => s.tag === 'article' && itemValue(s) >= ARTICLE_SHARE * total && s.sentenceBlocks >= 2,
+  );
+  if (!article) return best;
+  let inner: ElementStat | null = null;
+  for (const c of cands) {
+    if (c.order < article.order || c.order > article.lastOrder || insideFurniture(c)) continue;
+    if (!inner || c.runValue > inner.runValue) inner = c;
+  }
+  return inner ?? best;
+}
+
+function chooseBody(scan: Scan, titleOrder: number): ElementStat[] | null {
+  const cands = scan.all.filter((s) => s.runValue > 0);
+  // Deeper wins a tie: a parent whose run is one child has the same value but says less about where the body is.
+  cands.sort((a, b) => b.runValue - a.runValue || b.order - a.order);
+  const refs = [scan.meta.description, scan.meta.ldDescription, scan.meta.ldBody].map(compact).filter(Boolean);
+  let best: ElementStat | null = null;
+  let bestScore = 0;
+  let checked = 0;
+  for (const c of cands) {
+    if (checked === CANDIDATES_CHECKED) break;
+    // Furniture found late (a teaser list) does not mark its descendants: a card's summary is no candidate.
+    if (insideFurniture(c)) continue;
+    checked++;
+    const run = runOf(c);
+    let score = c.runValue;
+    const lead = leadOf(scan, run);
+    if (lead.length >= LEAD_PROBE) {
+      const probe = lead.slice(0, LEAD_PROBE);
+      if (refs.some((r) => r.includes(probe))) score *= LEAD_MATCH_BONUS;
+    }
+    if (titleOrder >= 0 && run[run.length - 1].lastOrder < titleOrder) score *= BEFORE_TITLE_FACTOR;
+    if (markedArticleBody(c, run)) score *= ARTICLE_BODY_BONUS;
+    if (score > bestScore) {
+      best = c;
+      bestScore = score;
+    }
+  }
+  if (!best || best.runValue < MIN_RUN_VALUE) return null;
+  best = narrowToArticle(best, cands);
+  const items = bodyItems(runOf(best));
+  let ends = 0;
+  for (const s of items) ends += s.sentenceEnds;
+  return ends > 0 ? items : null;
+}
+
+function detectOnce<E extends DomElement>(doc: DomDocument, honourAriaHidden: boolean): [ArticleResult<E>, Scan] {
+  const scan = scanDocument(doc, { honourAriaHidden });
+  scoreScan(scan);
+  const headings = matchHeadings(scan.headings, scan.meta);
+  const provisional = chooseTitle(headings, scan.meta, -1);
+  const titleStat = provisional.element ? scan.stats.get(provisional.element) : undefined;
+  const items = chooseBody(scan, titleStat ? titleStat.order : -1);
+
+  let paragraphs: string[] = [];
+  if (items) {
+    paragraphs = extractParagraphs(
+      items.map((s) => s.el),
+      {
+        // The headline is sometimes inside the body's parent; it is the title, not a paragraph.
+        exclude: (el) => el === provisional.element || (scan.stats.get(el)?.furniture ?? false),
+        dropOwnText: (el) => scan.blocks.get(el)?.bad ?? false,
+        honourAriaHidden,
+      },
+    );
+  }
+  const text = paragraphs.join('\n\n');
+  const found = items !== null && compact(text).length >= MIN_BODY_CHARS;
+  const bodyStart = found && items ? items[0].order : -1;
+  const title = found ? chooseTitle(headings, scan.meta, bodyStart) : provisional;
+  const result: ArticleResult<E> = {
+    found,
+    title: title.title,
+    titleElement: title.element as E | undefined,
+    bodyElements: found && items ? items.map((s) => s.el as E) : [],
+    text: found ? text : '',
+    paragraphs: found ? paragraphs : [],
+  };
+  return [result, scan];
+}
+
+/**
+ * Finds the article on a page: works on the browser DOM (content script) and on linkedom (Node). One pass over
+ * the DOM; a second only when nothing was found and an aria-hidden wrapper (an open modal) may hide the content.
+ */
+export function detectArticle<E extends DomElement = DomElement>(doc: DomDocument): ArticleResult<E> {
+  const [result, scan] = detectOnce<E>(doc, true);
+  if (result.found || !scan.ariaHiddenWrapper) return result;
+  const [again] = detectOnce<E>(doc, false);
+  return again.found ? again : result;
+}

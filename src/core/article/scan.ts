@@ -1,0 +1,429 @@
+/**
+ * One pass over the whole document that measures every block of text once, so that no later step has to read
+ * textContent of a large subtree (score.ts then sums the measures bottom-up without touching the DOM). Also
+ * collects the head's metadata and the headings the title step chooses from.
+ */
+
+import { type DomDocument, type DomElement, type DomNode, isElement, isText, tagOf } from './dom';
+import {
+  HEADING_TAGS,
+  INLINE_TAGS,
+  PLAIN_NAME,
+  SHORT_BLOCK,
+  SKIP_TAGS,
+  createNameJudge,
+  isFurnitureElement,
+  isFurnitureText,
+  isAriaHidden,
+  isHidden,
+  isNavigatingLink,
+} from './signals';
+
+/** The text an element holds itself, up to its first block-level descendants (a paragraph, a bare-text div). */
+export interface Block {
+  el: DomElement;
+  /** Non-space characters, and how many of them sit in links, are Japanese, are 、。 or end a sentence. */
+  chars: number;
+  linkChars: number;
+  jpChars: number;
+  clauseMarks: number;
+  sentenceEnds: number;
+  /** Last non-space character (a closing quote ends a paragraph that is one quoted sentence). */
+  lastChar: number;
+  /** Raw text, kept only while short enough to be judged by its wording. */
+  text: string;
+  /** Worded like furniture: paywall prompt, ad label, copyright line, related-articles heading. */
+  furnitureText: boolean;
+  /** Set by scoring: furniture (inside nav/aside/…, link list, furnitureText …), not article text. */
+  bad: boolean;
+  /** How much the block looks like running prose: characters weighted by quality; negative for furniture. */
+  value: number;
+}
+
+export interface ElementStat {
+  el: DomElement;
+  tag: string;
+  parent: ElementStat | null;
+  /** Document order of the element's start, and of the last element inside it. */
+  order: number;
+  lastOrder: number;
+  kids: ElementStat[];
+  block: Block | null;
+  /** Furniture by its own tag/role, and by its own class/id words. */
+  furnitureTag: boolean;
+  furnitureName: boolean;
+  /** Marked itemprop="articleBody" (schema.org microdata). */
+  articleBody: boolean;
+  /** Set by scoring: inside furniture that counts. */
+  furniture: boolean;
+  /** Set by scoring: subtree sums over blocks (value of the prose blocks, characters of the furniture). */
+  value: number;
+  goodChars: number;
+  badChars: number;
+  sentenceEnds: number;
+  goodBlocks: number;
+  /** Good blocks that read as sentences: with 。！？ or closing on 」』. */
+  sentenceBlocks: number;
+  /** Blocks that are mostly link text (a headline link, a menu entry). */
+  linkBlocks: number;
+  /** Best contiguous run of children (maximum sum of values): where sibling paragraphs of a body sit together. */
+  runStart: number;
+  runEnd: number;
+  runValue: number;
+}
+
+export interface Heading {
+  el: DomElement;
+  tag: string;
+  order: number;
+  text: string;
+  /** Screen-reader copy, hidden by a utility class, or inside navigation furniture. */
+  concealed: boolean;
+}
+
+export interface PageMeta {
+  documentTitle: string;
+  ogTitle: string;
+  description: string;
+  /** From JSON-LD NewsArticle and friends. */
+  ldHeadline: string;
+  ldBody: string;
+  ldDescription: string;
+}
+
+export interface ScanOptions {
+  /**
+   * Skip aria-hidden subtrees (decorative copies). A page whose modal dialog is open has its whole content
+   * aria-hidden, so a caller that finds nothing may scan again without it.
+   */
+  honourAriaHidden?: boolean;
+}
+
+export interface Scan {
+  /** An aria-hidden element wraps a large part of the page (near the top of the tree). */
+  ariaHiddenWrapper: boolean;
+  stats: Map<DomElement, ElementStat>;
+  /** In document order. */
+  all: ElementStat[];
+  blocks: Map<DomElement, Block>;
+  headings: Heading[];
+  meta: PageMeta;
+}
+
+/**
+ * Furniture tags read as one block of furniture without a look at their insides: every block in them would be
+ * furniture anyway, and a mega-menu or a footer sitemap holds thousands of elements. Not <header>, where the
+ * headline and its hidden copies live.
+ */
+const SEALED_TAGS = new Set(['nav', 'aside', 'footer', 'menu', 'figure']);
+
+/** html > body > wrapper > main: an aria-hidden element this high hides content, not decoration. */
+const ARIA_WRAPPER_DEPTH = 5;
+
+interface Frame {
+  stat: ElementStat | null;
+  nodes: ArrayLike<DomNode>;
+  index: number;
+  /** The block this element's inline text belongs to. */
+  block: Block | null;
+  inLink: boolean;
+  /** Inside nav/aside/footer: a heading there is a box title, not the headline. */
+  sideArea: boolean;
+  /** The heading whose text this element's text belongs to, unless muted by a hiding class. */
+  heading: Heading | null;
+}
+
+function textOf(el: DomElement): string {
+  let s = '';
+  const nodes = el.childNodes;
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i];
+    if (isText(n)) s += n.nodeValue ?? '';
+  }
+  return s;
+}
+
+function collectHead(el: DomElement, meta: PageMeta, ld: string[]): void {
+  const tag = tagOf(el);
+  if (tag === 'title' && !meta.documentTitle) meta.documentTitle = textOf(el);
+  else if (tag === 'meta') {
+    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? '').toLowerCase();
+    // Some re-serialised pages carry the value in "value" rather than "content".
+    const content = el.getAttribute('content') ?? el.getAttribute('value') ?? '';
+    if ((key === 'og:title' || key === 'twitter:title') && !meta.ogTitle) meta.ogTitle = content;
+    else if ((key === 'description' || key === 'og:description') && !meta.description) meta.description = content;
+  } else if (tag === 'script') {
+    if ((el.getAttribute('type') ?? '').toLowerCase() === 'application/ld+json') ld.push(textOf(el));
+  }
+}
+
+function readJsonLd(sources: string[], meta: PageMeta): void {
+  const visit = (v: unknown, depth: number): void => {
+    if (depth > 6 || v === null || typeof v !== 'object') return;
+    if (Array.isArray(v)) {
+      for (const x of v) visit(x, depth + 1);
+      return;
+    }
+    const o = v as Record<string, unknown>;
+    if (typeof o.articleBody === 'string' && !meta.ldBody) meta.ldBody = o.articleBody;
+    if (typeof o.headline === 'string' && !meta.ldHeadline) meta.ldHeadline = o.headline;
+    if (typeof o.description === 'string' && !meta.ldDescription && (o.headline || o.articleBody)) {
+      meta.ldDescription = o.description;
+    }
+    if (o['@graph']) visit(o['@graph'], depth + 1);
+    if (o.mainEntity) visit(o.mainEntity, depth + 1);
+  };
+  for (const src of sources) {
+    try {
+      visit(JSON.parse(src), 0);
+    } catch {
+      // Broken JSON-LD is common and only a cross-check.
+    }
+  }
+}
+
+function newStat(el: DomElement, tag: string, parent: ElementStat | null, order: number): ElementStat {
+  return {
+    el,
+    tag,
+    parent,
+    order,
+    lastOrder: order,
+    kids: [],
+    block: null,
+    furnitureTag: false,
+    furnitureName: false,
+    articleBody: false,
+    furniture: false,
+    value: 0,
+    goodChars: 0,
+    badChars: 0,
+    sentenceEnds: 0,
+    goodBlocks: 0,
+    sentenceBlocks: 0,
+    linkBlocks: 0,
+    runStart: -1,
+    runEnd: -1,
+    runValue: 0,
+  };
+}
+
+function newBlock(el: DomElement): Block {
+  return {
+    el,
+    chars: 0,
+    linkChars: 0,
+    jpChars: 0,
+    clauseMarks: 0,
+    sentenceEnds: 0,
+    lastChar: 0,
+    text: '',
+    furnitureText: false,
+    bad: false,
+    value: 0,
+  };
+}
+
+/**
+ * Counts a text node into its block. The checks are written out rather than called: the loop runs over every
+ * character of the page once, usually before the engine has optimised anything (a content script runs once).
+ */
+function addText(block: Block, s: string, inLink: boolean): void {
+  let chars = 0;
+  let jp = 0;
+  let clause = 0;
+  let ends = 0;
+  let last = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 0x20) {
+      if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x0c) continue;
+    } else if (c >= 0x3000) {
+      // Japanese: CJK punctuation, kana, ideographs, and the full-width forms of Japanese typesetting.
+      if (c <= 0x30ff || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) {
+        jp++;
+        if (c === 0x3001)
+          clause++; // 、
+        else if (c === 0x3002) {
+          // 。
+          clause++;
+          ends++;
+        }
+      } else if (c >= 0xff01 && c <= 0xff9f) {
+        jp++;
+        if (c === 0xff0c || c === 0xff0e)
+          clause++; // ，．
+        else if (c === 0xff01 || c === 0xff1f) ends++; // ！？
+      }
+    } else if (c === 0x21 || c === 0x3f) ends++;
+    last = c;
+    chars++;
+  }
+  if (chars === 0) return;
+  block.chars += chars;
+  if (inLink) block.linkChars += chars;
+  block.jpChars += jp;
+  block.clauseMarks += clause;
+  block.sentenceEnds += ends;
+  block.lastChar = last;
+  if (block.text.length <= SHORT_BLOCK * 2) block.text += s;
+}
+
+/** Non-space characters of the text inside, skipping what is never shown. */
+function countVisibleChars(root: DomElement): number {
+  let n = 0;
+  const stack: DomNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as DomNode;
+    const kids = node.childNodes;
+    for (let i = 0; i < kids.length; i++) {
+      const k = kids[i];
+      if (isText(k)) {
+        const s = k.nodeValue ?? '';
+        for (let j = 0; j < s.length; j++) {
+          const c = s.charCodeAt(j);
+          if (!(c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x0c)) n++;
+        }
+      } else if (isElement(k) && !SKIP_TAGS.has(tagOf(k))) stack.push(k);
+    }
+  }
+  return n;
+}
+
+export function scanDocument(doc: DomDocument, options: ScanOptions = {}): Scan {
+  const honourAria = options.honourAriaHidden ?? true;
+  let ariaHiddenWrapper = false;
+  const meta: PageMeta = {
+    documentTitle: '',
+    ogTitle: '',
+    description: '',
+    ldHeadline: '',
+    ldBody: '',
+    ldDescription: '',
+  };
+  const ld: string[] = [];
+  const stats = new Map<DomElement, ElementStat>();
+  const blocks = new Map<DomElement, Block>();
+  const all: ElementStat[] = [];
+  const headings: Heading[] = [];
+  const judgeName = createNameJudge();
+
+  // The head holds no article text; read its metadata with a small separate walk.
+  const headWalk = (el: DomElement, depth: number): void => {
+    collectHead(el, meta, ld);
+    if (depth > 3) return;
+    const nodes = el.childNodes;
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i];
+      if (isElement(n)) headWalk(n, depth + 1);
+    }
+  };
+
+  let order = 0;
+  // Start from the document's own children: a page that streams <style> before <html> gives linkedom a
+  // documentElement that is that <style>.
+  const stack: Frame[] = [
+    {
+      stat: null,
+      nodes: doc.childNodes,
+      index: 0,
+      block: null,
+      inLink: false,
+      sideArea: false,
+      heading: null,
+    },
+  ];
+
+  while (stack.length > 0) {
+    const f = stack[stack.length - 1];
+    if (f.index < f.nodes.length) {
+      const node = f.nodes[f.index++];
+      if (isText(node)) {
+        const s = node.nodeValue ?? '';
+        if (f.block) addText(f.block, s, f.inLink);
+        if (f.heading) f.heading.text += s;
+        continue;
+      }
+      if (!isElement(node)) continue;
+      const el = node;
+      const tag = tagOf(el);
+      if (tag === 'head') {
+        headWalk(el, 0);
+        continue;
+      }
+      if (tag === 'script') {
+        // JSON-LD is sometimes placed in the body.
+        if ((el.getAttribute('type') ?? '').toLowerCase() === 'application/ld+json') ld.push(textOf(el));
+        continue;
+      }
+      if (tag === 'title' || tag === 'meta') {
+        collectHead(el, meta, ld);
+        continue;
+      }
+      if (SKIP_TAGS.has(tag)) continue;
+      const attributed = el.hasAttributes();
+      if (attributed && isHidden(el, honourAria)) {
+        if (stack.length <= ARIA_WRAPPER_DEPTH && isAriaHidden(el)) ariaHiddenWrapper = true;
+        continue;
+      }
+      if (tag === 'br') {
+        if (f.heading) f.heading.text += ' ';
+        continue;
+      }
+      const stat = newStat(el, tag, f.stat, order++);
+      stats.set(el, stat);
+      all.push(stat);
+      f.stat?.kids.push(stat);
+      stat.furnitureTag = isFurnitureElement(el, tag, attributed);
+      const name = attributed ? judgeName(el) : PLAIN_NAME;
+      stat.furnitureName = name.furniture;
+      const itemprop = attributed ? el.getAttribute('itemprop') : null;
+      stat.articleBody = itemprop !== null && itemprop.includes('articleBody');
+      const sideArea = f.sideArea || tag === 'nav' || tag === 'aside' || tag === 'footer';
+      if (SEALED_TAGS.has(tag)) {
+        const sealed = newBlock(el);
+        sealed.chars = countVisibleChars(el);
+        stat.block = sealed;
+        blocks.set(el, sealed);
+        continue;
+      }
+      let block = f.block;
+      if (!INLINE_TAGS.has(tag)) {
+        block = newBlock(el);
+        stat.block = block;
+        blocks.set(el, block);
+      }
+      let heading = f.heading;
+      const hiding = name.hiding;
+      if (!heading && (HEADING_TAGS.has(tag) || itemprop === 'headline')) {
+        heading = {
+          el,
+          tag: HEADING_TAGS.has(tag) ? tag : 'h1',
+          order: stat.order,
+          text: '',
+          concealed: hiding || sideArea,
+        };
+        headings.push(heading);
+      } else if (heading && hiding) heading = null;
+      stack.push({
+        stat,
+        nodes: el.childNodes,
+        index: 0,
+        block,
+        inLink: f.inLink || (tag === 'a' && attributed && isNavigatingLink(el)),
+        sideArea,
+        heading,
+      });
+      continue;
+    }
+    stack.pop();
+    const stat = f.stat;
+    if (!stat) continue;
+    stat.lastOrder = order - 1;
+    const b = stat.block;
+    if (b && b.chars > 0 && b.chars <= SHORT_BLOCK) b.furnitureText = isFurnitureText(b.text.trim());
+  }
+
+  readJsonLd(ld, meta);
+  return { ariaHiddenWrapper, stats, all, blocks, headings, meta };
+}

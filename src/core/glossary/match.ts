@@ -1,0 +1,244 @@
+/**
+ * Finds the glossary terms under the pointer. The pointer may be anywhere inside a term (条 of 領空開放条約), terms cross
+ * kuromoji's token boundaries and scripts (新START, 対ロ制裁), and news inserts readings and abbreviations in
+ * parentheses (領空開放(オープンスカイ)条約, 新戦略兵器削減条約(新START)): the matcher walks a trie over normalised
+ * terms from every start that could reach the pointer, stepping over one balanced parenthetical inside a term.
+ */
+import { parseContext, type ContextRule, type GlossaryEntry } from './entry';
+import { normalize, normalizeKey } from './normalize';
+
+export interface GlossaryHit {
+  entry: GlossaryEntry;
+  /** Position of the entry in the glossary. */
+  index: number;
+  /** The span of the original text the term covers (UTF-16 offsets). */
+  start: number;
+  end: number;
+  /** The term or variant that matched, as the glossary writes it. */
+  form: string;
+}
+
+export interface GlossaryIndex {
+  readonly entries: readonly GlossaryEntry[];
+  /** Every term covering `at`, best first: the longest, then the one starting closest to the pointer. */
+  match(text: string, at: number): GlossaryHit[];
+  /** The entry whose term or variant is `term` (after normalisation). */
+  find(term: string): GlossaryEntry | undefined;
+  /** Forms that hover never matches on their own: one character without a context rule (米, 露). */
+  readonly unmatchable: readonly string[];
+}
+
+interface Terminal {
+  index: number;
+  form: string;
+  context: ContextRule | null;
+  /** An all-Latin acronym written in capitals (NPT, START): lower-case text is English, not the term. */
+  needsCapital: boolean;
+  latinStart: boolean;
+  latinEnd: boolean;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode> | null;
+  terminals: Terminal[] | null;
+}
+
+/** Longest parenthetical stepped over: a reading or an abbreviation, never a clause. */
+const MAX_PAREN = 24;
+/** Parentheticals stepped over inside one term. */
+const MAX_SKIPS = 2;
+/** How far back from a byline term its opening bracket may be: the place name. */
+const MAX_BYLINE_PLACE = 16;
+
+const OPENERS: Record<string, string> = { '】': '【', ')': '(', '〕': '〔', ']': '[' };
+
+function isLatin(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+}
+
+/** Kana, kanji, Latin, digits, the long vowel and spaces: what a name or a reading is made of. */
+function isNameChar(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return (
+    isLatin(c) ||
+    c === 0x20 ||
+    c === 0x2d ||
+    (c >= 0x3041 && c <= 0x30ff) ||
+    (c >= 0x3400 && c <= 0x9fff) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xd800 && c <= 0xdfff) ||
+    c === 0x3005
+  );
+}
+
+/** The index of the `)` closing the group opened at `open`, or -1 when it is not a short parenthetical. */
+function closeParen(text: string, open: number): number {
+  const limit = Math.min(text.length, open + MAX_PAREN + 2);
+  for (let j = open + 1; j < limit; j++) {
+    const ch = text[j];
+    if (ch === ')') return j > open + 1 ? j : -1;
+    if (!isNameChar(ch)) return -1;
+  }
+  return -1;
+}
+
+/** Removes balanced short parentheticals from a key: 領空開放(オープンスカイ)条約 → 領空開放条約. */
+function withoutParentheticals(key: string): string {
+  let out = '';
+  for (let i = 0; i < key.length; i++) {
+    if (key[i] === '(') {
+      const j = closeParen(key, i);
+      if (j > 0) {
+        i = j;
+        continue;
+      }
+    }
+    out += key[i];
+  }
+  return out;
+}
+
+function hasJapanese(text: string): boolean {
+  return /[\u3041-\u30ff\u3400-\u9fff\uf900-\ufaff]/.test(text);
+}
+
+export function createGlossaryIndex(entries: readonly GlossaryEntry[]): GlossaryIndex {
+  const root: TrieNode = { next: null, terminals: null };
+  const byKey = new Map<string, number>();
+  const unmatchable: string[] = [];
+  let maxKeyLength = 1;
+
+  const insert = (key: string, terminal: Terminal): void => {
+    let node = root;
+    for (const unit of key) {
+      // Code points, so that a surrogate pair is one step: keys and text are walked the same way below.
+      node.next ??= new Map();
+      let child = node.next.get(unit);
+      if (!child) node.next.set(unit, (child = { next: null, terminals: null }));
+      node = child;
+    }
+    node.terminals ??= [];
+    if (!node.terminals.some((t) => t.index === terminal.index)) node.terminals.push(terminal);
+    maxKeyLength = Math.max(maxKeyLength, key.length);
+  };
+
+  entries.forEach((entry, index) => {
+    const context = entry.context ? parseContext(entry.context) : null;
+    for (const form of [entry.term, ...(entry.variants ?? [])]) {
+      const key = normalizeKey(form);
+      if (key.length === 0) continue;
+      if (!byKey.has(key)) byKey.set(key, index);
+      if ([...key].length === 1 && !context) {
+        unmatchable.push(form);
+        continue;
+      }
+      const plain = form.normalize('NFKC');
+      const terminal: Terminal = {
+        index,
+        form,
+        context,
+        needsCapital: !hasJapanese(plain) && /[A-Z]/.test(plain),
+        latinStart: isLatin(key.charCodeAt(0)),
+        latinEnd: isLatin(key.charCodeAt(key.length - 1)),
+      };
+      insert(key, terminal);
+      const bare = withoutParentheticals(key);
+      if (bare !== key && bare.length > 1) {
+        insert(bare, terminal);
+        if (!byKey.has(bare)) byKey.set(bare, index);
+      }
+    }
+  });
+
+  // A term covering the pointer starts at most this far before it, in normalised units.
+  const reach = maxKeyLength + MAX_SKIPS * (MAX_PAREN + 2);
+  // Original text around the pointer that is normalised: removed separators make the original longer.
+  const radius = 2 * reach + MAX_BYLINE_PLACE + 4;
+
+  function contextHolds(rule: ContextRule, text: string, start: number, end: number): boolean {
+    if (rule.kind === 'before') return text.startsWith(normalizeKey(rule.text), end);
+    const opener = OPENERS[text[end]];
+    if (!opener) return false;
+    for (let k = start - 1; k >= 0 && start - k <= MAX_BYLINE_PLACE + 1; k--) {
+      if (text[k] === opener) return true;
+      if (!isNameChar(text[k])) return false;
+    }
+    return false;
+  }
+
+  function match(text: string, at: number): GlossaryHit[] {
+    if (!(at >= 0 && at < text.length)) return [];
+    let from = Math.max(0, at - radius);
+    if (from > 0 && text.charCodeAt(from) >= 0xdc00 && text.charCodeAt(from) <= 0xdfff) from--;
+    let to = Math.min(text.length, at + radius);
+    if (to < text.length && text.charCodeAt(to) >= 0xdc00 && text.charCodeAt(to) <= 0xdfff) to++;
+    const n = normalize(text, from, to);
+    const t = n.text;
+    // The first normalised unit at or after the pointer.
+    let p = 0;
+    while (p < t.length && n.ends[p] <= at) p++;
+    if (p >= t.length) return [];
+
+    const hits: GlossaryHit[] = [];
+    const record = (s: number, e: number, terminals: Terminal[]): void => {
+      for (const term of terminals) {
+        if (term.latinStart && s > 0 && isLatin(t.charCodeAt(s - 1))) continue;
+        if (term.latinEnd && e < t.length && isLatin(t.charCodeAt(e))) continue;
+        if (term.context && !contextHolds(term.context, t, s, e)) continue;
+        let end = e;
+        // 新戦略兵器削減条約(新START): the abbreviation in parentheses right after a term belongs to it.
+        if (t[e] === '(') {
+          const close = closeParen(t, e);
+          if (close > 0 && byKey.get(t.slice(e + 1, close)) === term.index) end = close + 1;
+        }
+        const start = n.starts[s];
+        const stop = n.ends[end - 1];
+        if (!(start <= at && at < stop)) continue;
+        if (term.needsCapital && !/[A-ZＡ-Ｚ]/.test(text.slice(start, stop))) continue;
+        hits.push({ entry: entries[term.index], index: term.index, start, end: stop, form: term.form });
+      }
+    };
+
+    const walk = (node: TrieNode, s: number, i: number, skips: number, justSkipped: boolean): void => {
+      for (;;) {
+        if (node.terminals && !justSkipped) record(s, i, node.terminals);
+        if (i >= t.length || !node.next) return;
+        if (t[i] === '(' && node !== root && skips < MAX_SKIPS) {
+          const close = closeParen(t, i);
+          if (close > 0) walk(node, s, close + 1, skips + 1, true);
+        }
+        const code = t.codePointAt(i)!;
+        const unit = code > 0xffff ? t.slice(i, i + 2) : t[i];
+        const child = node.next.get(unit);
+        if (!child) return;
+        node = child;
+        i += unit.length;
+        justSkipped = false;
+      }
+    };
+
+    for (let s = Math.max(0, p - reach); s <= p; s++) {
+      const c = t.charCodeAt(s);
+      if (c >= 0xdc00 && c <= 0xdfff) continue;
+      walk(root, s, s, 0, false);
+    }
+    return rank(hits, at);
+  }
+
+  return {
+    entries,
+    match,
+    find: (term) => {
+      const index = byKey.get(normalizeKey(term));
+      return index === undefined ? undefined : entries[index];
+    },
+    unmatchable,
+  };
+}
+
+/** Longest span first, then the one starting closest to the pointer; one hit per entry. */
+function rank(hits: GlossaryHit[], at: number): GlossaryHit[] {
+  hits.sort((a, b) => b.end - b.start - (a.end - a.start) || at - a.start - (at - b.start) || a.index - b.index);
+  const seen = new Set<number>();
+  return hits.filter((h) => !seen.has(h.index) && seen.add(h.index));
+}

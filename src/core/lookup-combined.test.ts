@@ -1,0 +1,172 @@
+import { readFileSync } from 'node:fs';
+import { loadNodeNames } from './dict/node-names';
+import { loadNodeWords } from './dict/node-words';
+import { loadNodeGlossary } from './glossary/node-glossary';
+import { lookupAt } from './lookup';
+import { lookupCombined, type CombinedDeps } from './lookup-combined';
+import { nodeKuromojiLoader } from './tokenizer/node-loader';
+import { createTokenizer, type Tokenizer } from './tokenizer/tokenizer';
+import type { LookupResult } from './types';
+
+const SEED = '/work/shared/seeds/000_9744aeb55fb20b7c.txt';
+const seed = readFileSync(SEED, 'utf8');
+/** The article's own sentences, as the content script sends them. */
+const sentences = seed.split(/\n+|(?<=。)/).filter((s) => s.trim());
+
+let deps: Omit<CombinedDeps, 'tokens'>;
+let tokenizer: Tokenizer;
+
+beforeAll(async () => {
+  deps = { words: await loadNodeWords(), names: await loadNodeNames(), glossary: loadNodeGlossary() };
+  tokenizer = await createTokenizer(nodeKuromojiLoader());
+}, 120_000);
+
+function hover(text: string, target: string, within = 0): LookupResult {
+  const at = text.indexOf(target);
+  if (at < 0) throw new Error(`${target} is not in ${text}`);
+  const result = lookupCombined(text, at + within, { ...deps, tokens: tokenizer.tokenize(text) });
+  if (!result) throw new Error(`nothing at ${target} in ${text}`);
+  return result;
+}
+
+describe('lookupCombined on the seed article (Reuters, 27 January 2021)', () => {
+  const terms = [
+    '新START',
+    '新戦略兵器削減条約',
+    '領空開放(オープンスカイ)条約',
+    '戦略的安定',
+    '大統領報道官',
+    'ロシア大統領府',
+    'ホワイトハウス',
+    '核軍縮条約',
+    '外交文書',
+    '反体制派',
+    'ナワリヌイ',
+    'タリバン',
+    '報奨金',
+    '連合軍',
+    '主権',
+    '国益',
+  ];
+
+  it.each(terms)('shows the glossary card for %s, hovered in the middle, in its own sentence', (term) => {
+    const entry = deps.glossary!.find(term);
+    expect(entry, `${term} is not in the glossary`).toBeDefined();
+    const sentence = sentences.find((s) => s.includes(term))!;
+    const result = hover(sentence, term, Math.floor(term.length / 2));
+    const card = result.entries[0];
+    expect(card.source).toBe('glossary');
+    const occurrence = sentence.indexOf(term);
+    // The card covers the term; a longer term may hold it (戦略的安定協議 in 戦略的安定協議を模索).
+    expect(result.start).toBeLessThanOrEqual(occurrence);
+    expect(result.end).toBeGreaterThanOrEqual(occurrence + term.length);
+    expect(card.matchLength).toBe(result.end - result.start);
+    if (result.match === term) {
+      expect(card.headword).toBe(entry!.term);
+      expect(card.senses[0].glosses[0]).toBe(entry!.en[0]);
+    } else {
+      expect(deps.glossary!.find(result.match)?.term).toBe(card.headword);
+      expect(result.match).toContain(term);
+    }
+  });
+
+  it('gives the card every field the popup shows, the English name first', () => {
+    const sentence = sentences.find((s) => s.includes('新STARTの5年延長'))!;
+    const result = hover(sentence, '新START', 3);
+    expect(result.match).toBe('新START');
+    const card = result.entries[0];
+    expect(card).toMatchObject({
+      source: 'glossary',
+      headword: '新戦略兵器削減条約',
+      reading: 'しんせんりゃくへいきさくげんじょうやく',
+      category: 'treaty',
+      inflection: null,
+      matchLength: 6,
+    });
+    expect(card.senses).toEqual([
+      { pos: [], glosses: expect.arrayContaining(['New Strategic Arms Reduction Treaty']) },
+    ]);
+    expect(card.senses[0].glosses[0]).toBe('New Strategic Arms Reduction Treaty');
+    expect(card.note).toMatch(/1,550/);
+    expect(card.aliases).toContain('新START');
+    expect(card.related?.length).toBeGreaterThan(0);
+  });
+
+  it('follows the card with the dictionary words of the term: 条約 under the pointer in 領空開放(オープンスカイ)条約', () => {
+    const sentence = sentences.find((s) => s.includes('領空開放(オープンスカイ)条約'))!;
+    const result = hover(sentence, '条約');
+    expect(result.match).toBe('領空開放(オープンスカイ)条約');
+    expect(result.entries[0].senses[0].glosses[0]).toBe('Treaty on Open Skies');
+    const words = result.entries.filter((e) => e.source === 'words');
+    expect(words.map((e) => e.headword)).toContain('条約');
+    expect(words.find((e) => e.headword === '条約')?.senses[0].glosses).toContain('treaty');
+  });
+
+  it('never splits プーチン into プー + チン, and shows no name the glossary already explains', () => {
+    const sentence = sentences.find((s) => s.includes('プーチン大統領'))!;
+    const result = hover(sentence, 'プーチン', 1);
+    expect(result.match).toBe('プーチン');
+    expect(result.entries[0].senses[0].glosses[0]).toMatch(/Putin/);
+    expect(result.entries.map((e) => e.headword)).not.toContain('プー');
+    expect(result.entries.filter((e) => e.source === 'names')).toEqual([]);
+  });
+
+  it('keeps a one-kanji abbreviation to its term: 米 in 米ロ間 is the US–Russia card, not rice', () => {
+    const sentence = sentences.find((s) => s.includes('米ロ間'))!;
+    const result = hover(sentence, '米ロ');
+    expect(result.entries[0].source).toBe('glossary');
+    expect(result.entries[0].headword).toMatch(/^米ロ/);
+  });
+});
+
+describe('lookupCombined: a glossary term inside a longer dictionary word', () => {
+  it('shows the word first when the term is only its start: ベトナム語 is the language, not the country', () => {
+    const result = hover('ベトナム語を学ぶ', 'ベトナム', 2);
+    expect(result.match).toBe('ベトナム語');
+    expect(result.entries[0]).toMatchObject({ source: 'words', headword: 'ベトナム語' });
+    expect(result.entries.some((e) => e.source === 'glossary' && e.headword === 'ベトナム')).toBe(true);
+  });
+});
+
+describe('lookupCombined: the names dictionary', () => {
+  it('names a foreign person the dictionary and the glossary lack, across the ・ of the full name', () => {
+    const text = '米戦闘機、空母エイブラハム・リンカーンに接近したイラン製ドローンを撃墜';
+    const result = hover(text, 'エイブラハム');
+    expect(result.match).toBe('エイブラハム・リンカーン');
+    const names = result.entries.filter((e) => e.source === 'names');
+    expect(names[0].senses[0].glosses[0]).toBe('Abraham Lincoln');
+    expect(names[0].senses[0].tags).toContain('person');
+  });
+
+  it('orders the readings of a surname by what kuromoji hears: 長谷川 is はせがわ first', () => {
+    const result = hover('長谷川氏は記者団に語った', '長谷川');
+    expect(result.match).toBe('長谷川');
+    const names = result.entries.filter((e) => e.source === 'names');
+    expect(names[0]).toMatchObject({ headword: '長谷川', reading: 'はせがわ', matchLength: 3 });
+    expect(names[0].senses[0].tags).toContain('surname');
+  });
+
+  it('shows no name where the dictionary has a longer word (新聞記者, not the surname 新聞)', () => {
+    expect(deps.names!.lookup('新聞').some((e) => e.kanji[0]?.text === '新聞')).toBe(true);
+    const result = hover('新聞記者が質問した', '新聞');
+    expect(result.match).toBe('新聞記者');
+    expect(result.entries.filter((e) => e.source === 'names')).toEqual([]);
+  });
+});
+
+describe('lookupCombined: without a glossary term under the pointer', () => {
+  it('answers as the word lookup does', () => {
+    const text = 'ある米政府当局者は、26日に文書を交わす予定だと述べた。';
+    const tokens = tokenizer.tokenize(text);
+    const at = text.indexOf('交わす');
+    const plain = lookupAt(text, at, { words: deps.words, tokens });
+    const combined = lookupCombined(text, at, { ...deps, tokens });
+    expect(combined?.entries.filter((e) => e.source === 'words')).toEqual(plain?.entries);
+    expect(combined?.match).toBe(plain?.match);
+  });
+
+  it('returns nothing where there is nothing to look up', () => {
+    expect(lookupCombined('、。', 0, deps)).toBeNull();
+    expect(lookupCombined('abc', 1, deps)).toBeNull();
+  });
+});

@@ -1,0 +1,174 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { render } from 'preact';
+import { parse } from 'yaml';
+import { loadNodeWords } from '../../core/dict/node-words';
+import { lookupAt } from '../../core/lookup';
+import type { LookupEntry, LookupResult } from '../../core/types';
+import { DEFAULT_SETTINGS } from '../../settings';
+import { useLocale } from '../test-support/fake-browser';
+import { Popup, type PopupOptions } from './Popup';
+
+vi.mock('webextension-polyfill', () => import('../test-support/fake-browser'));
+
+const options: PopupOptions = { showRomaji: false, theme: 'system', fontSize: DEFAULT_SETTINGS.fontSize };
+
+async function lookup(text: string, at: number): Promise<LookupResult> {
+  const result = lookupAt(text, at, { words: await loadNodeWords() });
+  if (!result) throw new Error(`no entry for ${text} at ${at}`);
+  return result;
+}
+
+/** A curated term as the glossary file writes it, in the shape the background sends. */
+function glossaryEntry(term: string): LookupEntry {
+  const file = parse(readFileSync('data/glossary/arms-control.yaml', 'utf8')) as Record<string, never>[];
+  const e = file.find((x) => x.term === term) as unknown as {
+    term: string;
+    reading: string;
+    en: string[];
+    category: string;
+    note: string;
+    variants?: string[];
+    related?: string[];
+  };
+  return {
+    source: 'glossary',
+    headword: e.term,
+    reading: e.reading,
+    senses: [{ pos: [], glosses: e.en }],
+    inflection: null,
+    matchLength: e.term.length,
+    category: e.category,
+    note: e.note,
+    aliases: e.variants,
+    related: e.related,
+  };
+}
+
+/** ENAMDICT's line for a name, with its type codes spelled as the JMnedict tags Kiji labels. */
+function nameEntry(headword: string, reading: string): LookupEntry {
+  const text = new TextDecoder('euc-jp').decode(gunzipSync(readFileSync('data/enamdict/enamdict.gz')));
+  const line = text.split('\n').find((l) => l.startsWith(`${headword} [${reading}] /`));
+  if (!line) throw new Error(`ENAMDICT has no ${headword} [${reading}]`);
+  const [, codes, gloss] = /\/\(([^)]*)\) ([^/]*)\//.exec(line)!;
+  const names: Record<string, string> = { s: 'surname', p: 'place', g: 'given', f: 'fem', m: 'male', u: 'person' };
+  return {
+    source: 'names',
+    headword,
+    reading,
+    senses: [{ pos: [], glosses: [gloss], tags: codes.split(',').map((c) => names[c] ?? c) }],
+    inflection: null,
+    matchLength: headword.length,
+  };
+}
+
+function show(result: LookupResult, opts: Partial<PopupOptions> = {}) {
+  const root = document.createElement('div');
+  render(<Popup view={{ kind: 'result', result }} options={{ ...options, ...opts }} />, root);
+  const dialog = root.querySelector<HTMLElement>('[role=dialog][data-kiji-popup]')!;
+  const entries = [...dialog.querySelectorAll<HTMLElement>('[data-entry]')];
+  const text = (el: Element | null | undefined) => el?.textContent?.trim() ?? '';
+  return {
+    dialog,
+    entries,
+    first: {
+      source: entries[0]?.dataset.source,
+      headword: text(entries[0]?.querySelector('.headword')),
+      reading: text(entries[0]?.querySelector('.reading')),
+      inflection: text(entries[0]?.querySelector('.inflection')),
+      senses: [...(entries[0]?.querySelectorAll('.sense') ?? [])].map(text),
+    },
+  };
+}
+
+beforeEach(() => useLocale('en'));
+
+describe('hover popup', () => {
+  it('shows a conjugated verb as its dictionary form, reading, meaning and how it was conjugated', async () => {
+    const { dialog, first } = show(await lookup('首脳会談が行われています。', 5));
+    expect(dialog.getAttribute('aria-label')).toBe('Kiji dictionary');
+    expect(first.source).toBe('words');
+    expect(first.headword).toBe('行う');
+    expect(first.reading).toBe('おこなう');
+    expect(first.inflection).toBe('passive · progressive · polite');
+    expect(first.senses[0]).toContain('to perform; to do; to conduct oneself; to carry out');
+    expect(first.senses[0]).toContain('godan verb (-u)');
+    expect(dialog.querySelector('[data-entry] .badge.common')?.textContent).toBe('common');
+  });
+
+  it('explains the conjugation and parts of speech in Japanese when the browser is in Japanese', async () => {
+    useLocale('ja');
+    const { dialog, first } = show(await lookup('首脳会談が行われています。', 5));
+    expect(dialog.getAttribute('aria-label')).toBe('Kiji 辞書');
+    expect(first.inflection).toBe('受身 · 進行 · 丁寧');
+    expect(first.senses[0]).toContain('五段動詞（う）');
+    expect(first.senses[0]).toContain('他動詞');
+  });
+
+  it('numbers the senses and labels usage tags, showing a part of speech only where it changes', async () => {
+    const { entries } = show(await lookup('核の脅威', 0));
+    const senses = [...entries[0].querySelectorAll('.sense')];
+    expect(senses.length).toBeGreaterThan(1);
+    expect(senses.map((s) => s.querySelector('.sense-no')?.textContent)).toEqual(senses.map((_, i) => String(i + 1)));
+    const chips = senses.flatMap((s) => [...s.querySelectorAll('.chip')].map((c) => c.textContent));
+    expect(chips).toEqual(expect.arrayContaining(['noun', 'no-adjective', 'physics', 'biology']));
+    // 核's first two senses are both nouns: the label appears once.
+    expect(senses[1].querySelector('.pos')).toBeNull();
+    for (let i = 1; i < senses.length; i++) {
+      const pos = (s: Element) => [...s.querySelectorAll('.pos .chip')].map((c) => c.textContent).join();
+      if (pos(senses[i])) expect(pos(senses[i])).not.toBe(pos(senses[i - 1]));
+    }
+  });
+
+  it('gives romaji only when the setting asks for it', async () => {
+    const result = await lookup('首脳会談が行われています。', 5);
+    expect(show(result).dialog.querySelector('.romaji')).toBeNull();
+    expect(show(result, { showRomaji: true }).dialog.querySelector('.romaji')?.textContent).toBe('okonau');
+  });
+
+  it('sets shorter matches below the longest one in smaller type', async () => {
+    const { entries } = show(await lookup('東京都の知事', 0));
+    expect(entries[0].querySelector('.headword')?.textContent).toBe('東京都');
+    expect(entries[0].classList.contains('shorter')).toBe(false);
+    const tokyo = entries.find((e) => e.querySelector('.headword')?.textContent === '東京')!;
+    expect(tokyo.classList.contains('shorter')).toBe(true);
+  });
+
+  it('shows a glossary term as a card with its category, English name, note, other names and related terms', async () => {
+    const words = await lookup('新戦略兵器削減条約', 0);
+    const result = { ...words, entries: [glossaryEntry('新戦略兵器削減条約'), ...words.entries] };
+    const { entries } = show(result);
+    const card = entries[0];
+    expect(card.dataset.source).toBe('glossary');
+    expect(card.querySelector('.badge.category')?.textContent).toBe('treaty');
+    expect(card.querySelector('.english')?.textContent).toBe('New Strategic Arms Reduction Treaty; New START');
+    expect(card.querySelector('.note')?.textContent).toContain('1,550');
+    expect(card.querySelector('.aliases')?.textContent).toBe('also 新START、新スタート、新戦略兵器削減条約(新START)');
+    expect(card.querySelector('.related')?.textContent).toBe('related: 戦略兵器削減条約、核軍縮');
+    expect(entries[1].dataset.source).toBe('words');
+  });
+
+  it('puts names under their own heading after the words', async () => {
+    const words = await lookup('田中首相', 0);
+    const result = { ...words, entries: [nameEntry('田中', 'たなか'), ...words.entries] };
+    const { dialog, entries } = show(result);
+    expect(entries[0].dataset.source).toBe('words');
+    const section = dialog.querySelector('.names')!;
+    expect(section.querySelector('.section-title')?.textContent).toBe('Names');
+    expect(section.querySelector('[data-source=names] .glosses')?.textContent).toBe('Tanaka');
+    expect([...section.querySelectorAll('.chip')].map((c) => c.textContent)).toContain('surname');
+  });
+
+  it('offers nothing to focus, so the page keeps the keyboard', async () => {
+    const { dialog } = show(await lookup('首脳会談が行われています。', 5));
+    expect(dialog.querySelector('a, button, input, [tabindex]')).toBeNull();
+    expect(dialog.hasAttribute('tabindex')).toBe(false);
+  });
+
+  it('follows the theme setting and the font size', async () => {
+    const { dialog } = show(await lookup('会談', 0), { theme: 'dark', fontSize: 20 });
+    expect(dialog.dataset.theme).toBe('dark');
+    expect(dialog.style.fontSize).toBe('20px');
+  });
+});

@@ -1,0 +1,174 @@
+import type { Page } from 'playwright-core';
+import { hover, launchChromium, readPopup, type ChromiumHarness } from './chromium';
+import { pageTextSnapshot } from './page-probes';
+import { expectNoPopupFor, waitForPopup, waitForPopupClosed } from './popup-wait';
+
+// The first lookup also loads the dictionary and tokenizer into the engine: allow for it once.
+const FIRST_LOOKUP_MS = 60_000;
+
+let harness: ChromiumHarness;
+
+beforeAll(async () => {
+  harness = await launchChromium();
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+describe('Chromium: hovering the seed article', () => {
+  let page: Page;
+  let before: ReturnType<typeof pageTextSnapshot>;
+
+  beforeAll(async () => {
+    page = await harness.open('news/newsweek-seed.html');
+    before = await page.evaluate(pageTextSnapshot, 'article');
+  });
+
+  it('shows the reading and English of 延長', async () => {
+    await hover(page, '延長', 0, { within: '.entry-text' });
+    const popup = await waitForPopup(
+      () => readPopup(page),
+      (shown) => shown.reading === 'えんちょう',
+      'えんちょう for 延長',
+      FIRST_LOOKUP_MS,
+    );
+    expect(popup.headword).toBe('延長');
+    expect(popup.senses.join(' / ')).toMatch(/extension/i);
+  });
+
+  it('deinflects 交わされ to 交わす and says it is passive', async () => {
+    await hover(page, '交わされ', 0, { within: '.entry-text' });
+    const popup = await waitForPopup(
+      () => readPopup(page),
+      (shown) => shown.headword === '交わす',
+      '交わす',
+    );
+    expect(popup.inflection).toMatch(/passive/i);
+  });
+
+  it('finds the compound 電話会談 with its reading', async () => {
+    // EDICT lacks 電話会談: the popup must still show it (composed from 電話 + 会談, or as a glossary card).
+    await hover(page, '電話会談', 0, { within: '.entry-text' });
+    const popup = await waitForPopup(
+      () => readPopup(page),
+      (shown) => shown.entries.some((entry) => entry.reading === 'でんわかいだん'),
+      'でんわかいだん',
+    );
+    expect(popup.entries.find((entry) => entry.reading === 'でんわかいだん')?.headword).toBe('電話会談');
+  });
+
+  it('closes the popup on Esc', async () => {
+    await hover(page, '合意', 0, { within: '.entry-text' });
+    await waitForPopup(
+      () => readPopup(page),
+      (shown) => shown.reading === 'ごうい',
+      'ごうい for 合意',
+    );
+    await page.keyboard.press('Escape');
+    await waitForPopupClosed(() => readPopup(page));
+  });
+
+  it('leaves the page text and the article markup exactly as they were', async () => {
+    await page.keyboard.press('Escape');
+    await waitForPopupClosed(() => readPopup(page));
+    const after = await page.evaluate(pageTextSnapshot, 'article');
+    expect(after.articleHtml).toContain('交わされ');
+    expect(after.bodyText).toBe(before.bodyText);
+    expect(after.articleHtml).toBe(before.articleHtml);
+  });
+
+  it('still answers after Chrome stops the idle service worker', async () => {
+    await harness.stopServiceWorker();
+    await hover(page, '条約', 0, { within: '.entry-text' });
+    // 条約 sits inside a glossary term here (核軍縮条約 …): the card comes first, the word itself follows.
+    const popup = await waitForPopup(
+      () => readPopup(page),
+      (shown) => shown.entries.some((e) => e.headword === '条約' && e.reading === 'じょうやく'),
+      '条約 じょうやく',
+    );
+    expect(popup.headword).toContain('条約');
+  });
+
+  it('sent no request beyond 127.0.0.1 while looking words up', () => {
+    expect(harness.server.requests.map((request) => request.path)).toContain('/news/newsweek-seed.html');
+    expect(harness.outsideRequests()).toEqual([]);
+  });
+});
+
+describe('Chromium: awkward input (odd.html)', () => {
+  let page: Page;
+  let errorsBefore: number;
+
+  beforeAll(async () => {
+    errorsBefore = harness.pageErrors.length;
+    page = await harness.open('news/odd.html');
+  });
+
+  it('reads the base text of ruby, not the furigana', async () => {
+    await hover(page, '延長', 0, { within: '#ruby-line' });
+    const popup = await waitForPopup(
+      () => readPopup(page),
+      (shown) => shown.headword === '延長',
+      '延長 in ruby',
+      FIRST_LOOKUP_MS,
+    );
+    expect(popup.reading).toBe('えんちょう');
+  });
+
+  it('looks words up in vertical writing', async () => {
+    await hover(page, '大統領', 0, { within: '#vertical' });
+    // 米大統領 is a glossary term; the pointer on 大 is inside it, so its card leads and 大統領 follows.
+    const popup = await waitForPopup(
+      () => readPopup(page),
+      (shown) => shown.entries.some((e) => e.headword === '大統領' && e.reading === 'だいとうりょう'),
+      '大統領',
+    );
+    expect(popup.headword).toContain('大統領');
+  });
+
+  it('looks words up inside a 1 MB block of text', async () => {
+    const bytes = await page.evaluate(() => Number(document.getElementById('big-block')?.dataset.bytes));
+    expect(bytes).toBeGreaterThanOrEqual(1024 * 1024);
+    await hover(page, '存続', 0, { within: '#big-block', occurrence: 1500 });
+    const popup = await waitForPopup(
+      () => readPopup(page),
+      (shown) => shown.headword === '存続',
+      '存続',
+    );
+    expect(popup.reading).toBe('そんぞく');
+  });
+
+  it('shows no popup over English text', async () => {
+    await page.keyboard.press('Escape');
+    await waitForPopupClosed(() => readPopup(page));
+    await hover(page, 'extend', 2, { within: '#english' });
+    await expectNoPopupFor(() => readPopup(page), 2_000);
+  });
+
+  it('does not change what is typed in textarea, input and contenteditable', async () => {
+    const fields = ['#textarea', '#input', '#editable'];
+    const valuesOf = () =>
+      page.evaluate((selectors) => {
+        return selectors.map((selector) => {
+          const element = document.querySelector(selector);
+          if (element instanceof HTMLTextAreaElement || element instanceof HTMLInputElement) return element.value;
+          return element?.textContent ?? null;
+        });
+      }, fields);
+    const before = await valuesOf();
+    expect(before.every((value) => value && value.length > 5)).toBe(true);
+    for (const selector of fields) {
+      const box = await page.locator(selector).boundingBox();
+      if (!box) throw new Error(`${selector} is not rendered`);
+      await page.mouse.move(box.x + 20, box.y + box.height / 2);
+      await page.waitForTimeout(500);
+      await page.keyboard.press('Escape');
+    }
+    expect(await valuesOf()).toEqual(before);
+  });
+
+  it('logged no console error and threw nothing on the page', () => {
+    expect(harness.pageErrors.slice(errorsBefore)).toEqual([]);
+  });
+});

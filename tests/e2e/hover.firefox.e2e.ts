@@ -1,0 +1,40 @@
+import type { Page } from 'puppeteer-core';
+import { hover, launchFirefox, readPopup, type FirefoxHarness } from './firefox';
+import { waitForPopup, waitForPopupClosed } from './popup-wait';
+
+// The first lookup also loads the dictionary and tokenizer into the engine: allow for it once.
+const FIRST_LOOKUP_MS = 60_000;
+
+describe('Firefox: hovering the seed article', () => {
+  let harness: FirefoxHarness;
+  let page: Page;
+
+  beforeAll(async () => {
+    harness = await launchFirefox();
+    page = await harness.open('news/newsweek-seed.html');
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('shows the reading and English of 延長, and Esc closes it', async () => {
+    await hover(page, '延長', 0, { within: '.entry-text' });
+    const popup = await waitForPopup(
+      () => readPopup(page),
+      (shown) => shown.reading === 'えんちょう',
+      'えんちょう for 延長',
+      FIRST_LOOKUP_MS,
+    );
+    expect(popup.headword).toBe('延長');
+    expect(popup.senses.join(' / ')).toMatch(/extension/i);
+    await page.keyboard.press('Escape');
+    await waitForPopupClosed(() => readPopup(page));
+  });
+
+  it('sent no request beyond 127.0.0.1 and logged no page error', () => {
+    expect(harness.server.requests.map((request) => request.path)).toContain('/news/newsweek-seed.html');
+    expect(harness.outsideRequests()).toEqual([]);
+    expect(harness.pageErrors).toEqual([]);
+  });
+});
