@@ -15,6 +15,8 @@ import { sourceRange, type Sentence } from './sentence';
 
 /** Long enough to cross from the word to the popup, or from one character to the next, without a flash. */
 export const HIDE_GRACE_MS = 250;
+/** How soon a partial answer (engine still loading) is asked for again. */
+export const REFINE_DELAY_MS = 200;
 
 interface PointerState {
   x: number;
@@ -216,6 +218,7 @@ export class HoverController {
       return;
     }
     const result = outcome.result;
+    if (result?.partial) this.refineLater(generation, sentence, p);
     if (!result || result.entries.length === 0) {
       this.hide(false);
       return;
@@ -226,6 +229,16 @@ export class HoverController {
       return;
     }
     this.show({ kind: 'result', result }, found.box, found.vertical, found.range);
+  }
+
+  /** The engine answered before it had fully loaded: while the pointer stays, ask again for the full answer. */
+  private refineLater(generation: number, sentence: Sentence<Text>, p: PointerState): void {
+    setTimeout(() => {
+      if (generation !== this.generation) return;
+      void this.client
+        .lookup(sentence.text, sentence.at)
+        .then((outcome) => this.apply(generation, sentence, outcome, p));
+    }, REFINE_DELAY_MS);
   }
 
   private boxAt(

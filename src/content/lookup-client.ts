@@ -87,7 +87,8 @@ export class LookupClient {
         return { ok: false, error: messageOf(second) };
       }
     }
-    if (outcome.ok) this.remember(text, at, outcome);
+    // A partial answer (engine still loading) is shown but not kept: the next ask gets the full one.
+    if (outcome.ok && !outcome.result?.partial) this.remember(text, at, outcome);
     return outcome;
   }
 }

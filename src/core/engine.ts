@@ -103,7 +103,11 @@ export function createEngine(load: AssetLoader, kuromojiDir = 'kuromoji'): Engin
   return {
     async lookup(text, at) {
       const index = await words;
-      return lookupCombined(text, at, { words: index, tokens: tokensOf(text), glossary, names });
+      const result = lookupCombined(text, at, { words: index, tokens: tokensOf(text), glossary, names });
+      if (tokenizer && glossary && names) return result;
+      // The hover shows this at once, and asks again once kuromoji, the glossary and the names are in; even
+      // "nothing here" may change then (新START needs the glossary).
+      return { ...(result ?? { start: at, end: at, match: '', entries: [] }), partial: true };
     },
     async tokens(text) {
       const t = await tokenizerReady;

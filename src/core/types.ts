@@ -59,6 +59,8 @@ export interface LookupResult {
   end: number;
   match: string;
   entries: LookupEntry[];
+  /** Answered before every part of the engine had loaded (kuromoji, glossary, names): ask again shortly. */
+  partial?: boolean;
 }
 
 export interface Token {

@@ -1,0 +1,175 @@
+/**
+ * What reading mode needs to know about a text, in one pass over its tokens: the furigana of every kanji word and
+ * whether the dictionary marks it common, the glossary terms written in it, the content words the dictionary knows
+ * but does not mark common, and how many words it has.
+ */
+import { kanaKey } from './dict/kana-key';
+import type { WordIndex } from './dict/word-index';
+import { furiganaWords, hasKanjiRun, tokenReading, type TermReading } from './furigana';
+import type { GlossaryIndex } from './glossary/match';
+import { normalizeKey } from './glossary/normalize';
+import type { Annotation, TermSpan, UncommonWord } from './reading-types';
+import type { Token, WordEntry } from './types';
+
+export interface AnnotateDeps {
+  words: WordIndex;
+  glossary?: GlossaryIndex;
+}
+
+/** Terms never cross a sentence end or a line: the matcher only ever sees one sentence. */
+const SENTENCE = /[^。！？!?\n]+[。！？!?\n]*/g;
+
+/** First characters (normalised) of every term and variant the matcher may find, per glossary. */
+const startsCache = new WeakMap<GlossaryIndex, Set<string>>();
+
+function termStarts(glossary: GlossaryIndex): Set<string> {
+  let starts = startsCache.get(glossary);
+  if (!starts) {
+    starts = new Set();
+    for (const e of glossary.entries) {
+      for (const form of [e.term, ...(e.variants ?? [])]) {
+        const key = normalizeKey(form);
+        if (key) starts.add(String.fromCodePoint(key.codePointAt(0)!));
+      }
+    }
+    startsCache.set(glossary, starts);
+  }
+  return starts;
+}
+
+const withoutParentheticals = (key: string) => key.replace(/\([^()]*\)/g, '');
+
+/** Glossary terms in the text, longest first at each place, left to right, not overlapping. */
+export function findTerms(text: string, glossary: GlossaryIndex): { span: TermSpan; exact: boolean }[] {
+  const starts = termStarts(glossary);
+  const found: { span: TermSpan; exact: boolean }[] = [];
+  for (const m of text.matchAll(SENTENCE)) {
+    const sentence = m[0];
+    const offset = m.index;
+    for (let i = 0; i < sentence.length; ) {
+      const code = sentence.codePointAt(i)!;
+      const ch = String.fromCodePoint(code);
+      if (!starts.has(normalizeKey(ch))) {
+        i += ch.length;
+        continue;
+      }
+      const hit = glossary.match(sentence, i).find((h) => h.start === i);
+      if (!hit) {
+        i += ch.length;
+        continue;
+      }
+      const form = sentence.slice(hit.start, hit.end);
+      const e = hit.entry;
+      found.push({
+        span: {
+          start: offset + hit.start,
+          end: offset + hit.end,
+          term: e.term,
+          form,
+          reading: e.reading,
+          en: e.en[0] ?? '',
+          category: e.category,
+        },
+        // The glossary's reading is the headword's: it fits the text only where the text writes the headword
+        // (領空開放(オープンスカイ)条約 does, 新START does not).
+        exact: withoutParentheticals(normalizeKey(form)) === withoutParentheticals(normalizeKey(e.term)),
+      });
+      i = hit.end;
+    }
+  }
+  return found;
+}
+
+/** Entries that write `spelling` (kanji or kana) exactly. */
+function entriesWriting(words: WordIndex, spelling: string): WordEntry[] {
+  return words.lookup(spelling).filter((e) => [...e.kanji, ...e.kana].some((f) => f.text === spelling));
+}
+
+/**
+ * The entry the token is, when the dictionary has one: its spelling, and (for a word not inflected) a reading that
+ * agrees with kuromoji's, so that 米 read べい is not the common word 米 read こめ.
+ */
+function entryOf(words: WordIndex, token: Token): { entry: WordEntry; reading: string } | null {
+  const base = token.baseForm;
+  const entries = entriesWriting(words, base);
+  if (entries.length === 0) return null;
+  const heard = token.surface === base ? tokenReading(token) : null;
+  for (const entry of entries) {
+    const kana = heard && hasKanjiRun(base) ? entry.kana.find((k) => kanaKey(k.text) === heard) : entry.kana[0];
+    if (kana) return { entry, reading: kanaKey(kana.text) };
+  }
+  return null;
+}
+
+function isCommonEntry(entry: WordEntry, spelling: string): boolean {
+  return [...entry.kanji, ...entry.kana].some((f) => f.text === spelling && f.common === true);
+}
+
+/** Parts of speech a learner studies: not numbers, pronouns, suffixes, names or grammar words. */
+function isContentWord(t: Token): boolean {
+  switch (t.pos) {
+    case '名詞':
+      return !['数', '代名詞', '非自立', '接尾', '固有名詞', '特殊'].includes(t.posDetail);
+    case '動詞':
+    case '形容詞':
+      return t.posDetail === '自立';
+    case '副詞':
+      return true;
+    default:
+      return false;
+  }
+}
+
+const WORDLIKE = /[\p{L}\p{N}]/u;
+
+export function annotateText(text: string, tokens: readonly Token[], deps: AnnotateDeps): Annotation {
+  const found = deps.glossary ? findTerms(text, deps.glossary) : [];
+  const terms = found.map((f) => f.span);
+  const termReadings: TermReading[] = found.map(({ span, exact }, index) => ({
+    start: span.start,
+    end: span.end,
+    reading: exact ? span.reading : null,
+    base: span.term,
+    common: entriesWriting(deps.words, span.term).some((e) => isCommonEntry(e, span.term)),
+    index,
+  }));
+
+  const entryCache = new Map<Token, ReturnType<typeof entryOf>>();
+  const entry = (t: Token) => {
+    if (!entryCache.has(t)) entryCache.set(t, entryOf(deps.words, t));
+    return entryCache.get(t)!;
+  };
+  const words = furiganaWords(text, tokens, {
+    terms: termReadings,
+    isCommon: (t) => {
+      const e = entry(t);
+      return !!e && isCommonEntry(e.entry, t.baseForm);
+    },
+    fallbackReading: (t) => {
+      if (t.surface !== t.baseForm) return null;
+      const e = entry(t);
+      return e && e.reading !== t.surface ? e.reading : null;
+    },
+  });
+
+  const uncommon: UncommonWord[] = [];
+  let wordCount = 0;
+  let k = 0;
+  for (const t of tokens) {
+    if (WORDLIKE.test(t.surface)) wordCount++;
+    while (k < terms.length && terms[k].end <= t.start) k++;
+    // A word inside a glossary term is listed as the term.
+    if (k < terms.length && terms[k].start < t.start + t.surface.length) continue;
+    if (!isContentWord(t)) continue;
+    const e = entry(t);
+    if (!e || isCommonEntry(e.entry, t.baseForm)) continue;
+    uncommon.push({
+      start: t.start,
+      end: t.start + t.surface.length,
+      base: t.baseForm,
+      reading: e.reading,
+      gloss: e.entry.senses[0]?.glosses[0] ?? '',
+    });
+  }
+  return { words, terms, uncommon, wordCount };
+}
