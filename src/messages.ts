@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import type { LookupResult, Token } from './core/types';
+import { FURIGANA_LEVELS, type Annotation, type ArticleInfo, type ReadingState } from './core/reading-types';
 
 const text = v.pipe(v.string(), v.maxLength(4000));
 
@@ -15,6 +16,17 @@ export const requestSchemas = {
   tokens: v.object({ text }),
   /** Is the engine loaded? Answered without waiting for it. */
   status: v.object({}),
+  /** Reading mode: furigana, glossary terms and uncommon words of an article's paragraphs (engine). */
+  annotate: v.object({ texts: v.pipe(v.array(text), v.minLength(1), v.maxLength(64)) }),
+  // Answered by the content script of a tab (toolbar popup or background → tabs.sendMessage).
+  /** Title, counts, glossary terms and uncommon words of the article on the page, and its reading mode. */
+  articleInfo: v.object({}),
+  /** Scroll to the first occurrence of a term or word of the article and flash it. */
+  articleFlash: v.object({ kind: v.picklist(['term', 'word']), text: v.pipe(v.string(), v.maxLength(200)) }),
+  /** Set reading mode on this page; remembered for its site. */
+  readingMode: v.object({ on: v.boolean(), furigana: v.picklist(FURIGANA_LEVELS) }),
+  /** The keyboard shortcut: reading mode on ↔ off on this page. */
+  readingToggle: v.object({}),
 } as const;
 
 export interface EngineStatus {
@@ -27,6 +39,11 @@ export interface Responses {
   lookup: LookupResult | null;
   tokens: Token[];
   status: EngineStatus;
+  annotate: Annotation[];
+  articleInfo: ArticleInfo;
+  articleFlash: boolean;
+  readingMode: ReadingState;
+  readingToggle: ReadingState;
 }
 
 export type RequestName = keyof typeof requestSchemas;

@@ -1,4 +1,6 @@
 /** User settings, kept in storage.local under `settings`; every context reads them, the options page writes them. */
+import { FURIGANA_LEVELS, type FuriganaLevel, type ReadingState } from './core/reading-types';
+
 export type HoverKey = 'none' | 'Shift' | 'Alt' | 'Control';
 export type Theme = 'system' | 'light' | 'dark';
 
@@ -11,6 +13,8 @@ export interface Settings {
   fontSize: number;
   /** Sites (hostnames) where the user turned Kiji on from the toolbar, beyond the built-in news sites. */
   extraSites: string[];
+  /** Reading mode per site (hostname): on or off, and the furigana level last chosen there. */
+  readingMode: Record<string, ReadingState>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -20,7 +24,11 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   fontSize: 15,
   extraSites: [],
+  readingMode: {},
 };
+
+/** Sites whose reading mode is remembered; the oldest entries go first beyond this. */
+export const MAX_READING_SITES = 500;
 
 export const SETTINGS_KEY = 'settings';
 
@@ -36,5 +44,23 @@ export function readSettings(stored: unknown): Settings {
   if (o.theme === 'system' || o.theme === 'light' || o.theme === 'dark') s.theme = o.theme;
   if (typeof o.fontSize === 'number' && o.fontSize >= 10 && o.fontSize <= 32) s.fontSize = o.fontSize;
   if (Array.isArray(o.extraSites)) s.extraSites = o.extraSites.filter((x): x is string => typeof x === 'string');
+  s.readingMode = readReadingModes(o.readingMode);
   return s;
+}
+
+function isFuriganaLevel(x: unknown): x is FuriganaLevel {
+  return (FURIGANA_LEVELS as readonly unknown[]).includes(x);
+}
+
+/** Keeps well-formed entries only: a hostname and a state with both fields of the right type. */
+function readReadingModes(stored: unknown): Record<string, ReadingState> {
+  const out: Record<string, ReadingState> = {};
+  if (!stored || typeof stored !== 'object' || Array.isArray(stored)) return out;
+  const entries = Object.entries(stored as Record<string, unknown>).slice(-MAX_READING_SITES);
+  for (const [site, value] of entries) {
+    if (!/^[a-z0-9.-]{1,253}$/i.test(site) || !value || typeof value !== 'object') continue;
+    const v = value as Record<string, unknown>;
+    if (typeof v.on === 'boolean' && isFuriganaLevel(v.furigana)) out[site] = { on: v.on, furigana: v.furigana };
+  }
+  return out;
 }

@@ -2,7 +2,7 @@ import type { Engine } from '../core/engine';
 import type { Envelope, Reply, RequestName, RequestOf, Responses } from '../messages';
 
 /** The requests the engine answers; the rest are the router's own. */
-export const ENGINE_REQUESTS = new Set<RequestName>(['lookup', 'tokens', 'status']);
+export const ENGINE_REQUESTS = new Set<RequestName>(['lookup', 'tokens', 'status', 'annotate']);
 
 export async function answerEngineRequest(engine: Engine, msg: Envelope): Promise<Reply<RequestName>> {
   try {
@@ -23,6 +23,8 @@ async function engineValue(engine: Engine, type: RequestName, payload: unknown):
       return engine.tokens((payload as RequestOf<'tokens'>).text);
     case 'status':
       return engine.status();
+    case 'annotate':
+      return engine.annotate((payload as RequestOf<'annotate'>).texts);
     default:
       throw new Error(`not an engine request: ${type}`);
   }

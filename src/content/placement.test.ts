@@ -22,11 +22,16 @@ describe('placePopup', () => {
     expect(p.left).toBeGreaterThan(0);
   });
 
-  it('never leaves the window when the popup is taller than the room on either side', () => {
+  it('never covers the word nor leaves the window when the popup is taller than the room on either side', () => {
     const tall = { width: 360, height: 500 };
-    const p = placePopup(word(100, 300), tall, viewport, false);
+    const w = word(100, 300);
+    const p = placePopup(w, tall, viewport, false);
+    const height = Math.min(tall.height, p.maxHeight ?? Infinity);
     expect(p.top).toBeGreaterThanOrEqual(0);
-    expect(p.top + tall.height).toBeLessThanOrEqual(viewport.height);
+    expect(p.top + height).toBeLessThanOrEqual(viewport.height);
+    // Below the word (the roomier side), cut to fit and scrolling.
+    expect(p.side).toBe('below');
+    expect(p.top).toBeGreaterThanOrEqual(w.bottom);
   });
 
   it('in vertical text puts the popup beside the column, to the right, else to the left', () => {

@@ -18,6 +18,8 @@ export interface Placement {
   left: number;
   top: number;
   side: Side;
+  /** Set when the popup fits on neither side: it is cut to this height and scrolls, rather than cover the word. */
+  maxHeight?: number;
 }
 
 const GAP = 6;
@@ -38,9 +40,8 @@ export function placePopup(anchor: Box, popup: Size, viewport: Size, vertical: b
     const roomAbove = anchor.top - GAP - MARGIN;
     if (popup.height <= roomBelow) return { left, top: anchor.bottom + GAP, side: 'below' };
     if (popup.height <= roomAbove) return { left, top: anchor.top - GAP - popup.height, side: 'above' };
-    const side = roomBelow >= roomAbove ? 'below' : 'above';
-    const top = clamp(side === 'below' ? anchor.bottom + GAP : MARGIN, MARGIN, viewport.height - popup.height - MARGIN);
-    return { left, top, side };
+    if (roomBelow >= roomAbove) return { left, top: anchor.bottom + GAP, side: 'below', maxHeight: roomBelow };
+    return { left, top: MARGIN, side: 'above', maxHeight: roomAbove };
   }
   const top = clamp(anchor.top, MARGIN, viewport.height - popup.height - MARGIN);
   const roomRight = viewport.width - anchor.right - GAP - MARGIN;

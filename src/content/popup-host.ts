@@ -66,11 +66,13 @@ export class PopupHost {
     // Measure at the origin, where nothing limits the width, then move: all before the next paint, so no flicker.
     dialog.style.left = '0px';
     dialog.style.top = '0px';
+    dialog.style.removeProperty('max-height');
     const rect = dialog.getBoundingClientRect();
     const viewport = { width: this.win.innerWidth, height: this.win.innerHeight };
     const place = placePopup(anchor, { width: rect.width, height: rect.height }, viewport, vertical);
     dialog.style.left = `${Math.round(place.left)}px`;
     dialog.style.top = `${Math.round(place.top)}px`;
+    if (place.maxHeight !== undefined) dialog.style.maxHeight = `${Math.floor(place.maxHeight)}px`;
     dialog.scrollTop = 0;
     this.shown = true;
   }

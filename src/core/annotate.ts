@@ -18,52 +18,73 @@ export interface AnnotateDeps {
 
 /** Terms never cross a sentence end or a line: the matcher only ever sees one sentence. */
 const SENTENCE = /[^。！？!?\n]+[。！？!?\n]*/g;
+/** How far back a byline term (【ワシントン共同】) looks for its opening bracket, as the matcher does. */
+const BYLINE_LOOK_BACK = 17;
+const BYLINE_OPENERS = /[【(（〔[]/;
+/** Room after a term's longest form for a parenthetical stepped over and a `before:` context. */
+const LOOK_AHEAD_EXTRA = 32;
 
-/** First characters (normalised) of every term and variant the matcher may find, per glossary. */
-const startsCache = new WeakMap<GlossaryIndex, Set<string>>();
+interface TermScan {
+  /** First characters (normalised) of every term and variant. */
+  starts: Set<string>;
+  /** Longest term or variant, in code units. */
+  longest: number;
+}
 
-function termStarts(glossary: GlossaryIndex): Set<string> {
-  let starts = startsCache.get(glossary);
-  if (!starts) {
-    starts = new Set();
+const scans = new WeakMap<GlossaryIndex, TermScan>();
+
+function termScan(glossary: GlossaryIndex): TermScan {
+  let scan = scans.get(glossary);
+  if (!scan) {
+    scan = { starts: new Set(), longest: 1 };
     for (const e of glossary.entries) {
       for (const form of [e.term, ...(e.variants ?? [])]) {
         const key = normalizeKey(form);
-        if (key) starts.add(String.fromCodePoint(key.codePointAt(0)!));
+        if (!key) continue;
+        scan.starts.add(String.fromCodePoint(key.codePointAt(0)!));
+        scan.longest = Math.max(scan.longest, form.length);
       }
     }
-    startsCache.set(glossary, starts);
+    scans.set(glossary, scan);
   }
-  return starts;
+  return scan;
 }
 
 const withoutParentheticals = (key: string) => key.replace(/\([^()]*\)/g, '');
 
-/** Glossary terms in the text, longest first at each place, left to right, not overlapping. */
+/**
+ * Glossary terms in the text, longest first at each place, left to right, not overlapping. The matcher answers
+ * "which terms cover this character", walking back from it; asked only where a term can start, and given a window
+ * just wide enough for the longest term, it stays linear in the text.
+ */
 export function findTerms(text: string, glossary: GlossaryIndex): { span: TermSpan; exact: boolean }[] {
-  const starts = termStarts(glossary);
+  const { starts, longest } = termScan(glossary);
   const found: { span: TermSpan; exact: boolean }[] = [];
   for (const m of text.matchAll(SENTENCE)) {
     const sentence = m[0];
-    const offset = m.index;
     for (let i = 0; i < sentence.length; ) {
-      const code = sentence.codePointAt(i)!;
-      const ch = String.fromCodePoint(code);
+      const ch = String.fromCodePoint(sentence.codePointAt(i)!);
       if (!starts.has(normalizeKey(ch))) {
         i += ch.length;
         continue;
       }
-      const hit = glossary.match(sentence, i).find((h) => h.start === i);
+      // One character back tells Latin from Latin (START in RESTART); a byline needs to see its bracket.
+      const back = BYLINE_OPENERS.test(sentence.slice(Math.max(0, i - BYLINE_LOOK_BACK), i)) ? BYLINE_LOOK_BACK : 1;
+      let from = Math.max(0, i - back);
+      if (from > 0 && /[\udc00-\udfff]/.test(sentence[from])) from--;
+      const window = sentence.slice(from, i + longest + LOOK_AHEAD_EXTRA);
+      const hit = glossary.match(window, i - from).find((h) => h.start === i - from);
       if (!hit) {
         i += ch.length;
         continue;
       }
-      const form = sentence.slice(hit.start, hit.end);
+      const form = window.slice(hit.start, hit.end);
       const e = hit.entry;
+      const start = m.index + from + hit.start;
       found.push({
         span: {
-          start: offset + hit.start,
-          end: offset + hit.end,
+          start,
+          end: start + form.length,
           term: e.term,
           form,
           reading: e.reading,
@@ -74,7 +95,7 @@ export function findTerms(text: string, glossary: GlossaryIndex): { span: TermSp
         // (領空開放(オープンスカイ)条約 does, 新START does not).
         exact: withoutParentheticals(normalizeKey(form)) === withoutParentheticals(normalizeKey(e.term)),
       });
-      i = hit.end;
+      i += form.length;
     }
   }
   return found;

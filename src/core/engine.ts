@@ -5,6 +5,8 @@ import { createTokenizer, type Tokenizer } from './tokenizer/tokenizer';
 import { lookupCombined } from './lookup-combined';
 import { parseGlossaryFile } from './glossary/entry';
 import { createGlossaryIndex, type GlossaryIndex } from './glossary/match';
+import { annotateText } from './annotate';
+import type { Annotation } from './reading-types';
 
 /** Reads one of the extension's data files, already decompressed when its name ends in `.gz`. */
 export type AssetLoader = (path: string) => Promise<ArrayBuffer>;
@@ -20,6 +22,8 @@ export interface EngineStatus {
 export interface Engine {
   lookup(text: string, at: number): Promise<LookupResult | null>;
   tokens(text: string): Promise<Token[]>;
+  /** Reading mode's view of each text: furigana, glossary terms, uncommon words (waits for kuromoji and the glossary). */
+  annotate(texts: readonly string[]): Promise<Annotation[]>;
   status(): EngineStatus;
   /** Resolves when every part has loaded (or failed). */
   ready(): Promise<void>;
@@ -113,6 +117,14 @@ export function createEngine(load: AssetLoader, kuromojiDir = 'kuromoji'): Engin
       const t = await tokenizerReady;
       if (!t) throw new Error(state.error ?? 'tokenizer unavailable');
       return tokensOf(text) ?? [];
+    },
+    async annotate(texts) {
+      const t = await tokenizerReady;
+      if (!t) throw new Error(state.error ?? 'tokenizer unavailable');
+      const index = await words;
+      await glossaryReady;
+      // Not through the token cache: an article's paragraphs would push out the sentences hovering reuses.
+      return texts.map((text) => annotateText(text, t.tokenize(text), { words: index, glossary }));
     },
     status: () => ({ ...state }),
     async ready() {

@@ -96,6 +96,12 @@ describe('lookupAt on the seed article', () => {
     expect(r!.entries[0].reading).toBe('かくぐんしゅくじょうやく');
   });
 
+
+  it('does not start a compound at a suffix: 的 of 戦略的安定協議 is the suffix, not 的安定協議', () => {
+    const [, r] = both(sentenceWith('戦略的安定協議'), '的安定');
+    expect(r!.entries[0].headword).toBe('的');
+    expect(r!.entries.some((e) => e.parts)).toBe(false);
+  });
   it('finds katakana words through their hiragana key and shows them as written', () => {
     for (const r of both(sentenceWith('ホワイトハウスは'), 'ホワイトハウス')) {
       expect(r!.entries[0]).toMatchObject({ headword: 'ホワイトハウス', reading: 'ほわいとはうす', matchLength: 7 });

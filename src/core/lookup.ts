@@ -332,6 +332,8 @@ interface Part {
 function composeCompound(text: string, at: number, context: TokenContext, words: WordIndex): LookupEntry | null {
   if (context.offset !== 0) return null;
   const { tokens } = context;
+  // A suffix (的, 氏, 間) belongs to the word before it: a compound cannot start there (的安定協議).
+  if (tokens[context.index].posDetail === '接尾') return null;
   let last = context.index;
   while (last < tokens.length && isCompoundPart(tokens[last]) && last - context.index < MAX_MATCH) last++;
   // A prefix cannot end a compound (新 alone before a particle).
