@@ -3,15 +3,17 @@
  *   kiji lookup "<text>" [--at N] [--json]    kiji lookup --json < lines of {"text","at"}
  *   kiji tokens "<text>"
  *   kiji glossary --stats [--json]
+ *   kiji article <file.html> [--json]
  */
 import { createInterface } from 'node:readline';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { createEngine, GLOSSARY_FILE, NAME_FILES, WORD_FILES, type Engine } from '../core/engine';
 import { CATEGORIES } from '../core/glossary/entry';
 import { compileGlossaryFiles } from '../core/glossary/node-glossary';
 import { nodeAssets } from './node-assets';
+import { detectArticleInHtml } from '../core/article/node';
 import { formatLookup, toCliJson } from './format';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -21,7 +23,8 @@ function usage(code: number): never {
   kiji lookup "<text>" [--at N] [--json]   the word at character N (default 0), as the popup shows it
   kiji lookup [--json] < input.jsonl       one {"text","at"} per line in, one result per line out
   kiji tokens "<text>" [--json]            kuromoji's segmentation with readings
-  kiji glossary --stats [--json]           glossary entries per category, from data/glossary/*.yaml`;
+  kiji glossary --stats [--json]           glossary entries per category, from data/glossary/*.yaml
+  kiji article <file.html> [--json]        the article body and title the extension would detect`;
   (code === 0 ? console.log : console.error)(text);
   process.exit(code);
 }
@@ -93,6 +96,15 @@ async function main(argv: string[]): Promise<void> {
       if (problems.length > 0)
         console.log(`(${errors} errors, ${warnings} warnings: npx tsx scripts/build-glossary.ts)`);
     }
+    return;
+  }
+  if (command === 'article') {
+    const file = positional[0];
+    if (!file) usage(1);
+    // Pages often declare their charset late or not at all: read them as UTF-8, as the fixtures' README says.
+    const article = detectArticleInHtml(readFileSync(file, 'utf8'));
+    if (json) console.log(JSON.stringify(article, null, 2));
+    else console.log(article.found ? `${article.title}\n\n${article.text}` : '(no article found on this page)');
     return;
   }
   if (command === 'tokens') {

@@ -96,7 +96,6 @@ describe('lookupAt on the seed article', () => {
     expect(r!.entries[0].reading).toBe('かくぐんしゅくじょうやく');
   });
 
-
   it('does not start a compound at a suffix: 的 of 戦略的安定協議 is the suffix, not 的安定協議', () => {
     const [, r] = both(sentenceWith('戦略的安定協議'), '的安定');
     expect(r!.entries[0].headword).toBe('的');
