@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { hover, launchChromium, readPopup, type ChromiumHarness } from './chromium';
-import { pageTextSnapshot } from './page-probes';
+import { locateCharacter, pageTextSnapshot, readPopupInPage } from './page-probes';
 import { expectNoPopupFor, waitForPopup, waitForPopupClosed } from './popup-wait';
 
 // The first lookup also loads the dictionary and tokenizer into the engine: allow for it once.
@@ -106,6 +106,15 @@ describe('Chromium: awkward input (odd.html)', () => {
   beforeAll(async () => {
     errorsBefore = harness.pageErrors.length;
     page = await harness.open('news/odd.html');
+    // From here on, every task over 50 ms on the page's main thread is recorded (the page's own script, which
+    // builds the 1 MB block, has run by now).
+    await page.evaluate(() => {
+      const w = window as unknown as { kijiLongTasks: number[] };
+      w.kijiLongTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.kijiLongTasks.push(Math.round(entry.duration));
+      }).observe({ type: 'longtask' });
+    });
   });
 
   it('reads the base text of ruby, not the furigana', async () => {
@@ -169,6 +178,29 @@ describe('Chromium: awkward input (odd.html)', () => {
       await page.keyboard.press('Escape');
     }
     expect(await valuesOf()).toEqual(before);
+  });
+
+  it('looks words up inside an iframe, with the popup in the frame', async () => {
+    const frame = page.frames().find((f) => f.url().endsWith('/odd-frame.html'));
+    if (!frame) throw new Error('odd-frame.html is not loaded');
+    await frame.waitForSelector('html[data-kiji-ready]', { state: 'attached' });
+    const point = await frame.evaluate(locateCharacter, { text: '当局者', offset: 0 });
+    if ('error' in point) throw new Error(point.error);
+    const box = await page.locator('#frame').boundingBox();
+    if (!box) throw new Error('the iframe is not rendered');
+    // The frame's viewport starts inside its 1px border.
+    await page.mouse.move(box.x + 1 + point.x, box.y + 1 + point.y);
+    const popup = await waitForPopup(
+      () => frame.evaluate(readPopupInPage),
+      (shown) => shown.entries.some((e) => e.headword === '当局者'),
+      '当局者 in the iframe',
+    );
+    expect(popup.text).toMatch(/authorities|official/i);
+  });
+
+  it('ran no main-thread task over 50 ms while hovering ruby, vertical text, the 1 MB block and fields', async () => {
+    const longTasks = await page.evaluate(() => (window as unknown as { kijiLongTasks: number[] }).kijiLongTasks);
+    expect(longTasks).toEqual([]);
   });
 
   it('logged no console error and threw nothing on the page', () => {
