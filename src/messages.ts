@@ -5,9 +5,23 @@
  */
 import * as v from 'valibot';
 import type { LookupResult, Token } from './core/types';
+import * as vocabSchema from './core/vocab/schema';
+import type {
+  ImportOutcome,
+  SaveOutcome,
+  VocabDump,
+  VocabSummary,
+  WordState,
+  VocabListsReply,
+} from './core/vocab/store-types';
+import type { VocabWord } from './core/vocab/word';
 import { FURIGANA_LEVELS, type Annotation, type ArticleInfo, type ReadingState } from './core/reading-types';
 
 const text = v.pipe(v.string(), v.maxLength(4000));
+const vocabRid = v.pipe(v.string(), v.minLength(8), v.maxLength(64));
+const vocabWordId = v.pipe(v.string(), v.minLength(1), v.maxLength(400));
+const vocabWordIds = v.pipe(v.array(vocabWordId), v.maxLength(vocabSchema.MAX_WORDS));
+const vocabListName = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200));
 
 export const requestSchemas = {
   /** Longest word at `at` in `text` (the sentence around the pointer). */
@@ -27,6 +41,41 @@ export const requestSchemas = {
   readingMode: v.object({ on: v.boolean(), furigana: v.picklist(FURIGANA_LEVELS) }),
   /** The keyboard shortcut: reading mode on ↔ off on this page. */
   readingToggle: v.object({}),
+  // Vocabulary (answered where the engine runs, which owns the store). Writes carry `rid`, a random request id:
+  // Chrome may deliver one message twice while its worker restarts, and the store must apply it once.
+  /** Save (or mark known/learning) the word under the pointer, with its sentence and article. */
+  vocabSave: v.object({ rid: vocabRid, save: vocabSchema.saveSchema }),
+  /** Saved state of up to 50 words (ids: headword TAB reading); unsaved ones are left out. */
+  vocabStatus: v.object({ ids: v.pipe(v.array(vocabWordId), v.maxLength(50)) }),
+  /** Every list and word, and the last chosen list (the vocabulary page, export). */
+  vocabList: v.object({}),
+  /** Counts and the most recent saves (toolbar popup). */
+  vocabSummary: v.object({ limit: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)) }),
+  vocabUpdate: v.object({ rid: vocabRid, ids: vocabWordIds, patch: vocabSchema.patchSchema }),
+  /** Deletes words; answers them as they were, for undo. */
+  vocabDelete: v.object({ rid: vocabRid, ids: vocabWordIds }),
+  /** Undo of a delete. */
+  vocabRestore: v.object({
+    rid: vocabRid,
+    words: v.pipe(v.array(vocabSchema.wordSchema), v.maxLength(vocabSchema.MAX_WORDS)),
+  }),
+  vocabLists: v.object({
+    rid: vocabRid,
+    edit: v.variant('op', [
+      v.object({ op: v.literal('create'), id: vocabSchema.listIdSchema, name: vocabListName }),
+      v.object({ op: v.literal('rename'), id: vocabSchema.listIdSchema, name: vocabListName }),
+      v.object({ op: v.literal('delete'), id: vocabSchema.listIdSchema }),
+      v.object({ op: v.literal('choose'), id: vocabSchema.listIdSchema }),
+    ]),
+  }),
+  /** Checked data from a file (the page parses and reports errors): all of it is imported, or nothing. */
+  vocabImport: v.object({
+    rid: vocabRid,
+    data: v.object({ ...vocabSchema.dumpSchema.entries, lastListId: v.optional(vocabSchema.listIdSchema) }),
+    mode: v.picklist(['merge', 'replace']),
+  }),
+  /** Headwords marked known (reading mode leaves them bare). */
+  knownWords: v.object({}),
 } as const;
 
 export interface EngineStatus {
@@ -44,6 +93,16 @@ export interface Responses {
   articleFlash: boolean;
   readingMode: ReadingState;
   readingToggle: ReadingState;
+  vocabSave: SaveOutcome;
+  vocabStatus: Record<string, WordState>;
+  vocabList: VocabDump;
+  vocabSummary: VocabSummary;
+  vocabUpdate: VocabWord[];
+  vocabDelete: VocabWord[];
+  vocabRestore: number;
+  vocabLists: VocabListsReply;
+  vocabImport: ImportOutcome;
+  knownWords: string[];
 }
 
 export type RequestName = keyof typeof requestSchemas;
@@ -63,15 +122,17 @@ export type Reply<N extends RequestName> = { ok: true; value: Responses[N] } | {
 const envelopeSchema = v.object({
   kiji: v.literal(1),
   to: v.optional(v.picklist(['background', 'engine'])),
-  type: v.picklist(Object.keys(requestSchemas) as RequestName[]),
+  // A plain string here, checked against the map below: a picklist built from Object.keys(...) at module level
+  // would keep every schema (and valibot) in bundles that only need `envelope`, such as the content script.
+  type: v.string(),
   payload: v.unknown(),
 });
 
 /** Validates a message from another context; returns null for anything that is not a well-formed Kiji request. */
 export function parseEnvelope(message: unknown): Envelope | null {
   const outer = v.safeParse(envelopeSchema, message);
-  if (!outer.success) return null;
-  const inner = v.safeParse(requestSchemas[outer.output.type], outer.output.payload);
+  if (!outer.success || !Object.hasOwn(requestSchemas, outer.output.type)) return null;
+  const inner = v.safeParse(requestSchemas[outer.output.type as RequestName], outer.output.payload);
   if (!inner.success) return null;
   return { ...outer.output, payload: inner.output } as Envelope;
 }

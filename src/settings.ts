@@ -15,6 +15,17 @@ export interface Settings {
   extraSites: string[];
   /** Reading mode per site (hostname): on or off, and the furigana level last chosen there. */
   readingMode: Record<string, ReadingState>;
+  anki: AnkiSettings;
+}
+
+/** AnkiConnect: off until the user turns it on (and grants 127.0.0.1:8765 only then). */
+export interface AnkiSettings {
+  enabled: boolean;
+  deck: string;
+  /** Note type. */
+  model: string;
+  /** Note-type field → Kiji column (Expression, Reading, …; '' for none). */
+  fields: Record<string, string>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -25,6 +36,7 @@ export const DEFAULT_SETTINGS: Settings = {
   fontSize: 15,
   extraSites: [],
   readingMode: {},
+  anki: { enabled: false, deck: '', model: '', fields: {} },
 };
 
 /** Sites whose reading mode is remembered; the oldest entries go first beyond this. */
@@ -45,7 +57,22 @@ export function readSettings(stored: unknown): Settings {
   if (typeof o.fontSize === 'number' && o.fontSize >= 10 && o.fontSize <= 32) s.fontSize = o.fontSize;
   if (Array.isArray(o.extraSites)) s.extraSites = o.extraSites.filter((x): x is string => typeof x === 'string');
   s.readingMode = readReadingModes(o.readingMode);
+  s.anki = readAnki(o.anki);
   return s;
+}
+
+function readAnki(stored: unknown): AnkiSettings {
+  const a: AnkiSettings = { ...DEFAULT_SETTINGS.anki, fields: {} };
+  if (!stored || typeof stored !== 'object') return a;
+  const o = stored as Record<string, unknown>;
+  if (typeof o.enabled === 'boolean') a.enabled = o.enabled;
+  if (typeof o.deck === 'string') a.deck = o.deck.slice(0, 500);
+  if (typeof o.model === 'string') a.model = o.model.slice(0, 500);
+  if (o.fields && typeof o.fields === 'object' && !Array.isArray(o.fields)) {
+    for (const [field, column] of Object.entries(o.fields as Record<string, unknown>).slice(0, 100))
+      if (typeof column === 'string' && column.length <= 40) a.fields[field] = column;
+  }
+  return a;
 }
 
 function isFuriganaLevel(x: unknown): x is FuriganaLevel {

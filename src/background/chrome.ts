@@ -11,6 +11,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { envelope, parseEnvelope, type Envelope, type Reply, type RequestName } from '../messages';
 import { ENGINE_REQUESTS } from './handlers';
+import { listenForCommands } from './commands';
 
 const OFFSCREEN_URL = 'offscreen.html';
 // Chrome-only APIs the polyfill passes through untouched (they return promises in MV3).
@@ -87,3 +88,5 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 // Warm the engine as soon as the browser starts, not at the first hover.
 browser.runtime.onStartup.addListener(() => void ensureOffscreen());
 browser.runtime.onInstalled.addListener(() => void ensureOffscreen());
+
+listenForCommands();

@@ -3,6 +3,9 @@ import { createEngine } from '../core/engine';
 import { extensionAssets } from './assets';
 import { answerEngineRequest } from './handlers';
 import { startRouter } from './router';
+import { listenForCommands } from './commands';
 
 const engine = createEngine(extensionAssets);
 startRouter((msg) => answerEngineRequest(engine, msg));
+
+listenForCommands();

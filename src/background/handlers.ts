@@ -1,10 +1,16 @@
 import type { Engine } from '../core/engine';
 import type { Envelope, Reply, RequestName, RequestOf, Responses } from '../messages';
+import { answerVocabRequest, VOCAB_REQUESTS } from './vocab/requests';
 
 /** The requests the engine answers; the rest are the router's own. */
 export const ENGINE_REQUESTS = new Set<RequestName>(['lookup', 'tokens', 'status', 'annotate']);
 
+// The vocabulary store lives where the engine does (always alive, one place for writes), so its requests travel
+// the same way: the offscreen document in Chrome, the background page in Firefox.
+for (const name of VOCAB_REQUESTS) ENGINE_REQUESTS.add(name);
+
 export async function answerEngineRequest(engine: Engine, msg: Envelope): Promise<Reply<RequestName>> {
+  if (VOCAB_REQUESTS.has(msg.type)) return answerVocabRequest(msg);
   try {
     const value = await engineValue(engine, msg.type, msg.payload);
     return { ok: true, value };

@@ -12,6 +12,9 @@ import { isContextGone, type LookupClient, type Outcome } from './lookup-client'
 import type { Box } from './placement';
 import type { PopupHost } from './popup-host';
 import { sourceRange, type Sentence } from './sentence';
+import { isSaveKey, isTyping } from './keys';
+import type { PopupVocabController } from './vocab-client';
+import type { LookupResult } from '../core/types';
 
 /** Long enough to cross from the word to the popup, or from one character to the next, without a flash. */
 export const HIDE_GRACE_MS = 250;
@@ -80,6 +83,8 @@ export class HoverController {
   private readonly layout: LayoutProbe;
   private readonly highlight: MatchHighlight;
   private readonly disposers: (() => void)[] = [];
+  /** Save buttons, known/learning marks and the `s` key; none in tests that do not need them. */
+  private vocab: PopupVocabController | null = null;
 
   constructor(
     private readonly win: Window & typeof globalThis,
@@ -156,9 +161,17 @@ export class HoverController {
     this.schedule();
   }
 
+  attachVocab(vocab: PopupVocabController): void {
+    this.vocab = vocab;
+  }
+
   private onKeyDown(e: KeyboardEvent): void {
     if (e.key === 'Escape') {
       this.hide(false);
+      return;
+    }
+    if (this.popup.visible && this.vocab && isSaveKey(e) && !isTyping(e.target)) {
+      this.vocab.saveFirst();
       return;
     }
     // Pressing the hover key over a word looks it up without waiting for the mouse to move.
@@ -228,7 +241,7 @@ export class HoverController {
       this.hide(false);
       return;
     }
-    this.show({ kind: 'result', result }, found.box, found.vertical, found.range);
+    this.show(this.resultView(result, sentence.text), found.box, found.vertical, found.range);
   }
 
   /** The engine answered before it had fully loaded: while the pointer stays, ask again for the full answer. */
@@ -284,10 +297,20 @@ export class HoverController {
    * `forget` lets the same character open the popup again at the next move (after scrolling, say); Escape keeps it
    * closed until the pointer reaches another character.
    */
+  /** The result, with its vocabulary row when saving is wired: the row redraws itself as answers come. */
+  private resultView(result: LookupResult, sentence: string): PopupView {
+    if (!this.vocab) return { kind: 'result', result };
+    const vocab = this.vocab.show(result, sentence, (next) =>
+      this.popup.redraw({ kind: 'result', result, vocab: next }),
+    );
+    return { kind: 'result', result, vocab };
+  }
+
   hide(forget: boolean): void {
     this.cancelHide();
     this.generation++;
     if (forget) this.lastHit = null;
+    this.vocab?.hide();
     this.popup.hide();
     this.highlight.clear();
   }

@@ -8,6 +8,8 @@ import { readSettings, SETTINGS_KEY, type Settings } from '../settings';
 import { HoverController } from './hover';
 import { LookupClient } from './lookup-client';
 import { PopupHost } from './popup-host';
+import type { PopupVocabController } from './vocab-client';
+import { ReadingLoader } from './reading-mode/loader';
 
 /** Set on <html> once the script listens (end-to-end tests wait for it); its value names the running copy. */
 export const READY_ATTRIBUTE = 'data-kiji-ready';
@@ -31,11 +33,15 @@ async function main(): Promise<void> {
   );
   const popup = new PopupHost(window);
   const onStorage = (changes: Record<string, Storage.StorageChange>, area: string) => {
-    if (area === 'local' && SETTINGS_KEY in changes)
-      controller.updateSettings(readSettings(changes[SETTINGS_KEY].newValue));
+    if (area === 'local' && SETTINGS_KEY in changes) {
+      const next = readSettings(changes[SETTINGS_KEY].newValue);
+      controller.updateSettings(next);
+      reading.updateSettings(next);
+    }
   };
   const stop = () => {
     controller.stop();
+    reading.stop();
     popup.destroy();
     try {
       browser.storage.onChanged.removeListener(onStorage);
@@ -43,13 +49,26 @@ async function main(): Promise<void> {
       // The extension context is already gone; nothing left to unregister.
     }
   };
-  const controller = new HoverController(window, await loadSettings(), client, popup, {
+  const settings = await loadSettings();
+  const reading = new ReadingLoader(window, settings);
+  const controller = new HoverController(window, settings, client, popup, {
     isCurrent: () => html.getAttribute(READY_ATTRIBUTE) === instance,
     onOrphaned: stop,
   });
   browser.storage.onChanged.addListener(onStorage);
   controller.start();
+  reading.start();
+  // Hovering works at once; saving joins a few milliseconds later, when its module has loaded.
+  await loadVocab().then(
+    ({ PopupVocabController: Vocab }) =>
+      controller.attachVocab(new Vocab((m) => browser.runtime.sendMessage(m), document, stop)),
+    () => undefined,
+  );
   html.setAttribute(READY_ATTRIBUTE, instance);
 }
+
+const VOCAB_MODULE = 'vocab-ui.js';
+const loadVocab = (): Promise<{ PopupVocabController: typeof PopupVocabController }> =>
+  import(/* @vite-ignore */ browser.runtime.getURL(VOCAB_MODULE));
 
 void main();

@@ -28,6 +28,7 @@ export class PopupHost {
   private host: HTMLElement | null = null;
   private mount: HTMLElement | null = null;
   private shown = false;
+  private last: { view: PopupView; options: PopupOptions; anchor: Box; vertical: boolean } | null = null;
 
   constructor(private readonly win: Window & typeof globalThis) {}
 
@@ -58,7 +59,19 @@ export class PopupHost {
     return !!target && target === this.host;
   }
 
+  /**
+   * Draws `view` again in the popup on screen (its vocabulary row changed), placed against the same word. Ignored
+   * when the popup has closed or moved on to another word since.
+   */
+  redraw(view: PopupView): void {
+    const last = this.last;
+    if (!this.shown || !last || last.view.kind !== 'result' || view.kind !== 'result') return;
+    if (last.view.result !== view.result) return;
+    this.show(view, last.options, last.anchor, last.vertical);
+  }
+
   show(view: PopupView, options: PopupOptions, anchor: Box, vertical: boolean): void {
+    this.last = { view, options, anchor, vertical };
     const mount = this.ensure();
     render(h(Popup, { view, options }), mount);
     const dialog = mount.firstElementChild as HTMLElement | null;

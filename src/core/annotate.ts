@@ -25,8 +25,8 @@ const BYLINE_OPENERS = /[【(（〔[]/;
 const LOOK_AHEAD_EXTRA = 32;
 
 interface TermScan {
-  /** First characters (normalised) of every term and variant. */
-  starts: Set<string>;
+  /** First two characters (normalised) of every term and variant, and the one-character terms. */
+  heads: Set<string>;
   /** Longest term or variant, in code units. */
   longest: number;
 }
@@ -36,12 +36,12 @@ const scans = new WeakMap<GlossaryIndex, TermScan>();
 function termScan(glossary: GlossaryIndex): TermScan {
   let scan = scans.get(glossary);
   if (!scan) {
-    scan = { starts: new Set(), longest: 1 };
+    scan = { heads: new Set(), longest: 1 };
     for (const e of glossary.entries) {
       for (const form of [e.term, ...(e.variants ?? [])]) {
         const key = normalizeKey(form);
         if (!key) continue;
-        scan.starts.add(String.fromCodePoint(key.codePointAt(0)!));
+        for (const k of [key, withoutParentheticals(key)]) scan.heads.add(head(k));
         scan.longest = Math.max(scan.longest, form.length);
       }
     }
@@ -52,19 +52,33 @@ function termScan(glossary: GlossaryIndex): TermScan {
 
 const withoutParentheticals = (key: string) => key.replace(/\([^()]*\)/g, '');
 
+/** The first two code points of a normalised key: where a term can start is where the text starts like one. */
+function head(key: string): string {
+  const first = String.fromCodePoint(key.codePointAt(0)!);
+  const second = key.length > first.length ? String.fromCodePoint(key.codePointAt(first.length)!) : '';
+  return first + second;
+}
+
+/** Text after a place, enough for two normalised characters past separators (ドナルド・トランプ). */
+const HEAD_PROBE = 6;
+
 /**
  * Glossary terms in the text, longest first at each place, left to right, not overlapping. The matcher answers
  * "which terms cover this character", walking back from it; asked only where a term can start, and given a window
  * just wide enough for the longest term, it stays linear in the text.
  */
 export function findTerms(text: string, glossary: GlossaryIndex): { span: TermSpan; exact: boolean }[] {
-  const { starts, longest } = termScan(glossary);
+  const { heads, longest } = termScan(glossary);
   const found: { span: TermSpan; exact: boolean }[] = [];
   for (const m of text.matchAll(SENTENCE)) {
     const sentence = m[0];
-    for (let i = 0; i < sentence.length; ) {
+    for (let i = 0; i < sentence.length;) {
       const ch = String.fromCodePoint(sentence.codePointAt(i)!);
-      if (!starts.has(normalizeKey(ch))) {
+      const probe = normalizeKey(sentence.slice(i, i + HEAD_PROBE));
+      const first = probe ? head(probe) : '';
+      // One-character terms (with a context rule) and a parenthetical right after the first character are rare:
+      // the matcher decides those.
+      if (!heads.has(first) && !heads.has(first.slice(0, 1)) && !probe.startsWith('(', 1)) {
         i += ch.length;
         continue;
       }

@@ -3,6 +3,7 @@ import type { WordIndex } from './dict/word-index';
 import { openWords } from './dict/words-format';
 import { createTokenizer, type Tokenizer } from './tokenizer/tokenizer';
 import { lookupCombined } from './lookup-combined';
+import { toRomaji } from './text/kana';
 import { parseGlossaryFile } from './glossary/entry';
 import { createGlossaryIndex, type GlossaryIndex } from './glossary/match';
 import { annotateText } from './annotate';
@@ -108,6 +109,8 @@ export function createEngine(load: AssetLoader, kuromojiDir = 'kuromoji'): Engin
     async lookup(text, at) {
       const index = await words;
       const result = lookupCombined(text, at, { words: index, tokens: tokensOf(text), glossary, names });
+      // Romaji is made here so the content script does not carry wanakana.
+      for (const entry of result?.entries ?? []) entry.romaji = toRomaji(entry.reading);
       if (tokenizer && glossary && names) return result;
       // The hover shows this at once, and asks again once kuromoji, the glossary and the names are in; even
       // "nothing here" may change then (新START needs the glossary).

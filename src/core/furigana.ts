@@ -2,8 +2,8 @@
  * Furigana from kuromoji tokens: each kanji run of a word gets its share of the word's reading, so okurigana and
  * other kana stay outside the ruby (交(か)わされ, 取(と)り組(く)み); a word with no kana to anchor on is read whole
  * (延長(えんちょう), 大人(おとな)). Numbers keep their digits bare, with the counter read as it goes with the number
- * (2日 ふつか, 1人 ひとり, 3分 ぷん). Glossary terms take the glossary's reading, split along the tokens where they
- * agree with it (新(しん)戦略(せんりゃく)…), read whole where they do not (菅義偉 すがよしひで).
+ * (2日 ふつか, 1人 ひとり, 3分 ぷん, 二十歳 はたち). Glossary terms take the glossary's reading, split along the
+ * tokens where they agree with it (新(しん)戦略(せんりゃく)…), read whole where they do not (菅義偉 すがよしひで).
  */
 import { katakanaToHiragana } from './dict/kana-key';
 import type { AnnotatedWord, FuriganaLevel, RubyPart } from './reading-types';
@@ -206,6 +206,8 @@ function counterAt(tokens: readonly Token[], i: number): CounterRuby | null {
       if (n === 1) return whole('ひとり');
       if (n === 2) return whole('ふたり');
       return onCounter('にん');
+    case '歳':
+      return n === 20 ? whole('はたち') : null;
     case '月':
       // kuromoji reads the 月 of 1月 as つき.
       return onCounter('がつ');
@@ -258,8 +260,14 @@ interface Piece {
   reading: string | null;
 }
 
+interface TermRuby {
+  parts: RubyPart[];
+  /** The tokens' own readings are the term's: it reads as its words do. */
+  asTokens: boolean;
+}
+
 /** Ruby for a term, following `reading` where the tokens agree with it, and read whole in between. */
-function termRuby(text: string, term: TermReading, tokens: readonly Token[], first: number): RubyPart[] {
+function termRuby(text: string, term: TermReading, tokens: readonly Token[], first: number): TermRuby {
   const parens = parentheticals(text, term.start, term.end);
   const inParen = (at: number) => parens.some(([s, e]) => at >= s && at < e);
   const pieces: Piece[] = [];
@@ -282,7 +290,7 @@ function termRuby(text: string, term: TermReading, tokens: readonly Token[], fir
   }
   if (term.reading === null) {
     for (const p of pieces) if (p.reading) own.push(...rubyForSpan(text.slice(p.start, p.end), p.start, p.reading));
-    return own.sort((a, b) => a.start - b.start);
+    return { parts: own.sort((a, b) => a.start - b.start), asTokens: true };
   }
 
   const target = term.reading;
@@ -312,9 +320,10 @@ function termRuby(text: string, term: TermReading, tokens: readonly Token[], fir
     const from = middle[0].start;
     const to = middle[middle.length - 1].end;
     if (contiguous && pos < end) parts.push(...rubyForSpan(text.slice(from, to), from, target.slice(pos, end)));
-    else for (const p of middle) if (p.reading) parts.push(...rubyForSpan(text.slice(p.start, p.end), p.start, p.reading));
+    else
+      for (const p of middle) if (p.reading) parts.push(...rubyForSpan(text.slice(p.start, p.end), p.start, p.reading));
   }
-  return parts.sort((a, b) => a.start - b.start);
+  return { parts: parts.sort((a, b) => a.start - b.start), asTokens: i > j && pos === end };
 }
 
 // ---- words ----------------------------------------------------------------------------------------------------
@@ -333,17 +342,26 @@ export function furiganaWords(text: string, tokens: readonly Token[], options: F
   const terms = options.terms ?? [];
   const words: AnnotatedWord[] = [];
   let t = 0;
-  for (let k = 0; k < tokens.length; ) {
+  for (let k = 0; k < tokens.length;) {
     const token = tokens[k];
     const end = token.start + token.surface.length;
     while (t < terms.length && terms[t].end <= token.start) t++;
     const term = terms[t];
     if (term && term.start < end) {
-      const ruby = termRuby(text, term, tokens, k);
-      if (ruby.length > 0) {
-        words.push({ start: term.start, end: term.end, base: term.base, ruby, common: term.common, term: term.index });
-      }
+      const { parts: ruby, asTokens } = termRuby(text, term, tokens, k);
+      const from = k;
       while (k < tokens.length && tokens[k].start < term.end) k++;
+      // A term the dictionary lacks (外交文書, と述べた) is as common as its words, when it reads as they do.
+      const common =
+        term.common ||
+        (asTokens &&
+          !!options.isCommon &&
+          tokens
+            .slice(from, k)
+            .every((w) => !hasKanjiRun(w.surface) || (w.start >= term.start && options.isCommon!(w))));
+      if (ruby.length > 0) {
+        words.push({ start: term.start, end: term.end, base: term.base, ruby, common, term: term.index });
+      }
       t++;
       continue;
     }

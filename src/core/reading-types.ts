@@ -80,6 +80,8 @@ export interface ArticleItem {
   en: string;
   /** Times it occurs in the article. */
   count: number;
+  /** The sentence of its first occurrence, and where it is in it (saved with the word). */
+  sentence: { text: string; start: number; end: number };
 }
 
 export interface ArticleInfo {
@@ -87,6 +89,8 @@ export interface ArticleInfo {
   title: string;
   /** Hostname whose reading mode this is. */
   site: string;
+  /** The page, without its fragment. */
+  url: string;
   /** Characters of the body text, spaces not counted. */
   chars: number;
   words: number;

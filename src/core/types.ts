@@ -33,6 +33,8 @@ export interface LookupEntry {
   source: Source;
   headword: string;
   reading: string;
+  /** The reading in romaji (Hepburn), for learners who turned it on. */
+  romaji?: string;
   senses: Sense[];
   /** Reasons for the conjugation, in reading order; null when the text is the dictionary form. */
   inflection: InflectionReason[] | null;

@@ -4,6 +4,8 @@ import { t } from '../ui/i18n';
 import { useSettings } from '../ui/settings-store';
 import { envelope, type EngineStatus, type Reply } from '../messages';
 import { enableSite, originPattern, runInTab, siteEnabled } from './site-access';
+import { ArticlePanel } from './ArticlePanel';
+import { RecentSaves } from './RecentSaves';
 
 type Tab = { id?: number; url?: string };
 
@@ -94,6 +96,8 @@ export function Popup() {
           {message}
         </p>
       )}
+      <ArticlePanel tabId={tab?.id} />
+      <RecentSaves />
       <footer>
         <a href={browser.runtime.getURL('options.html')} target="_blank" rel="noreferrer">
           {t('openOptions')}

@@ -43,12 +43,19 @@ const steps: Record<number, Step> = {
     };
     // A version-1 profile always has the default list; make sure anyway, saves rely on it.
     tx.objectStore(LISTS).get(DEFAULT_LIST_ID).onsuccess = (e) => {
-      if (!(e.target as IDBRequest).result) tx.objectStore(LISTS).put({ id: DEFAULT_LIST_ID, name: '', createdAt: now });
+      if (!(e.target as IDBRequest).result)
+        tx.objectStore(LISTS).put({ id: DEFAULT_LIST_ID, name: '', createdAt: now });
     };
   },
 };
 
 /** Runs the steps from `oldVersion` + 1 to `target` (tests stop at 1 to make a version-1 profile). */
-export function upgrade(db: IDBDatabase, tx: IDBTransaction, oldVersion: number, target = DB_VERSION, now = Date.now()): void {
+export function upgrade(
+  db: IDBDatabase,
+  tx: IDBTransaction,
+  oldVersion: number,
+  target = DB_VERSION,
+  now = Date.now(),
+): void {
   for (let v = oldVersion + 1; v <= target; v++) steps[v](db, tx, now);
 }

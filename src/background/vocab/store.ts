@@ -14,7 +14,6 @@ import {
   type VocabList,
   type VocabWord,
   type WordPatch,
-  type WordStatus,
 } from '../../core/vocab/word';
 import {
   BY_LIST,
@@ -28,9 +27,16 @@ import {
   upgrade,
   WORDS,
 } from './schema-versions';
-
-/** Errors the UI explains in words; anything else is reported as 'storage' with the browser's message. */
-export type VocabErrorCode = 'quota' | 'unknownList' | 'listExists' | 'defaultList' | 'storage';
+import type {
+  ImportOutcome,
+  ListEdit,
+  SaveOutcome,
+  VocabDump,
+  VocabErrorCode,
+  VocabListsReply,
+  VocabSummary,
+  WordState,
+} from '../../core/vocab/store-types';
 
 export class VocabError extends Error {
   constructor(
@@ -39,45 +45,6 @@ export class VocabError extends Error {
   ) {
     super(detail ? `${code}: ${detail}` : code);
   }
-}
-
-/** What the popup shows about a word: its lists (names as stored; '' is the default list) and its mark. */
-export interface WordState {
-  status: WordStatus;
-  lists: { id: string; name: string }[];
-}
-
-export interface SaveOutcome {
-  word: VocabWord;
-  state: WordState;
-  /** The store is more than 90 % of the browser's quota: tell the user before saves start failing. */
-  nearQuota: boolean;
-}
-
-export interface VocabSummary {
-  total: number;
-  known: number;
-  learning: number;
-  lists: { id: string; name: string; count: number }[];
-  recent: VocabWord[];
-}
-
-export interface VocabDump {
-  lists: VocabList[];
-  words: VocabWord[];
-  lastListId: string;
-}
-
-export type ListEdit =
-  | { op: 'create'; id: string; name: string }
-  | { op: 'rename'; id: string; name: string }
-  | { op: 'delete'; id: string }
-  | { op: 'choose'; id: string };
-
-export interface ImportOutcome {
-  added: number;
-  merged: number;
-  listsAdded: number;
 }
 
 export interface StoreOptions {
@@ -123,7 +90,7 @@ export class VocabStore {
     this.idb = options.idb ?? indexedDB;
     this.name = options.name ?? DB_NAME;
     this.now = options.now ?? Date.now;
-    this.estimate = options.estimate ?? (globalThis.navigator?.storage?.estimate?.bind(globalThis.navigator.storage));
+    this.estimate = options.estimate ?? globalThis.navigator?.storage?.estimate?.bind(globalThis.navigator.storage);
   }
 
   private open(): Promise<IDBDatabase> {
@@ -266,8 +233,9 @@ export class VocabStore {
 
   /** Counts and the `limit` most recently saved or changed words, for the toolbar popup. */
   async summary(limit: number): Promise<VocabSummary> {
-    return this.run([WORDS, LISTS], 'readonly', async (tx) => {
+    return this.run([WORDS, LISTS, META], 'readonly', async (tx) => {
       const words = tx.objectStore(WORDS);
+      const last = (await req(tx.objectStore(META).get(LAST_LIST_KEY))) as string | undefined;
       const lists = [...(await VocabStore.listsById(tx)).values()].sort((a, b) =>
         a.id === DEFAULT_LIST_ID ? -1 : b.id === DEFAULT_LIST_ID ? 1 : a.createdAt - b.createdAt,
       );
@@ -293,6 +261,7 @@ export class VocabStore {
         known,
         learning,
         lists: lists.map((l, i) => ({ id: l.id, name: l.name, count: counts[i] })),
+        lastListId: last && lists.some((l) => l.id === last) ? last : DEFAULT_LIST_ID,
         recent,
       };
     });
@@ -346,7 +315,7 @@ export class VocabStore {
     });
   }
 
-  async editList(edit: ListEdit): Promise<{ lists: VocabList[]; lastListId: string }> {
+  async editList(edit: ListEdit): Promise<VocabListsReply> {
     await this.run([WORDS, LISTS, META], 'readwrite', async (tx) => {
       const lists = await VocabStore.listsById(tx);
       const store = tx.objectStore(LISTS);

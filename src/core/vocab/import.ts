@@ -12,20 +12,22 @@ import { listSchema, MAX_WORDS, wordSchema } from './schema';
 import { DEFAULT_LIST_ID, mergeWords, siteOf, wordId, type VocabList, type VocabWord } from './word';
 import type { Sense } from '../types';
 
-export type ImportErrorCode =
-  | 'empty'
-  | 'tooMany'
-  | 'jsonSyntax'
-  | 'notBackup'
-  | 'newerVersion'
-  | 'badList'
-  | 'badWord'
-  | 'unknownList'
-  | 'unterminatedQuote'
-  | 'textAfterQuote'
-  | 'noExpressionColumn'
-  | 'emptyExpression'
-  | 'tooManyFields';
+export const IMPORT_ERROR_CODES = [
+  'empty',
+  'tooMany',
+  'jsonSyntax',
+  'notBackup',
+  'newerVersion',
+  'badList',
+  'badWord',
+  'unknownList',
+  'unterminatedQuote',
+  'textAfterQuote',
+  'noExpressionColumn',
+  'emptyExpression',
+  'tooManyFields',
+] as const;
+export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 
 /** `detail` is data (a field name, a character, a list id), never prose: the UI words the message. */
 export interface ImportError {

@@ -2,9 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { render } from 'preact';
-import { parse } from 'yaml';
-import { loadNodeWords } from '../../core/dict/node-words';
-import { lookupAt } from '../../core/lookup';
+import { createEngine, type Engine } from '../../core/engine';
+import { nodeAssets } from '../../cli/node-assets';
 import type { LookupEntry, LookupResult } from '../../core/types';
 import { DEFAULT_SETTINGS } from '../../settings';
 import { useLocale } from '../test-support/fake-browser';
@@ -14,36 +13,16 @@ vi.mock('webextension-polyfill', () => import('../test-support/fake-browser'));
 
 const options: PopupOptions = { showRomaji: false, theme: 'system', fontSize: DEFAULT_SETTINGS.fontSize };
 
+// The same engine the background runs, so the popup is tested on what it really receives (romaji included).
+let engine: Engine | null = null;
 async function lookup(text: string, at: number): Promise<LookupResult> {
-  const result = lookupAt(text, at, { words: await loadNodeWords() });
+  if (!engine) {
+    engine = createEngine(nodeAssets);
+    await engine.ready();
+  }
+  const result = await engine.lookup(text, at);
   if (!result) throw new Error(`no entry for ${text} at ${at}`);
   return result;
-}
-
-/** A curated term as the glossary file writes it, in the shape the background sends. */
-function glossaryEntry(term: string): LookupEntry {
-  const file = parse(readFileSync('data/glossary/arms-control.yaml', 'utf8')) as Record<string, never>[];
-  const e = file.find((x) => x.term === term) as unknown as {
-    term: string;
-    reading: string;
-    en: string[];
-    category: string;
-    note: string;
-    variants?: string[];
-    related?: string[];
-  };
-  return {
-    source: 'glossary',
-    headword: e.term,
-    reading: e.reading,
-    senses: [{ pos: [], glosses: e.en }],
-    inflection: null,
-    matchLength: e.term.length,
-    category: e.category,
-    note: e.note,
-    aliases: e.variants,
-    related: e.related,
-  };
 }
 
 /** ENAMDICT's line for a name, with its type codes spelled as the JMnedict tags Kiji labels. */
@@ -136,9 +115,8 @@ describe('hover popup', () => {
   });
 
   it('shows a glossary term as a card with its category, English name, note, other names and related terms', async () => {
-    const words = await lookup('新戦略兵器削減条約', 0);
-    const result = { ...words, entries: [glossaryEntry('新戦略兵器削減条約'), ...words.entries] };
-    const { entries } = show(result);
+    // The engine puts the glossary card first, as the background sends it.
+    const { entries } = show(await lookup('新戦略兵器削減条約', 0));
     const card = entries[0];
     expect(card.dataset.source).toBe('glossary');
     expect(card.querySelector('.badge.category')?.textContent).toBe('treaty');

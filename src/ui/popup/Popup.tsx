@@ -1,10 +1,10 @@
 /** The hover popup: what a word means, how it was conjugated, and what the glossary says about it. */
 import type { ComponentChildren } from 'preact';
-import { toRomaji } from 'wanakana';
 import type { LookupEntry, LookupResult, Sense } from '../../core/types';
 import type { Theme } from '../../settings';
 import { t } from '../i18n';
 import { categoryLabel, inflectionText, posLabel, tagLabel } from '../labels';
+import { VocabBar, VocabNotice, type PopupVocab } from './VocabBar';
 
 /** How many entries and senses fit before a popup stops being a glance. */
 const MAX_ENTRIES = 6;
@@ -35,7 +35,7 @@ function Head({ entry, showRomaji, badges }: { entry: LookupEntry; showRomaji: b
           {entry.reading}
         </span>
       )}
-      {showRomaji && entry.reading && <span class="romaji">{toRomaji(entry.reading)}</span>}
+      {showRomaji && entry.romaji && <span class="romaji">{entry.romaji}</span>}
       {entry.common && <span class="badge common">{t('badgeCommon')}</span>}
       {badges}
     </div>
@@ -94,7 +94,9 @@ function Parts({ entry }: { entry: LookupEntry }) {
   );
 }
 
-function WordEntry({ entry, shorter, showRomaji }: { entry: LookupEntry; shorter: boolean; showRomaji: boolean }) {
+type EntryProps = { entry: LookupEntry; shorter: boolean; showRomaji: boolean; vocab?: PopupVocab };
+
+function WordEntry({ entry, shorter, showRomaji, vocab }: EntryProps) {
   return (
     <article class={shorter ? 'entry shorter' : 'entry'} data-entry="" data-source={entry.source}>
       <Head entry={entry} showRomaji={showRomaji} />
@@ -106,12 +108,13 @@ function WordEntry({ entry, shorter, showRomaji }: { entry: LookupEntry; shorter
           {t('otherForms', [entry.otherForms.join('、')])}
         </div>
       )}
+      {vocab && <VocabBar entry={entry} vocab={vocab} />}
     </article>
   );
 }
 
 /** Curated glossary terms: English name first, then what a news reader needs to know. */
-function GlossaryCard({ entry, shorter, showRomaji }: { entry: LookupEntry; shorter: boolean; showRomaji: boolean }) {
+function GlossaryCard({ entry, shorter, showRomaji, vocab }: EntryProps) {
   const english = entry.senses.flatMap((s) => s.glosses);
   const badges = (
     <>
@@ -144,17 +147,26 @@ function GlossaryCard({ entry, shorter, showRomaji }: { entry: LookupEntry; shor
           {t('related', [entry.related.join('、')])}
         </div>
       )}
+      {vocab && <VocabBar entry={entry} vocab={vocab} />}
     </article>
   );
 }
 
-export function Entries({ result, showRomaji }: { result: LookupResult; showRomaji: boolean }) {
+export function Entries({
+  result,
+  showRomaji,
+  vocab,
+}: {
+  result: LookupResult;
+  showRomaji: boolean;
+  vocab?: PopupVocab;
+}) {
   const entries = result.entries as LookupEntry[];
   const longest = Math.max(0, ...entries.map((e) => e.matchLength));
   const main = entries.filter((e) => e.source !== 'names').slice(0, MAX_ENTRIES);
   const names = entries.filter((e) => e.source === 'names').slice(0, MAX_NAMES);
   const render = (e: LookupEntry, i: number) => {
-    const props = { entry: e, shorter: e.matchLength < longest, showRomaji, key: i };
+    const props = { entry: e, shorter: e.matchLength < longest, showRomaji, vocab, key: i };
     return e.source === 'glossary' ? <GlossaryCard {...props} /> : <WordEntry {...props} />;
   };
   return (
@@ -170,7 +182,7 @@ export function Entries({ result, showRomaji }: { result: LookupResult; showRoma
   );
 }
 
-export type PopupView = { kind: 'result'; result: LookupResult } | { kind: 'error'; error: string };
+export type PopupView = { kind: 'result'; result: LookupResult; vocab?: PopupVocab } | { kind: 'error'; error: string };
 
 /** The dialog itself. It never takes focus: nothing in it is focusable, so keyboard users stay in the page. */
 export function Popup({ view, options }: { view: PopupView; options: PopupOptions }) {
@@ -184,7 +196,10 @@ export function Popup({ view, options }: { view: PopupView; options: PopupOption
       style={{ fontSize: `${options.fontSize}px` }}
     >
       {view.kind === 'result' ? (
-        <Entries result={view.result} showRomaji={options.showRomaji} />
+        <>
+          <Entries result={view.result} showRomaji={options.showRomaji} vocab={view.vocab} />
+          {view.vocab && <VocabNotice vocab={view.vocab} />}
+        </>
       ) : (
         <p class="error">{t('lookupFailed', [view.error])}</p>
       )}

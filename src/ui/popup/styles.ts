@@ -4,6 +4,7 @@
  * Sizes are in em so the user's font size setting scales everything; never rem (that is the page's root size).
  */
 import { FONT_JA, FONT_UI, themeCss } from '../theme';
+import { VOCAB_BAR_CSS } from './vocab-styles';
 
 export const POPUP_CSS = `
 :host {
@@ -109,4 +110,5 @@ ${themeCss('.kiji-popup')}
 }
 .names .entry .headword { font-size: 1.25em; }
 .error { margin: 0; color: var(--kiji-muted); font-size: 0.9em; }
+${VOCAB_BAR_CSS}
 `;

@@ -1,0 +1,115 @@
+/**
+ * Reading mode's marks over the page's text, painted with the CSS Custom Highlight API: a dotted underline under
+ * glossary terms and a brief flash on the word the toolbar panel points at. Nothing is added to the page's DOM; the
+ * rules live in a style sheet adopted by the document. Where the API or the sheet is refused (Firefox content
+ * scripts), the flash falls back to selecting the text and the underline is left out. The same sheet keeps ruby
+ * readings out of copied text.
+ */
+
+import { RUBY_ATTRIBUTE } from './ruby-dom';
+
+export const TERMS_HIGHLIGHT = 'kiji-glossary';
+export const FLASH_HIGHLIGHT = 'kiji-flash';
+export const FLASH_MS = 1500;
+
+const RULES = `
+::highlight(${TERMS_HIGHLIGHT}) {
+  text-decoration: underline dotted rgba(179, 38, 30, 0.75);
+  text-decoration-thickness: 1.5px;
+  text-underline-offset: 0.2em;
+}
+::highlight(${FLASH_HIGHLIGHT}) { background-color: rgba(255, 196, 0, 0.6); }
+ruby[${RUBY_ATTRIBUTE}] > rt { -webkit-user-select: none; user-select: none; }
+`;
+
+interface HighlightRegistryLike {
+  set(name: string, highlight: unknown): void;
+  delete(name: string): boolean;
+}
+
+type HighlightCtor = new (...ranges: Range[]) => unknown;
+
+export class PageHighlights {
+  private sheet: CSSStyleSheet | null = null;
+  private flashTimer = 0;
+
+  constructor(private readonly win: Window & typeof globalThis) {}
+
+  private registry(): HighlightRegistryLike | null {
+    const css = this.win.CSS as unknown as { highlights?: HighlightRegistryLike } | undefined;
+    return css?.highlights ?? null;
+  }
+
+  /** Adopts our rules into the page; false where the browser refuses (then our ruby styles itself). */
+  ensureRules(): boolean {
+    const doc = this.win.document;
+    try {
+      if (!this.sheet) {
+        this.sheet = new this.win.CSSStyleSheet();
+        this.sheet.replaceSync(RULES);
+      }
+      if (!doc.adoptedStyleSheets.includes(this.sheet))
+        doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, this.sheet];
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private set(name: string, ranges: Range[]): boolean {
+    const registry = this.registry();
+    const Ctor = (this.win as unknown as { Highlight?: HighlightCtor }).Highlight;
+    if (!registry || !Ctor || !this.ensureRules()) return false;
+    try {
+      registry.set(name, new Ctor(...ranges));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Underlines these ranges (the glossary terms of the article), replacing the previous set. */
+  showTerms(ranges: Range[]): boolean {
+    if (ranges.length === 0) {
+      this.clearTerms();
+      return true;
+    }
+    return this.set(TERMS_HIGHLIGHT, ranges);
+  }
+
+  clearTerms(): void {
+    this.registry()?.delete(TERMS_HIGHLIGHT);
+  }
+
+  /** Marks the ranges for FLASH_MS. */
+  flash(ranges: Range[]): void {
+    this.win.clearTimeout(this.flashTimer);
+    if (this.set(FLASH_HIGHLIGHT, ranges)) {
+      this.flashTimer = this.win.setTimeout(() => this.registry()?.delete(FLASH_HIGHLIGHT), FLASH_MS);
+      return;
+    }
+    const selection = this.win.getSelection();
+    if (!selection || ranges.length === 0) return;
+    const whole = this.win.document.createRange();
+    whole.setStart(ranges[0].startContainer, ranges[0].startOffset);
+    const last = ranges[ranges.length - 1];
+    whole.setEnd(last.endContainer, last.endOffset);
+    selection.removeAllRanges();
+    selection.addRange(whole);
+    this.flashTimer = this.win.setTimeout(() => selection.removeAllRanges(), FLASH_MS);
+  }
+
+  stop(): void {
+    this.win.clearTimeout(this.flashTimer);
+    this.clearTerms();
+    this.registry()?.delete(FLASH_HIGHLIGHT);
+    if (this.sheet) {
+      const doc = this.win.document;
+      try {
+        doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== this.sheet);
+      } catch {
+        // The page froze its sheets; our rules only style our highlights, which are gone.
+      }
+    }
+  }
+}

@@ -1,0 +1,173 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { render } from 'preact';
+import { annotateText } from '../core/annotate';
+import { loadNodeWords } from '../core/dict/node-words';
+import { loadNodeGlossary } from '../core/glossary/node-glossary';
+import type { ArticleInfo } from '../core/reading-types';
+import { nodeKuromojiLoader } from '../core/tokenizer/node-loader';
+import { createTokenizer } from '../core/tokenizer/tokenizer';
+import { ReadingMode } from '../content/reading-mode/reading-mode';
+import { useLocale } from '../ui/test-support/fake-browser';
+import { parseEnvelope } from '../messages';
+import { ArticlePanel, tabFromQuery } from './ArticlePanel';
+
+const sent: { tabId: number; message: { type: string; payload: unknown } }[] = [];
+/** Messages to the background (vocabulary saves). */
+const toBackground: unknown[] = [];
+let answer: (message: { type: string; payload: unknown }) => unknown = () => undefined;
+
+vi.mock('webextension-polyfill', async () => {
+  const fake = await import('../ui/test-support/fake-browser');
+  return {
+    default: {
+      ...fake.default,
+      tabs: {
+        sendMessage: async (tabId: number, message: { type: string; payload: unknown }) => {
+          sent.push({ tabId, message });
+          return answer(message);
+        },
+      },
+      runtime: {
+        sendMessage: async (message: unknown) => {
+          toBackground.push(message);
+          return { ok: true, value: {} };
+        },
+      },
+    },
+  };
+});
+
+/** What the seed page's content script tells the panel: the real detector and annotation, in this document. */
+let info: ArticleInfo;
+
+beforeAll(async () => {
+  const tokenizer = await createTokenizer(nodeKuromojiLoader());
+  const words = await loadNodeWords();
+  const html = readFileSync('tests/fixtures/news/newsweek-seed.html', 'utf8').replace(/<link\b[^>]*>/gi, '');
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  document.body.replaceChildren(...[...parsed.body.childNodes].map((n) => document.importNode(n, true)));
+  const mode = new ReadingMode(window as unknown as Window & typeof globalThis, {
+    annotate: async (texts) =>
+      texts.map((text) => annotateText(text, tokenizer.tokenize(text), { words, glossary: loadNodeGlossary() })),
+    knownWords: async () => new Set(),
+  });
+  mode.start();
+  info = {
+    ...(await mode.summary()),
+    site: 'www.newsweekjapan.jp',
+    url: 'https://www.newsweekjapan.jp/stories/world/2021/01/post-95385.php',
+    readingMode: { on: false, furigana: 'unknown' },
+  };
+  mode.stop();
+  document.body.replaceChildren();
+}, 120_000);
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+async function showPanel(reply: unknown): Promise<HTMLElement> {
+  answer = (message) => (message.type === 'articleInfo' ? reply : { ok: true, value: message.payload });
+  sent.length = 0;
+  const root = document.createElement('div');
+  document.body.replaceChildren(root);
+  render(<ArticlePanel tabId={7} />, root);
+  await flush();
+  await flush();
+  return root;
+}
+
+describe('ArticlePanel', () => {
+  beforeEach(() => useLocale('en'));
+
+  it('lists the seed article’s glossary terms with reading and English, in order of appearance', async () => {
+    const root = await showPanel({ ok: true, value: info });
+    expect(sent[0]).toEqual({ tabId: 7, message: expect.objectContaining({ type: 'articleInfo' }) });
+    const text = root.textContent ?? '';
+    expect(text).toContain('バイデン=プーチン、初の電話会談 新START延長で合意');
+    for (const term of ['新START', '領空開放条約', 'りょうくうかいほうじょうやく', 'Open Skies', '核軍縮条約']) {
+      expect(text).toContain(term);
+    }
+    expect(text.indexOf('新戦略兵器削減条約')).toBeLessThan(text.indexOf('領空開放条約'));
+    expect(text).toMatch(/\d+ characters · \d+ words/);
+  });
+
+  it('asks the page to show a term when it is clicked', async () => {
+    const root = await showPanel({ ok: true, value: info });
+    const button = [...root.querySelectorAll('button')].find((b) =>
+      b.getAttribute('aria-label')?.includes('領空開放条約'),
+    );
+    button!.click();
+    await flush();
+    expect(sent.at(-1)!.message).toMatchObject({
+      type: 'articleFlash',
+      payload: { kind: 'term', text: '領空開放条約' },
+    });
+  });
+
+  it('switches reading mode and the furigana level through the page', async () => {
+    const root = await showPanel({ ok: true, value: info });
+    const checkbox = root.querySelector<HTMLInputElement>('input[type=checkbox]')!;
+    checkbox.click();
+    await flush();
+    expect(sent.at(-1)!.message).toMatchObject({ type: 'readingMode', payload: { on: true, furigana: 'unknown' } });
+    const select = root.querySelector('select')!;
+    expect([...select.options].map((o) => o.textContent)).toEqual([
+      'Every kanji word',
+      'Words not marked known',
+      'Uncommon words only',
+      'None',
+    ]);
+    select.value = 'uncommon';
+    select.dispatchEvent(new Event('change'));
+    await flush();
+    expect(sent.at(-1)!.message).toMatchObject({ type: 'readingMode', payload: { on: true, furigana: 'uncommon' } });
+  });
+
+  it('saves every term and uncommon word with the sentence it first appears in', async () => {
+    const root = await showPanel({ ok: true, value: info });
+    const save = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Save all to a list')!;
+    expect(save.disabled).toBe(false);
+    toBackground.length = 0;
+    save.click();
+    for (let i = 0; i < 50 && !root.textContent?.includes('saved to your vocabulary list'); i++) await flush();
+    expect(toBackground.length).toBe(info.terms.length + info.uncommon.length);
+    // Every message is one the background accepts.
+    const saves = toBackground.map((m) => parseEnvelope(m));
+    expect(saves.every((m) => m?.type === 'vocabSave')).toBe(true);
+    const openSkies = saves.find((m) => JSON.stringify(m).includes('"headword":"領空開放条約"'))!;
+    const { entry, context } = (
+      openSkies.payload as {
+        save: {
+          entry: { source: string; reading: string };
+          context: { sentence: { text: string; start: number; end: number }; url: string };
+        };
+      }
+    ).save;
+    expect(entry).toMatchObject({ source: 'glossary', reading: 'りょうくうかいほうじょうやく' });
+    expect(context.sentence.text.slice(context.sentence.start, context.sentence.end)).toBe(
+      '領空開放(オープンスカイ)条約',
+    );
+    expect(context.sentence.text.endsWith('。')).toBe(true);
+    expect(context.url).toBe(info.url);
+    expect(root.textContent).toContain(`${info.terms.length + info.uncommon.length} saved to your vocabulary list.`);
+  });
+
+  it('says so when Kiji does not run in the tab, or the page has no article', async () => {
+    expect((await showPanel(undefined)).textContent).toContain('Kiji is not running on this page.');
+    const none = { ...info, found: false, terms: [], uncommon: [] };
+    expect((await showPanel({ ok: true, value: none })).textContent).toContain('No article found on this page.');
+  });
+
+  it('speaks Japanese in a Japanese browser', async () => {
+    useLocale('ja');
+    const root = await showPanel({ ok: true, value: info });
+    expect(root.textContent).toContain('この記事');
+    expect(root.textContent).toContain('用語集の用語');
+  });
+
+  it('reads the tab from popup.html?tab=N', () => {
+    expect(tabFromQuery('?tab=42')).toBe(42);
+    expect(tabFromQuery('?tab=x')).toBeUndefined();
+    expect(tabFromQuery('')).toBeUndefined();
+  });
+});

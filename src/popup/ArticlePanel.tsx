@@ -1,0 +1,231 @@
+/**
+ * "This article" in the toolbar popup: what the content script of the tab found (title, counts, glossary terms in
+ * order of appearance, uncommon words), the reading-mode controls for the site, and a click on an item to see it in
+ * the page. Everything comes from the tab; the panel keeps no state of its own.
+ */
+import browser from 'webextension-polyfill';
+import { useEffect, useState } from 'preact/hooks';
+import {
+  FURIGANA_LEVELS,
+  type ArticleInfo,
+  type ArticleItem,
+  type ArticleTarget,
+  type FuriganaLevel,
+  type ReadingState,
+} from '../core/reading-types';
+import { envelope, requestSchemas, type Envelope, type Reply, type RequestName } from '../messages';
+import { t } from '../ui/i18n';
+
+type Loaded =
+  | { kind: 'loading' }
+  | { kind: 'unavailable' }
+  | { kind: 'error'; error: string }
+  | { kind: 'ready'; info: ArticleInfo };
+
+/** popup.html?tab=N shows the panel for tab N: the popup opened as a page (tests, a pinned window). */
+export function tabFromQuery(search: string): number | undefined {
+  const value = new URLSearchParams(search).get('tab');
+  return value !== null && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
+/** Vocabulary lists are another part of Kiji; the button works once the protocol has their request. */
+const CAN_SAVE = 'vocabSave' in requestSchemas;
+
+/** A write's request id: the store applies a message Chrome delivers twice only once. */
+function randomRid(): string {
+  const bytes = new Uint8Array(12);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Saves every term and uncommon word of the article, each with its first sentence; resolves how many were saved. */
+async function saveAll(info: ArticleInfo): Promise<{ saved: number; error?: string }> {
+  const items = [
+    ...info.terms.map((item) => ({ item, source: 'glossary' as const })),
+    ...info.uncommon.map((item) => ({ item, source: 'words' as const })),
+  ];
+  let saved = 0;
+  for (const { item, source } of items) {
+    const save = {
+      entry: { source, headword: item.text, reading: item.reading, senses: [{ pos: [], glosses: [item.en] }] },
+      context: { sentence: item.sentence, title: info.title, url: info.url, site: info.site },
+    };
+    const reply = (await browser.runtime
+      .sendMessage(envelope('vocabSave', { rid: randomRid(), save }))
+      .catch((err: unknown) => ({ ok: false, error: String(err) }))) as Reply<'vocabSave'> | undefined;
+    if (!reply?.ok) return { saved, error: reply?.error ?? 'no answer' };
+    saved++;
+  }
+  return { saved };
+}
+
+async function ask<N extends RequestName>(tabId: number, message: Envelope<N>): Promise<Reply<N> | null> {
+  try {
+    return ((await browser.tabs.sendMessage(tabId, message, { frameId: 0 })) as Reply<N> | undefined) ?? null;
+  } catch {
+    // No content script in the tab (a browser page, a site Kiji is not on yet).
+    return null;
+  }
+}
+
+const CSS = `
+.article-panel { border-top: 1px solid var(--line); margin-top: 10px; padding-top: 8px; }
+.article-panel h2 { font-size: 14px; margin: 4px 0; border: 0; padding: 0; }
+.article-panel .title { font-weight: 600; margin: 4px 0; }
+.article-panel .counts { color: var(--muted); margin: 2px 0 6px; }
+.article-panel h3 { font-size: 13px; margin: 10px 0 4px; color: var(--muted); font-weight: 600; }
+.article-panel ol { list-style: none; margin: 0; padding: 0; max-height: 220px; overflow-y: auto; }
+.article-panel li button {
+  display: block; width: 100%; text-align: start; border: 0; border-radius: 4px; padding: 3px 4px;
+  background: transparent;
+}
+.article-panel li button:hover { background: var(--field); }
+.article-panel .word { font-weight: 600; }
+.article-panel .form, .article-panel .reading, .article-panel .count { color: var(--muted); margin-inline-start: 6px; }
+.article-panel .en { display: block; font-size: 12px; color: var(--muted); }
+.article-panel select { margin-inline-start: auto; }
+`;
+
+function Items(props: { items: ArticleItem[]; kind: ArticleTarget['kind']; onShow: (target: ArticleTarget) => void }) {
+  return (
+    <ol>
+      {props.items.map((item) => (
+        <li key={item.text}>
+          <button
+            type="button"
+            aria-label={t('articleShow', [item.text])}
+            onClick={() => props.onShow({ kind: props.kind, text: item.text })}
+          >
+            <span class="word" lang="ja">
+              {item.text}
+            </span>
+            {item.form !== item.text && (
+              <span class="form" lang="ja">
+                {item.form}
+              </span>
+            )}
+            <span class="reading" lang="ja">
+              {item.reading}
+            </span>
+            {item.count > 1 && <span class="count">{t('articleOccurrences', [String(item.count)])}</span>}
+            {item.en && <span class="en">{item.en}</span>}
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function ArticlePanel(props: { tabId?: number }) {
+  const tabId = tabFromQuery(location.search) ?? props.tabId;
+  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  const [mode, setMode] = useState<ReadingState | null>(null);
+  const [saving, setSaving] = useState<'idle' | 'busy' | string>('idle');
+
+  useEffect(() => {
+    if (tabId === undefined) return;
+    let live = true;
+    void ask(tabId, envelope('articleInfo', {})).then((reply) => {
+      if (!live) return;
+      if (!reply) setLoaded({ kind: 'unavailable' });
+      else if (!reply.ok) setLoaded({ kind: 'error', error: reply.error });
+      else {
+        setLoaded({ kind: 'ready', info: reply.value });
+        setMode(reply.value.readingMode);
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [tabId]);
+
+  if (tabId === undefined) return null;
+
+  const changeMode = (next: ReadingState) => {
+    setMode(next);
+    void ask(tabId, envelope('readingMode', next)).then((reply) => {
+      if (reply?.ok) setMode(reply.value);
+    });
+  };
+  const show = (target: ArticleTarget) => void ask(tabId, envelope('articleFlash', target));
+
+  return (
+    <section class="article-panel" aria-labelledby="article-heading">
+      <style>{CSS}</style>
+      <h2 id="article-heading">{t('articleHeading')}</h2>
+      {loaded.kind === 'loading' && <p class="hint">{t('articleLoading')}</p>}
+      {loaded.kind === 'unavailable' && <p class="hint">{t('articleUnavailable')}</p>}
+      {loaded.kind === 'error' && <p class="hint">{t('articleError', [loaded.error])}</p>}
+      {loaded.kind === 'ready' && !loaded.info.found && <p class="hint">{t('articleNotFound')}</p>}
+      {mode && (
+        <div class="row">
+          <label class="row">
+            <input
+              type="checkbox"
+              checked={mode.on}
+              onChange={(e) => changeMode({ ...mode, on: e.currentTarget.checked })}
+            />
+            {t('readingModeLabel')}
+          </label>
+          <select
+            aria-label={t('furiganaLabel')}
+            title={t('furiganaLabel')}
+            value={mode.furigana}
+            onChange={(e) => changeMode({ on: true, furigana: e.currentTarget.value as FuriganaLevel })}
+          >
+            {FURIGANA_LEVELS.map((level) => (
+              <option value={level} key={level}>
+                {t(`furigana_${level}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {loaded.kind === 'ready' && loaded.info.found && (
+        <div class="article" data-testid="article">
+          <p class="title" lang="ja">
+            {loaded.info.title}
+          </p>
+          <p class="counts">{t('articleCounts', [String(loaded.info.chars), String(loaded.info.words)])}</p>
+          <h3>{t('articleTerms', [String(loaded.info.terms.length)])}</h3>
+          {loaded.info.terms.length > 0 ? (
+            <Items items={loaded.info.terms} kind="term" onShow={show} />
+          ) : (
+            <p class="hint">{t('articleNoTerms')}</p>
+          )}
+          <h3>{t('articleUncommon', [String(loaded.info.uncommon.length)])}</h3>
+          {loaded.info.uncommon.length > 0 ? (
+            <Items items={loaded.info.uncommon} kind="word" onShow={show} />
+          ) : (
+            <p class="hint">{t('articleNoUncommon')}</p>
+          )}
+          <div class="actions">
+            {/* A disabled button gets no pointer events in some browsers: the tooltip sits on its wrapper. */}
+            <span title={CAN_SAVE ? undefined : t('saveAllUnavailable')}>
+              <button
+                type="button"
+                disabled={
+                  !CAN_SAVE || saving === 'busy' || loaded.info.terms.length + loaded.info.uncommon.length === 0
+                }
+                onClick={() => {
+                  const info = loaded.info;
+                  setSaving('busy');
+                  void saveAll(info).then(({ saved, error }) =>
+                    setSaving(error ? t('saveAllFailed', [String(saved), error]) : t('saveAllDone', [String(saved)])),
+                  );
+                }}
+              >
+                {t('saveAll')}
+              </button>
+            </span>
+            {saving !== 'idle' && saving !== 'busy' && (
+              <p class="message" role="status">
+                {saving}
+              </p>
+            )}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
