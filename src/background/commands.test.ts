@@ -5,10 +5,17 @@ const listeners: Listener[] = [];
 const sent: { tabId: number; message: unknown; options: unknown }[] = [];
 let activeTabs: { id?: number }[] = [{ id: 5 }];
 let failSend = false;
+let stored: Record<string, unknown> = {};
 
 vi.mock('webextension-polyfill', () => ({
   default: {
     commands: { onCommand: { addListener: (fn: Listener) => listeners.push(fn) } },
+    storage: {
+      local: {
+        get: async (key: string) => (key in stored ? { [key]: stored[key] } : {}),
+        set: async (items: Record<string, unknown>) => void Object.assign(stored, items),
+      },
+    },
     tabs: {
       query: async () => activeTabs,
       sendMessage: async (tabId: number, message: unknown, options: unknown) => {
@@ -19,7 +26,7 @@ vi.mock('webextension-polyfill', () => ({
   },
 }));
 
-const { listenForCommands, relayReadingToggle, READING_MODE_COMMAND } = await import('./commands');
+const { listenForCommands, relayReadingToggle, READING_MODE_COMMAND, ENABLED_COMMAND } = await import('./commands');
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
@@ -57,5 +64,17 @@ describe('the reading-mode shortcut', () => {
     expect(sent).toHaveLength(0);
     failSend = true;
     await expect(relayReadingToggle({ id: 3 } as never)).resolves.toBeUndefined();
+  });
+});
+
+describe('the on/off shortcut (Alt+Shift+K)', () => {
+  it('turns the hover off and on again, keeping the other settings', async () => {
+    stored = { settings: { enabled: true, hoverKey: 'Shift', showRomaji: true } };
+    for (const fn of listeners) fn(ENABLED_COMMAND);
+    await settle();
+    expect(stored.settings).toMatchObject({ enabled: false, hoverKey: 'Shift', showRomaji: true });
+    for (const fn of listeners) fn(ENABLED_COMMAND);
+    await settle();
+    expect(stored.settings).toMatchObject({ enabled: true, hoverKey: 'Shift' });
   });
 });

@@ -4,8 +4,18 @@
  */
 import browser, { type Tabs } from 'webextension-polyfill';
 import { envelope } from '../messages';
+import { readSettings, SETTINGS_KEY } from '../settings';
 
 export const READING_MODE_COMMAND = 'toggle-reading-mode';
+export const ENABLED_COMMAND = 'toggle-enabled';
+
+/** Turns the hover on or off everywhere; every content script follows the setting through storage.onChanged. */
+export async function toggleEnabled(): Promise<boolean> {
+  const settings = readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  const enabled = !settings.enabled;
+  await browser.storage.local.set({ [SETTINGS_KEY]: { ...settings, enabled } });
+  return enabled;
+}
 
 async function activeTabId(tab: Tabs.Tab | undefined): Promise<number | undefined> {
   if (tab?.id !== undefined) return tab.id;
@@ -28,5 +38,6 @@ export async function relayReadingToggle(tab?: Tabs.Tab): Promise<void> {
 export function listenForCommands(): void {
   browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => {
     if (command === READING_MODE_COMMAND) void relayReadingToggle(tab);
+    if (command === ENABLED_COMMAND) void toggleEnabled();
   });
 }
