@@ -137,14 +137,21 @@ async function stopExtensionWorker(page: Page, extensionId: string): Promise<voi
   const cdp = await page.context().newCDPSession(page);
   const prefix = `chrome-extension://${extensionId}/`;
   let status = 'unknown';
+  // Remember that it stopped even if a message (a popup refreshing, a late reply) wakes it again before the next
+  // poll: the restart is what the callers want to exercise.
+  let stopped = false;
   cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-    for (const version of versions) if (version.scriptURL.startsWith(prefix)) status = version.runningStatus;
+    for (const version of versions)
+      if (version.scriptURL.startsWith(prefix)) {
+        status = version.runningStatus;
+        if (status === 'stopped') stopped = true;
+      }
   });
   try {
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
     const deadline = Date.now() + 10_000;
-    while (status !== 'stopped') {
+    while (!stopped) {
       if (Date.now() > deadline)
         throw new Error(`extension service worker still "${status}" 10 s after stopAllWorkers`);
       await new Promise((done) => setTimeout(done, 50));

@@ -240,3 +240,31 @@ describe('Chromium: furigana over a 5,000-character article', () => {
     expect(await page.evaluate(() => new XMLSerializer().serializeToString(document.body))).toBe(before);
   });
 });
+
+describe('Chromium: a single-page news site', () => {
+  const marked = (page: Page) =>
+    page.evaluate(() => ({
+      body: [...document.querySelectorAll('[data-kiji-article]')].map((el) => el.textContent ?? '').join(''),
+      title: document.querySelector('[data-kiji-title]')?.textContent ?? '',
+    }));
+
+  it('finds the article when it arrives after load, and again after a pushState navigation', async () => {
+    const page = await harness.open('news/spa.html');
+    await page.waitForFunction(() => !!document.querySelector('[data-kiji-article]'), undefined, { timeout: 15_000 });
+    const first = await marked(page);
+    expect(first.body).toContain('電話会談した');
+    expect(first.body).not.toContain('読み込み中');
+    expect(first.title).toBe('バイデン=プーチン、初の電話会談 新START延長で合意');
+
+    await page.evaluate(() => (window as unknown as { nextStory: () => void }).nextStory());
+    await page.waitForFunction(
+      () => document.querySelector('[data-kiji-title]')?.textContent?.startsWith('米ロ、核軍縮めぐり'),
+      undefined,
+      { timeout: 15_000 },
+    );
+    const second = await marked(page);
+    expect(second.body).toContain('事務レベル協議を開いた');
+    expect(second.body).not.toContain('電話会談した');
+    expect(page.url()).toMatch(/\?story=2$/);
+  });
+});
