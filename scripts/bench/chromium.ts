@@ -126,6 +126,10 @@ export async function benchChromium(root: string, samples = 120): Promise<Record
       restart.push((await hoverOnce(page, t.text, t.offset))[0]);
     }
     const memory = extensionPss(h.profileDir);
+    if (process.env.KIJI_BENCH_VERBOSE) {
+      const sorted = (a: number[]) => a.map((x) => Math.round(x)).sort((x, y) => x - y).join(' ');
+      console.log(`from event:   ${sorted(warm)}\nfrom handler: ${sorted(fromHandler)}`);
+    }
     return {
       hover_to_popup_p50_ms: round(percentile(warm, 50), 1),
       hover_to_popup_p95_ms: round(percentile(warm, 95), 1),
