@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { extensionCopyForTests } from './extension-dist';
 import { startNetworkSink, type NetworkSink } from './network-sink';
 import { locateCharacter, readPopupInPage, type CharPoint, type LocateArgs, type PopupContent } from './page-probes';
-import { popupCovers, waitForPopupClosed } from './popup-wait';
+import { hoverText, type HoverDriver } from './hover-driver';
 import { startFixtureServer, type FixtureServer } from './server';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -44,6 +44,43 @@ export interface ChromiumHarness {
   close(): Promise<void>;
 }
 
+/**
+ * The flags of every Chromium the tests and benchmarks start: the unpacked extension loaded, and nothing able to
+ * leave 127.0.0.1 without the network sink seeing it.
+ */
+export function isolatedChromiumArgs(extensionDir: string, proxyUrl: string, extra: string[] = []): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    // Every non-loopback request goes to the sink (Chromium never proxies loopback). This is what catches the
+    // offscreen document, which Playwright does not report as a page.
+    `--proxy-server=${proxyUrl}`,
+    // Chromium itself still calls accounts.google.com and update.googleapis.com with the flags above; point
+    // those at a dead loopback port so the sink only ever sees the extension's and the pages' requests.
+    '--gaia-url=http://127.0.0.1:9/',
+    '--component-updater=url-source=http://127.0.0.1:9/',
+    // Belt and braces: no name but 127.0.0.1 resolves, so nothing that bypassed the proxy could leave either.
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    ...extra,
+  ];
+}
+
+/** The extension's service worker, once Chromium has started it. */
+export async function extensionWorker(context: BrowserContext): Promise<Worker> {
+  const isOurs = (worker: Worker) => worker.url().startsWith('chrome-extension://');
+  return (
+    context.serviceWorkers().find(isOurs) ??
+    (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }))
+  );
+}
+
 export async function launchChromium(): Promise<ChromiumHarness> {
   const extensionDir = extensionCopyForTests('chrome');
   const profileDir = mkdtempSync(join(tmpdir(), 'kiji-e2e-chromium-profile-'));
@@ -54,26 +91,7 @@ export async function launchChromium(): Promise<ChromiumHarness> {
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
     viewport: { width: 1280, height: 900 },
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // Every non-loopback request goes to the sink (Chromium never proxies loopback). This is what catches the
-      // offscreen document, which Playwright does not report as a page.
-      `--proxy-server=${sink.proxyUrl}`,
-      // Chromium itself still calls accounts.google.com and update.googleapis.com with the flags above; point
-      // those at a dead loopback port so the sink only ever sees the extension's and the pages' requests.
-      '--gaia-url=http://127.0.0.1:9/',
-      '--component-updater=url-source=http://127.0.0.1:9/',
-      // Belt and braces: no name but 127.0.0.1 resolves, so nothing that bypassed the proxy could leave either.
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
+    args: isolatedChromiumArgs(extensionDir, sink.proxyUrl),
   });
 
   const requests: string[] = [];
@@ -88,10 +106,7 @@ export async function launchChromium(): Promise<ChromiumHarness> {
   context.on('page', watchPage);
   context.pages().forEach(watchPage);
 
-  const isOurs = (worker: Worker) => worker.url().startsWith('chrome-extension://');
-  const serviceWorker =
-    context.serviceWorkers().find(isOurs) ??
-    (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }));
+  const serviceWorker = await extensionWorker(context);
   const extensionId = new URL(serviceWorker.url()).host;
   const page = context.pages()[0] ?? (await context.newPage());
 
@@ -162,23 +177,19 @@ async function stopExtensionWorker(page: Page, extensionId: string): Promise<voi
 }
 
 /** Moves the mouse onto character `offsetInText` of the first (or `occurrence`-th) place `text` appears. */
-export async function hover(
+export function hover(
   page: Page,
   text: string,
   offsetInText = 0,
   where: Pick<LocateArgs, 'within' | 'occurrence'> = {},
 ): Promise<CharPoint> {
-  const point = await page.evaluate(locateCharacter, { text, offset: offsetInText, ...where });
-  if ('error' in point) throw new Error(`hover: ${point.error}`);
-  // The previous word's popup may sit over the next word (it is placed next to the cursor); a reader would
-  // dismiss it first, and so does the harness.
-  if (popupCovers(await readPopup(page), point)) {
-    await page.keyboard.press('Escape');
-    await waitForPopupClosed(() => readPopup(page));
-  }
-  // One move straight onto the character: intermediate steps would open popups for the characters on the way.
-  await page.mouse.move(point.x, point.y);
-  return point;
+  const driver: HoverDriver = {
+    locate: (args) => page.evaluate(locateCharacter, args),
+    readPopup: () => readPopup(page),
+    press: (key) => page.keyboard.press(key),
+    move: (x, y) => page.mouse.move(x, y),
+  };
+  return hoverText(driver, text, offsetInText, where);
 }
 
 export function readPopup(page: Page): Promise<PopupContent | null> {

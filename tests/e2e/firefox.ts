@@ -14,7 +14,7 @@ import { rmSync } from 'node:fs';
 import { extensionCopyForTests } from './extension-dist';
 import { startNetworkSink, type NetworkSink } from './network-sink';
 import { locateCharacter, readPopupInPage, type CharPoint, type LocateArgs, type PopupContent } from './page-probes';
-import { popupCovers, waitForPopupClosed } from './popup-wait';
+import { hoverText, type HoverDriver } from './hover-driver';
 import { startFixtureServer, type FixtureServer } from './server';
 
 export const FIREFOX_PATH = '/usr/bin/firefox-esr';
@@ -96,23 +96,19 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
 }
 
 /** Moves the mouse onto character `offsetInText` of the first (or `occurrence`-th) place `text` appears. */
-export async function hover(
+export function hover(
   page: Page,
   text: string,
   offsetInText = 0,
   where: Pick<LocateArgs, 'within' | 'occurrence'> = {},
 ): Promise<CharPoint> {
-  const point = await page.evaluate(locateCharacter, { text, offset: offsetInText, ...where });
-  if ('error' in point) throw new Error(`hover: ${point.error}`);
-  // The previous word's popup may sit over the next word (it is placed next to the cursor); a reader would
-  // dismiss it first, and so does the harness.
-  if (popupCovers(await readPopup(page), point)) {
-    await page.keyboard.press('Escape');
-    await waitForPopupClosed(() => readPopup(page));
-  }
-  // One move straight onto the character: intermediate steps would open popups for the characters on the way.
-  await page.mouse.move(point.x, point.y);
-  return point;
+  const driver: HoverDriver = {
+    locate: (args) => page.evaluate(locateCharacter, args),
+    readPopup: () => readPopup(page),
+    press: (key) => page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
+    move: (x, y) => page.mouse.move(x, y),
+  };
+  return hoverText(driver, text, offsetInText, where);
 }
 
 export function readPopup(page: Page): Promise<PopupContent | null> {

@@ -1,7 +1,7 @@
 // Helpers for the vocabulary end-to-end tests: messages to the extension from one of its own pages, the popup's
 // vocabulary row, and a Chromium that keeps its profile directory across a restart.
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { CHROMIUM_PATH } from './chromium';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_PATH, extensionWorker, isolatedChromiumArgs } from './chromium';
 import { startNetworkSink, type NetworkSink } from './network-sink';
 
 /** Sends a Kiji request from an extension page (as the vocabulary page and the toolbar popup do). */
@@ -79,26 +79,9 @@ export async function launchOnProfile(
     executablePath: CHROMIUM_PATH,
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--proxy-server=${sink.proxyUrl}`,
-      '--gaia-url=http://127.0.0.1:9/',
-      '--component-updater=url-source=http://127.0.0.1:9/',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-      ...extraArgs,
-    ],
+    args: isolatedChromiumArgs(extensionDir, sink.proxyUrl, extraArgs),
   });
-  const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://');
-  const worker =
-    context.serviceWorkers().find(isOurs) ??
-    (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }));
+  const worker = await extensionWorker(context);
   return {
     context,
     extensionId: new URL(worker.url()).host,

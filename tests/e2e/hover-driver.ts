@@ -1,0 +1,30 @@
+import type { CharPoint, LocateArgs, PopupContent } from './page-probes';
+import { popupCovers, waitForPopupClosed } from './popup-wait';
+
+/** What hovering needs from a browser driver; playwright-core (Chromium) and puppeteer-core (Firefox) both give it. */
+export interface HoverDriver {
+  locate(args: LocateArgs): Promise<CharPoint | { error: string }>;
+  readPopup(): Promise<PopupContent | null>;
+  press(key: string): Promise<unknown>;
+  move(x: number, y: number): Promise<unknown>;
+}
+
+/** Moves the mouse onto character `offset` of the first (or `occurrence`-th) place `text` appears. */
+export async function hoverText(
+  driver: HoverDriver,
+  text: string,
+  offset: number,
+  where: Pick<LocateArgs, 'within' | 'occurrence'>,
+): Promise<CharPoint> {
+  const point = await driver.locate({ text, offset, ...where });
+  if ('error' in point) throw new Error(`hover: ${point.error}`);
+  // The previous word's popup may sit over the next word (it is placed next to the cursor); a reader would
+  // dismiss it first, and so does the harness.
+  if (popupCovers(await driver.readPopup(), point)) {
+    await driver.press('Escape');
+    await waitForPopupClosed(() => driver.readPopup());
+  }
+  // One move straight onto the character: intermediate steps would open popups for the characters on the way.
+  await driver.move(point.x, point.y);
+  return point;
+}
