@@ -140,6 +140,13 @@ describe('furigana over real sentences (kuromoji, EDICT, the glossary)', () => {
     expect(shown).toContain('交わされた');
     expect(shown).toContain('外交(がいこう)文書(ぶんしょ)');
   });
+
+  it('hides known words at the "uncommon" level too, but never at "every kanji word"', () => {
+    const text = 'バイデン米大統領は、外交文書が交わされたと述べた。';
+    const known = new Set(['米大統領']);
+    expect(withRuby(text, (w) => showsRuby(w, 'uncommon', known))).not.toContain('米(べい)');
+    expect(withRuby(text, (w) => showsRuby(w, 'all', known))).toContain('米(べい)大統領(だいとうりょう)');
+  });
 });
 
 describe('annotateText on the seed article', () => {

@@ -405,7 +405,8 @@ export function showsRuby(word: AnnotatedWord, level: FuriganaLevel, known: Read
     case 'unknown':
       return !known.has(word.base);
     case 'uncommon':
-      return !word.common;
+      // A word the reader marked known needs no help, however rare.
+      return !word.common && !known.has(word.base);
     default:
       return false;
   }

@@ -152,7 +152,8 @@ export class ReadingMode implements ReadingModeApi {
     const perf = this.win.performance;
     const t0 = perf.now();
     const analysis = this.analyse();
-    const known = furigana === 'unknown' ? await this.host.knownWords() : NO_KNOWN_WORDS;
+    // Known words lose their glossary underline, and their furigana at every level but "every kanji word".
+    const known = await this.host.knownWords();
     if (!current()) return;
     this.ruby.inlineStyles = !this.highlights.ensureRules();
     this.ruby.watch(analysis.article.bodyElements);
@@ -160,7 +161,12 @@ export class ReadingMode implements ReadingModeApi {
     for (const batch of analysis.batches) {
       const annotations = await batch.annotations;
       if (!current()) return;
-      const byNode = this.rubyByNode(analysis.runs.slice(batch.from, batch.to), annotations, furigana, known);
+      const byNode = this.rubyByNode(
+        analysis.runs.slice(batch.from, batch.to),
+        annotations,
+        furigana,
+        furigana === 'all' ? NO_KNOWN_WORDS : known,
+      );
       const result = await runInChunks(this.win, byNode, ([node, parts]) => this.ruby.place(node, parts), {
         cancelled: () => !current(),
         afterSlice: () => {
@@ -174,7 +180,7 @@ export class ReadingMode implements ReadingModeApi {
     const annotations = await analysis.all;
     if (!current()) return;
     const t1 = perf.now();
-    this.highlights.showTerms(this.termRanges(analysis, annotations));
+    this.highlights.showTerms(this.termRanges(analysis, annotations, known));
     measure(perf, ANNOTATE_MEASURE, t0);
     measure(perf, SLICE_MEASURE, longest.start, longest.start + longest.duration);
     measure(perf, SLICE_MEASURE, t1);
@@ -248,10 +254,11 @@ export class ReadingMode implements ReadingModeApi {
     return out;
   }
 
-  private termRanges(analysis: Analysis, annotations: Annotation[]): Range[] {
+  private termRanges(analysis: Analysis, annotations: Annotation[], known: ReadonlySet<string>): Range[] {
     const out: Range[] = [];
     analysis.runs.forEach((run, i) => {
-      for (const term of annotations[i]?.terms ?? []) out.push(...this.ranges(run, term.start, term.end));
+      for (const term of annotations[i]?.terms ?? [])
+        if (!known.has(term.term)) out.push(...this.ranges(run, term.start, term.end));
     });
     return out;
   }
