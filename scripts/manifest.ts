@@ -10,6 +10,11 @@ export function manifestFor(source: Manifest, browser: Browser, version: string)
   m.version = version;
   if (browser === 'chrome') {
     m.background = { service_worker: 'background.js' };
+    // The lazily loaded modules must be reachable from pages Kiji runs on; a per-session URL keeps pages from
+    // probing chrome-extension://<id>/reading.js to learn that Kiji is installed. (Firefox's moz-extension URLs are
+    // random per install already.)
+    const war = m.web_accessible_resources as { resources: string[]; matches: string[] }[] | undefined;
+    m.web_accessible_resources = war?.map((entry) => ({ ...entry, use_dynamic_url: true }));
     return m;
   }
   // Firefox has no offscreen documents: the engine lives in its background page.

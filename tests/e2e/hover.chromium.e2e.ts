@@ -93,6 +93,19 @@ describe('Chromium: hovering the seed article', () => {
     expect(popup.headword).toContain('条約');
   });
 
+  it('does not let the page probe for Kiji by loading its files', async () => {
+    const reachable = await page.evaluate(async (id) => {
+      const tries = ['reading.js', 'vocab-ui.js', 'content.js', 'manifest.json'].map((file) =>
+        fetch(`chrome-extension://${id}/${file}`).then(
+          () => file,
+          () => null,
+        ),
+      );
+      return (await Promise.all(tries)).filter(Boolean);
+    }, harness.extensionId);
+    expect(reachable).toEqual([]);
+  });
+
   it('sent no request beyond 127.0.0.1 while looking words up', () => {
     expect(harness.server.requests.map((request) => request.path)).toContain('/news/newsweek-seed.html');
     expect(harness.outsideRequests()).toEqual([]);
