@@ -58,7 +58,7 @@ function move(x: number, y = 10, init: MouseEventInit = {}, target: EventTarget 
   target.dispatchEvent(new MouseEvent('mousemove', { clientX: x, clientY: y, bubbles: true, composed: true, ...init }));
 }
 
-/** Lets the animation frame run and any released reply arrive. */
+/** Lets the throttled pointer handling run and any released reply arrive. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 40));
 
 function shownHeadword(): string | null {
@@ -88,6 +88,19 @@ describe('hovering Japanese text', () => {
     await settle();
     expect(shownHeadword()).toBe('電話');
     expect(document.body.textContent).toBe(before);
+  });
+
+  it('looks up the first move at once, and a burst of moves only at its last position', async () => {
+    await setUp();
+    move(xOf('電話'));
+    // No waiting for a frame or a timer: the lookup is on its way before the event returns.
+    expect(pending).toHaveLength(1);
+    move(xOf('ロシア'));
+    move(xOf('プーチン'));
+    expect(pending).toHaveLength(1);
+    await settle();
+    expect(pending).toHaveLength(2);
+    expect(pending[1].text.slice(pending[1].at)).toMatch(/^プーチン/);
   });
 
   it('does no work while the pointer stays on the same character', async () => {

@@ -1,6 +1,6 @@
 /**
- * The hover loop: pointer → character → sentence → one lookup → popup and highlight. One frame of work at most per
- * animation frame, none while the pointer stays on the same character, and only the latest hover's answer is shown.
+ * The hover loop: pointer → character → sentence → one lookup → popup and highlight. At most one look at the
+ * pointer every 8 ms, no work while it stays on the same character, and only the latest hover's answer is shown.
  */
 import type { Settings } from '../settings';
 import type { PopupView } from '../ui/popup/Popup';
@@ -20,6 +20,8 @@ import type { LookupResult } from '../core/types';
 export const HIDE_GRACE_MS = 250;
 /** How soon a partial answer (engine still loading) is asked for again. */
 export const REFINE_DELAY_MS = 200;
+/** The shortest time between two looks at the pointer: about twice a frame, so no hover waits for a frame. */
+export const POINTER_INTERVAL_MS = 8;
 
 interface PointerState {
   x: number;
@@ -72,9 +74,9 @@ export interface Lifecycle {
 
 export class HoverController {
   private pointer: PointerState | null = null;
-  private frame = 0;
-  /** The pointer moved again while a frame was pending: handle its last position when the frame comes. */
-  private dirty = false;
+  /** A pending handling of the latest pointer position (see schedule). */
+  private timer = 0;
+  private lastHandled = -Infinity;
   /** The character last handled: the same character again costs nothing. */
   private lastHit: CharHit | null = null;
   /** Bumped by every new hover and every hide; a reply for an older number is stale. */
@@ -116,8 +118,8 @@ export class HoverController {
 
   stop(): void {
     this.disposers.splice(0).forEach((dispose) => dispose());
-    if (this.frame) this.win.cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    if (this.timer) this.win.clearTimeout(this.timer);
+    this.timer = 0;
     this.hide(true);
   }
 
@@ -142,23 +144,24 @@ export class HoverController {
   }
 
   /**
-   * Leading-edge throttle: the first move is handled at once (waiting for a frame would add up to 16 ms to every
-   * hover); moves during the next frame collapse into one.
+   * A time throttle, not an animation-frame one: browsers already deliver mousemove about once per frame, and
+   * waiting for the next frame before looking up would add up to 16 ms to a hover. A move that comes sooner than
+   * POINTER_INTERVAL_MS after the last one handled is handled when that interval ends, at the latest position.
    */
   private schedule(): void {
-    if (this.frame) {
-      this.dirty = true;
+    if (this.timer) return;
+    const now = this.win.performance.now();
+    const wait = this.lastHandled + POINTER_INTERVAL_MS - now;
+    if (wait <= 0) {
+      this.lastHandled = now;
+      this.handlePointer();
       return;
     }
-    this.handlePointer();
-    this.frame = this.win.requestAnimationFrame(() => this.onFrameEnd());
-  }
-
-  private onFrameEnd(): void {
-    this.frame = 0;
-    if (!this.dirty) return;
-    this.dirty = false;
-    this.schedule();
+    this.timer = this.win.setTimeout(() => {
+      this.timer = 0;
+      this.lastHandled = this.win.performance.now();
+      this.handlePointer();
+    }, wait);
   }
 
   attachVocab(vocab: PopupVocabController): void {
