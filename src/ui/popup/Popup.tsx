@@ -115,6 +115,8 @@ function WordEntry({ entry, shorter, showRomaji, vocab }: EntryProps) {
 
 /** Curated glossary terms: English name first, then what a news reader needs to know. */
 function GlossaryCard({ entry, shorter, showRomaji, vocab }: EntryProps) {
+  // Forms that only spell the term with its abbreviation in brackets (新戦略兵器削減条約(新START)) are for matching.
+  const aliases = (entry.aliases ?? []).filter((a) => !/[(（]/.test(a));
   const english = entry.senses.flatMap((s) => s.glosses);
   const badges = (
     <>
@@ -137,9 +139,9 @@ function GlossaryCard({ entry, shorter, showRomaji, vocab }: EntryProps) {
           {entry.note}
         </p>
       )}
-      {!!entry.aliases?.length && (
+      {aliases.length > 0 && (
         <div class="aliases" lang="ja">
-          {t('aliases', [entry.aliases.join('、')])}
+          {t('aliases', [aliases.join('、')])}
         </div>
       )}
       {!!entry.related?.length && (
