@@ -3,6 +3,8 @@
  * node to it. Where the API (or a constructed style sheet) is missing, there is simply no highlight.
  */
 
+import { PageSheet } from './page-sheet';
+
 const NAME = 'kiji-match';
 /** The only rule Kiji adds to the page. Translucent so it reads on light and dark pages alike. */
 const RULE = `::highlight(${NAME}) { background-color: rgba(255, 196, 0, 0.4); }`;
@@ -15,37 +17,22 @@ interface HighlightRegistryLike {
 type HighlightCtor = new (...ranges: Range[]) => unknown;
 
 export class MatchHighlight {
-  private sheet: CSSStyleSheet | null = null;
+  private readonly sheet: PageSheet;
   private active = false;
 
-  constructor(private readonly win: Window & typeof globalThis) {}
+  constructor(private readonly win: Window & typeof globalThis) {
+    this.sheet = new PageSheet(win, RULE);
+  }
 
   private registry(): HighlightRegistryLike | null {
     const css = this.win.CSS as unknown as { highlights?: HighlightRegistryLike } | undefined;
     return css?.highlights ?? null;
   }
 
-  /** Keeps our rule in the page's adopted sheets (pages that assign the array can drop it). */
-  private ensureRule(): boolean {
-    const doc = this.win.document;
-    try {
-      if (!this.sheet) {
-        this.sheet = new this.win.CSSStyleSheet();
-        this.sheet.replaceSync(RULE);
-      }
-      if (!doc.adoptedStyleSheets.includes(this.sheet))
-        doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, this.sheet];
-      return true;
-    } catch {
-      // Firefox refuses sheets built in a content script's compartment; no highlight there rather than a page <style>.
-      return false;
-    }
-  }
-
   show(range: Range): void {
     const registry = this.registry();
     const Ctor = (this.win as unknown as { Highlight?: HighlightCtor }).Highlight;
-    if (!registry || !Ctor || !this.ensureRule()) return;
+    if (!registry || !Ctor || !this.sheet.ensure()) return;
     try {
       registry.set(NAME, new Ctor(range));
       this.active = true;

@@ -6,6 +6,7 @@
  * readings out of copied text.
  */
 
+import { PageSheet } from '../page-sheet';
 import { RUBY_ATTRIBUTE } from './ruby-dom';
 
 export const TERMS_HIGHLIGHT = 'kiji-glossary';
@@ -30,10 +31,12 @@ interface HighlightRegistryLike {
 type HighlightCtor = new (...ranges: Range[]) => unknown;
 
 export class PageHighlights {
-  private sheet: CSSStyleSheet | null = null;
+  private readonly sheet: PageSheet;
   private flashTimer = 0;
 
-  constructor(private readonly win: Window & typeof globalThis) {}
+  constructor(private readonly win: Window & typeof globalThis) {
+    this.sheet = new PageSheet(win, RULES);
+  }
 
   private registry(): HighlightRegistryLike | null {
     const css = this.win.CSS as unknown as { highlights?: HighlightRegistryLike } | undefined;
@@ -42,18 +45,7 @@ export class PageHighlights {
 
   /** Adopts our rules into the page; false where the browser refuses (then our ruby styles itself). */
   ensureRules(): boolean {
-    const doc = this.win.document;
-    try {
-      if (!this.sheet) {
-        this.sheet = new this.win.CSSStyleSheet();
-        this.sheet.replaceSync(RULES);
-      }
-      if (!doc.adoptedStyleSheets.includes(this.sheet))
-        doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, this.sheet];
-      return true;
-    } catch {
-      return false;
-    }
+    return this.sheet.ensure();
   }
 
   private set(name: string, ranges: Range[]): boolean {
@@ -103,13 +95,6 @@ export class PageHighlights {
     this.win.clearTimeout(this.flashTimer);
     this.clearTerms();
     this.registry()?.delete(FLASH_HIGHLIGHT);
-    if (this.sheet) {
-      const doc = this.win.document;
-      try {
-        doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== this.sheet);
-      } catch {
-        // The page froze its sheets; our rules only style our highlights, which are gone.
-      }
-    }
+    this.sheet.remove();
   }
 }
