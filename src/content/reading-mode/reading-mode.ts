@@ -152,7 +152,9 @@ export class ReadingMode implements ReadingModeApi {
     const perf = this.win.performance;
     const t0 = perf.now();
     const analysis = this.analyse();
-    // Known words lose their glossary underline, and their furigana at every level but "every kanji word".
+    // Known words lose their glossary underline, and their furigana at every level but "every kanji word". Set
+    // phrases of news writing (とされる, 強調した) keep their card on hover but get no underline: on every line
+    // they would drown the terms that matter.
     const known = await this.host.knownWords();
     if (!current()) return;
     this.ruby.inlineStyles = !this.highlights.ensureRules();
@@ -258,7 +260,7 @@ export class ReadingMode implements ReadingModeApi {
     const out: Range[] = [];
     analysis.runs.forEach((run, i) => {
       for (const term of annotations[i]?.terms ?? [])
-        if (!known.has(term.term)) out.push(...this.ranges(run, term.start, term.end));
+        if (!known.has(term.term) && term.category !== 'phrase') out.push(...this.ranges(run, term.start, term.end));
     });
     return out;
   }
