@@ -13,6 +13,7 @@ import { readSettings, SETTINGS_KEY } from '../settings';
 import { t } from '../ui/i18n';
 import { call, errorText, loadDump, randomRid } from './api';
 import { datedName, downloadText } from './download';
+import { ListOptions } from './ListOptions';
 import { listLabel } from './format';
 
 export function importErrorText(e: ImportError): string {
@@ -113,11 +114,7 @@ export function Transfer({
           {t('vocabExportList')}
           <select value={exportList} onChange={(e) => setExportList(e.currentTarget.value)}>
             <option value="all">{t('vocabAllWords')}</option>
-            {dump.lists.map((l) => (
-              <option key={l.id} value={l.id}>
-                {listLabel(l)}
-              </option>
-            ))}
+            <ListOptions lists={dump.lists} />
           </select>
         </label>
         <button type="button" class="export-tsv" onClick={() => exportAnki('\t')}>
@@ -173,11 +170,7 @@ export function Transfer({
             <label>
               {t('vocabImportInto')}
               <select value={target} onChange={(e) => setTarget(e.currentTarget.value)}>
-                {dump.lists.map((l) => (
-                  <option key={l.id} value={l.id}>
-                    {listLabel(l)}
-                  </option>
-                ))}
+                <ListOptions lists={dump.lists} />
               </select>
             </label>
           )}

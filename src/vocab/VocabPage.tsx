@@ -10,6 +10,7 @@ import { t } from '../ui/i18n';
 import { call, errorText, loadDump, randomRid } from './api';
 import { AnkiPanel, useAnki } from './AnkiPanel';
 import { Filters, type FilterState } from './Filters';
+import { ListOptions } from './ListOptions';
 import { listLabel, sinceOf } from './format';
 import { ListsPanel } from './ListsPanel';
 import { Transfer } from './Transfer';
@@ -205,11 +206,7 @@ export function VocabPage() {
                   }}
                 >
                   <option value="">…</option>
-                  {dump.lists.map((l) => (
-                    <option key={l.id} value={l.id}>
-                      {listLabel(l)}
-                    </option>
-                  ))}
+                  <ListOptions lists={dump.lists} />
                 </select>
               </label>
               <label>
@@ -223,11 +220,7 @@ export function VocabPage() {
                   }}
                 >
                   <option value="">…</option>
-                  {dump.lists.map((l) => (
-                    <option key={l.id} value={l.id}>
-                      {listLabel(l)}
-                    </option>
-                  ))}
+                  <ListOptions lists={dump.lists} />
                 </select>
               </label>
               {(['known', 'learning', 'new'] as WordStatus[]).map((s) => (
