@@ -22,6 +22,9 @@ const chromeOnly = browser as unknown as {
 let creating: Promise<void> | null = null;
 /** Known to exist since this worker started: engine requests need nothing from us. */
 let offscreenAlive = false;
+/** Hovers come many a second: asking Chrome whether the document still exists once in a while is enough. */
+const RECHECK_MS = 5_000;
+let lastCheck = 0;
 
 async function offscreenExists(): Promise<boolean> {
   const contexts = await chromeOnly.runtime.getContexts({
@@ -74,12 +77,16 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   const msg = parseEnvelope(message);
   if (!msg || msg.to === 'engine' || !ENGINE_REQUESTS.has(msg.type)) return undefined;
   if (offscreenAlive) {
-    // The document answers this one itself. Check behind its back that it is still there (Chrome may have closed
-    // it); if not, the sender's retry finds a new one.
-    void offscreenExists().then((alive) => {
-      offscreenAlive = alive;
-      if (!alive) void ensureOffscreen();
-    });
+    // The document answers this one itself. Now and then, check behind its back that it is still there (Chrome
+    // may have closed it); if not, the sender's retry finds a new one.
+    const now = Date.now();
+    if (now - lastCheck > RECHECK_MS) {
+      lastCheck = now;
+      void offscreenExists().then((alive) => {
+        offscreenAlive = alive;
+        if (!alive) void ensureOffscreen();
+      });
+    }
     return undefined;
   }
   return forward(msg);
