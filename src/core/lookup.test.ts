@@ -96,6 +96,15 @@ describe('lookupAt on the seed article', () => {
     expect(r!.entries[0].reading).toBe('かくぐんしゅくじょうやく');
   });
 
+  it('inside a token, puts first the reading that fits it: 略 of 戦略 is りゃく, not ほぼ', () => {
+    const text = sentenceWith('戦略的安定');
+    const at = text.indexOf('戦略的安定') + 1;
+    const plain = lookupAt(text, at, { words })!;
+    const withTokens = lookupAt(text, at, { words, tokens: tokenizer.tokenize(text) })!;
+    expect(plain.entries[0].reading).toBe('ほぼ');
+    expect(withTokens.entries[0]).toMatchObject({ headword: '略', reading: 'りゃく' });
+  });
+
   it('does not start a compound at a suffix: 的 of 戦略的安定協議 is the suffix, not 的安定協議', () => {
     const [, r] = both(sentenceWith('戦略的安定協議'), '的安定');
     expect(r!.entries[0].headword).toBe('的');

@@ -182,8 +182,15 @@ function writtenAsMatched(m: Match): boolean {
 
 /** 0–3: how well an entry fits kuromoji's reading of the text (reading 2, part of speech 1). */
 function tokenAgreement(m: Match, context: TokenContext | null): number {
-  if (!context || context.offset !== 0) return 0;
+  if (!context) return 0;
   const token = context.tokens[context.index];
+  if (context.offset !== 0) {
+    // The pointer is inside a token (略 of 戦略): kuromoji has no reading for the part, but the part's reading must
+    // sit inside the token's (せんりゃく holds りゃく, not ほぼ).
+    if (!m.byKanji || context.offset + m.length > token.surface.length) return 0;
+    const reading = readingFor(m.entry, m.form, m.byKanji, null);
+    return reading && kanaKey(token.reading).includes(reading) ? 2 : 0;
+  }
   let score = posAgrees(token.pos, m.entry) ? 1 : 0;
   if (m.candidate.word === token.baseForm && m.candidate.reasons.length > 0) score += 2;
   else {
