@@ -34,7 +34,10 @@ export function lookupCombined(text: string, at: number, deps: CombinedDeps): Lo
   // says more) nor when it runs past the term (トランプ政権 is not "playing cards + administration").
   const guessAgainstTerm = (e: LookupEntry, from: number) =>
     !!best && !!e.parts && (deps.glossary?.find(e.headword) === best.entry || from + e.matchLength > best.end);
-  const atWords = (lookupAt(text, at, deps)?.entries ?? []).filter((e) => !guessAgainstTerm(e, at));
+  const atResult = lookupAt(text, at, deps);
+  // Inside a katakana word the words start where the word does (ミサイル for the pointer on サ).
+  const wordAt = atResult?.start ?? at;
+  const atWords = (atResult?.entries ?? []).filter((e) => !guessAgainstTerm(e, wordAt));
   let fromStart: LookupEntry[] = [];
   if (best && best.start < at) {
     fromStart = (lookupAt(text, best.start, deps)?.entries ?? []).filter((e) => !guessAgainstTerm(e, best!.start));
@@ -56,19 +59,19 @@ export function lookupCombined(text: string, at: number, deps: CombinedDeps): Lo
 
   const wordLength = Math.max(
     atWords[0]?.matchLength ?? 0,
-    longerWord ? longerWord.matchLength - (at - hits[0].start) : 0,
+    longerWord ? longerWord.matchLength - (wordAt - hits[0].start) : 0,
   );
-  let names = deps.names ? lookupNames(text, at, deps.names, deps.tokens) : [];
+  let names = deps.names ? lookupNames(text, wordAt, deps.names, deps.tokens) : [];
   const nameLength = names[0]?.matchLength ?? 0;
-  const coveredByTerm = best && best.start <= at && at + nameLength <= best.end;
+  const coveredByTerm = best && best.start <= wordAt && wordAt + nameLength <= best.end;
   if (nameLength < wordLength || coveredByTerm) names = [];
   else names = withoutWordGlosses(names, atWords);
 
   const entries = longerWord ? [...dictionary, ...cards, ...names] : [...cards, ...dictionary, ...names];
   if (entries.length === 0) return null;
   // The glossary term's span when it stands; else the longest word or name, from where it starts.
-  let start = longerWord ? hits[0].start : at;
-  let end = at + Math.max(wordLength, names[0]?.matchLength ?? 0);
+  let start = longerWord ? hits[0].start : wordAt;
+  let end = wordAt + Math.max(wordLength, names[0]?.matchLength ?? 0);
   if (best) ({ start, end } = best);
   return { start, end, match: text.slice(start, end), entries };
 }

@@ -105,6 +105,13 @@ describe('lookupAt on the seed article', () => {
     expect(withTokens.entries[0]).toMatchObject({ headword: '略', reading: 'りゃく' });
   });
 
+  it('inside a katakana word shows the whole word, not its tail (サ of ミサイル is not いる)', () => {
+    const text = 'ミサイルを発射した。';
+    const r = lookupAt(text, 2, { words, tokens: tokenizer.tokenize(text) })!;
+    expect(r).toMatchObject({ start: 0, end: 4, match: 'ミサイル' });
+    expect(r.entries[0].headword).toBe('ミサイル');
+  });
+
   it('does not start a compound at a suffix: 的 of 戦略的安定協議 is the suffix, not 的安定協議', () => {
     const [, r] = both(sentenceWith('戦略的安定協議'), '的安定');
     expect(r!.entries[0].headword).toBe('的');

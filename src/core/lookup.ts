@@ -44,6 +44,9 @@ export function lookupAt(text: string, at: number, deps: LookupDeps): LookupResu
   if (window.length === 0) return null;
 
   const context = deps.tokens ? tokenContext(text, deps.tokens, at) : null;
+  // Inside a katakana word (サ of ミサイル) its tail is not a word (イル is not いる): show the whole word.
+  if (context && context.offset > 0 && isKatakana(context.tokens[context.index].surface))
+    return lookupAt(text, at - context.offset, deps);
   const matches = findMatches(window, deps.words, context);
   const entries = rank(matches, context).map(toLookupEntry);
 
