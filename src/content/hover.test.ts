@@ -226,6 +226,19 @@ describe('hovering Japanese text', () => {
     expect(sent).toBe(1);
   });
 
+  it('shows a theme chosen in the options on the popup already open', async () => {
+    await setUp();
+    move(xOf('電話'));
+    await settle();
+    pending[0].release();
+    await settle();
+    const dialog = () => document.getElementById(HOST_ID)?.shadowRoot?.querySelector('[data-kiji-popup]');
+    expect(dialog()?.getAttribute('data-theme')).toBe('system');
+    controller.updateSettings({ ...DEFAULT_SETTINGS, theme: 'dark' });
+    expect(dialog()?.getAttribute('data-theme')).toBe('dark');
+    expect(shownHeadword()).toBe('電話');
+  });
+
   it('does nothing while switched off', async () => {
     await setUp({ enabled: false });
     move(xOf('電話'));

@@ -126,7 +126,9 @@ export class HoverController {
   updateSettings(settings: Settings): void {
     this.settings = settings;
     if (!settings.enabled) this.hide(true);
-    // Theme, font size or romaji changed: the next hover renders with them; forget the character to allow it.
+    // Theme, font size or romaji changed: the popup on screen shows them at once, and so does the next hover.
+    const { showRomaji, theme, fontSize } = settings;
+    this.popup.restyle({ showRomaji, theme, fontSize });
     this.lastHit = null;
   }
 

@@ -70,6 +70,12 @@ export class PopupHost {
     this.show(view, last.options, last.anchor, last.vertical);
   }
 
+  /** Draws the popup on screen again with new options (theme, text size, romaji changed in the settings). */
+  restyle(options: PopupOptions): void {
+    const last = this.last;
+    if (this.shown && last) this.show(last.view, options, last.anchor, last.vertical);
+  }
+
   show(view: PopupView, options: PopupOptions, anchor: Box, vertical: boolean): void {
     this.last = { view, options, anchor, vertical };
     const mount = this.ensure();
