@@ -105,6 +105,8 @@ function assemble(browser: Browser) {
   cpSync(join(out, `background-${browser}.js`), join(dir, 'background.js'));
   for (const css of readdirSync(out).filter((f) => f.endsWith('.css'))) cpSync(join(out, css), join(dir, css));
   cpSync(join(root, 'build', 'data'), join(dir, 'data'), { recursive: true, filter: (f) => !f.endsWith('.stamp') });
+  // The EDRDG licence travels with the compiled dictionaries (CC BY-SA 4.0 asks for it).
+  cpSync(join(root, 'data', 'edict', 'LICENSE.md'), join(dir, 'data', 'LICENSE-EDRDG.md'));
   const kuromojiDict = join(dirname(createRequire(import.meta.url).resolve('kuromoji/package.json')), 'dict');
   mkdirSync(join(dir, 'kuromoji'));
   for (const f of readdirSync(kuromojiDict))
