@@ -5,6 +5,9 @@
  */
 import * as v from 'valibot';
 import type { LookupResult, Token } from './core/types';
+import type { EngineStatus } from './core/engine';
+
+export type { EngineStatus };
 import * as vocabSchema from './core/vocab/schema';
 import type {
   ImportOutcome,
@@ -77,12 +80,6 @@ export const requestSchemas = {
   /** Headwords marked known (reading mode leaves them bare). */
   knownWords: v.object({}),
 } as const;
-
-export interface EngineStatus {
-  words: boolean;
-  tokenizer: boolean;
-  error?: string;
-}
 
 export interface Responses {
   lookup: LookupResult | null;

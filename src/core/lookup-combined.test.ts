@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { loadNodeNames } from './dict/node-names';
+import { loadNodeNames } from './dict/node-words';
 import { loadNodeWords } from './dict/node-words';
 import { loadNodeGlossary } from './glossary/node-glossary';
 import { lookupAt } from './lookup';

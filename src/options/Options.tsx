@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { t } from '../ui/i18n';
+import { EnabledToggle } from '../ui/EnabledToggle';
 import { useSettings } from '../ui/settings-store';
 import type { HoverKey, Theme } from '../settings';
 import { About } from './About';
@@ -14,14 +15,7 @@ export function Options() {
     <main class="kiji-page options">
       <h1>{t('optionsTitle')}</h1>
       <h2>{t('optionsHover')}</h2>
-      <label class="row">
-        <input
-          type="checkbox"
-          checked={settings.enabled}
-          onChange={(e) => void save({ enabled: e.currentTarget.checked })}
-        />
-        {t('settingEnabled')}
-      </label>
+      <EnabledToggle settings={settings} save={save} />
       <label class="row">
         {t('settingHoverKey')}
         <select value={settings.hoverKey} onChange={(e) => void save({ hoverKey: e.currentTarget.value as HoverKey })}>

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../ui/i18n';
+import { EnabledToggle } from '../ui/EnabledToggle';
 import { useSettings } from '../ui/settings-store';
 import { envelope, type EngineStatus, type Reply } from '../messages';
 import { enableSite, originPattern, runInTab, siteEnabled } from './site-access';
@@ -51,16 +52,7 @@ export function Popup() {
                 : t('statusLoading')}
         </p>
       </header>
-      {settings && (
-        <label class="row">
-          <input
-            type="checkbox"
-            checked={settings.enabled}
-            onChange={(e) => void save({ enabled: e.currentTarget.checked })}
-          />
-          {t('settingEnabled')}
-        </label>
-      )}
+      {settings && <EnabledToggle settings={settings} save={save} />}
       {pattern && site !== 'on' && tab?.id !== undefined && (
         <div class="actions">
           <button

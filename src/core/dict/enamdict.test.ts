@@ -3,7 +3,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseEnamdictLine } from './enamdict';
 import { repoRoot } from './node-build';
-import { loadNodeNames } from './node-names';
+import { loadNodeNames } from './node-words';
 import type { WordFilesIndex } from './words-format';
 
 let names: WordFilesIndex;
