@@ -21,6 +21,9 @@ import type { VocabWord } from './core/vocab/word';
 import { FURIGANA_LEVELS, type Annotation, type ArticleInfo, type ReadingState } from './core/reading-types';
 
 const text = v.pipe(v.string(), v.maxLength(4000));
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(4000));
+/** Places per lookupMany: a batch the engine answers in a few milliseconds, so a hover behind it hardly waits. */
+export const MAX_LOOKUP_MANY = 16;
 const vocabRid = v.pipe(v.string(), v.minLength(8), v.maxLength(64));
 const vocabWordId = v.pipe(v.string(), v.minLength(1), v.maxLength(400));
 const vocabWordIds = v.pipe(v.array(vocabWordId), v.maxLength(vocabSchema.MAX_WORDS));
@@ -28,7 +31,9 @@ const vocabListName = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(2
 
 export const requestSchemas = {
   /** Longest word at `at` in `text` (the sentence around the pointer). */
-  lookup: v.object({ text, at: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(4000)) }),
+  lookup: v.object({ text, at: offset }),
+  /** The same for several places in one sentence: what the hover will want next, fetched ahead of the pointer. */
+  lookupMany: v.object({ text, ats: v.pipe(v.array(offset), v.minLength(1), v.maxLength(MAX_LOOKUP_MANY)) }),
   /** kuromoji segmentation of a short text. */
   tokens: v.object({ text }),
   /** Is the engine loaded? Answered without waiting for it. */
@@ -74,7 +79,7 @@ export const requestSchemas = {
   /** Checked data from a file (the page parses and reports errors): all of it is imported, or nothing. */
   vocabImport: v.object({
     rid: vocabRid,
-    data: v.object({ ...vocabSchema.dumpSchema.entries, lastListId: v.optional(vocabSchema.listIdSchema) }),
+    data: vocabSchema.importDataSchema,
     mode: v.picklist(['merge', 'replace']),
   }),
   /** Headwords marked known (reading mode leaves them bare). */
@@ -83,6 +88,7 @@ export const requestSchemas = {
 
 export interface Responses {
   lookup: LookupResult | null;
+  lookupMany: (LookupResult | null)[];
   tokens: Token[];
   status: EngineStatus;
   annotate: Annotation[];
@@ -140,4 +146,30 @@ export function envelope<N extends RequestName>(
   to: Envelope['to'] = 'background',
 ): Envelope<N> {
   return { kiji: 1, to, type, payload };
+}
+
+/**
+ * The hover's fast lane: a content script keeps one port open to the context that hosts the engine and sends its
+ * lookups there, each tagged with an id. A one-off message opens a channel per request and is delivered to every
+ * extension context (in Chrome the service worker too); a port skips both, and a hover needs the milliseconds.
+ */
+export const ENGINE_PORT = 'kiji-engine';
+
+export interface PortRequest {
+  id: number;
+  msg: Envelope;
+}
+
+export interface PortReply {
+  id: number;
+  reply: Reply<RequestName>;
+}
+
+/** Validates a request that arrived on the engine port; null for anything malformed. */
+export function parsePortRequest(message: unknown): PortRequest | null {
+  if (!message || typeof message !== 'object') return null;
+  const { id, msg } = message as { id?: unknown; msg?: unknown };
+  if (typeof id !== 'number' || !Number.isSafeInteger(id)) return null;
+  const parsed = parseEnvelope(msg);
+  return parsed ? { id, msg: parsed } : null;
 }

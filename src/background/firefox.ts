@@ -3,9 +3,11 @@ import { createEngine } from '../core/engine';
 import { extensionAssets } from './assets';
 import { answerEngineRequest } from './handlers';
 import { startRouter } from './router';
+import { listenOnEnginePort } from './engine-port';
 import { listenForCommands } from './commands';
 
 const engine = createEngine(extensionAssets);
 startRouter((msg) => answerEngineRequest(engine, msg));
+listenOnEnginePort((msg) => answerEngineRequest(engine, msg));
 
 listenForCommands();

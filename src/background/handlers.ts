@@ -3,7 +3,7 @@ import type { Envelope, Reply, RequestName, RequestOf, Responses } from '../mess
 import { answerVocabRequest, VOCAB_REQUESTS } from './vocab/requests';
 
 /** The requests the engine answers; the rest are the router's own. */
-export const ENGINE_REQUESTS = new Set<RequestName>(['lookup', 'tokens', 'status', 'annotate']);
+export const ENGINE_REQUESTS = new Set<RequestName>(['lookup', 'lookupMany', 'tokens', 'status', 'annotate']);
 
 // The vocabulary store lives where the engine does (always alive, one place for writes), so its requests travel
 // the same way: the offscreen document in Chrome, the background page in Firefox.
@@ -24,6 +24,10 @@ async function engineValue(engine: Engine, type: RequestName, payload: unknown):
     case 'lookup': {
       const p = payload as RequestOf<'lookup'>;
       return engine.lookup(p.text, p.at);
+    }
+    case 'lookupMany': {
+      const p = payload as RequestOf<'lookupMany'>;
+      return Promise.all(p.ats.map((at) => engine.lookup(p.text, at)));
     }
     case 'tokens':
       return engine.tokens((payload as RequestOf<'tokens'>).text);

@@ -103,6 +103,27 @@ describe('hovering Japanese text', () => {
     expect(pending[1].text.slice(pending[1].at)).toMatch(/^プーチン/);
   });
 
+  it('follows pointerrawupdate where the browser sends it, and from then on ignores mousemove (a frame late)', async () => {
+    await setUp();
+    const raw = (x: number) =>
+      document.body.dispatchEvent(
+        Object.assign(new MouseEvent('pointerrawupdate', { clientX: x, clientY: 10, bubbles: true }), {
+          pointerType: 'mouse',
+        }),
+      );
+    raw(xOf('電話'));
+    expect(pending).toHaveLength(1);
+    expect(pending[0].text.slice(pending[0].at)).toMatch(/^電話/);
+    await settle();
+    // The same move arriving again as mousemove, at the next frame: already handled.
+    move(xOf('ロシア'));
+    await settle();
+    expect(pending).toHaveLength(1);
+    raw(xOf('ロシア'));
+    await settle();
+    expect(pending).toHaveLength(2);
+  });
+
   it('does no work while the pointer stays on the same character', async () => {
     await setUp();
     move(xOf('電話'));

@@ -4,6 +4,7 @@
  */
 import type { Settings } from '../settings';
 import type { PopupView } from '../ui/popup/Popup';
+import { afterPaint } from './after-paint';
 import { charAtPoint, type CharHit } from './caret';
 import { computedLayout, gatherSentence, type LayoutProbe } from './gather';
 import { MatchHighlight } from './highlight';
@@ -104,7 +105,20 @@ export class HoverController {
       this.win.addEventListener(type, fn, { capture, passive: true });
       this.disposers.push(() => this.win.removeEventListener(type, fn, { capture }));
     };
-    on('mousemove', (e) => this.onPointer(e));
+    // Chrome holds mousemove back until the next frame (about 10 ms here); pointerrawupdate comes as soon as the
+    // mouse moves, which leaves time to ask the background and still paint the popup in that same frame. It
+    // exists only in secure contexts and some browsers: until one arrives, mousemove does the job, a frame later.
+    // Not in frames: Chromium 156 gives a frame's pointerrawupdate the top window's coordinates.
+    let raw = false;
+    if (this.win === this.win.top) {
+      on('pointerrawupdate' as 'mousemove', (e) => {
+        raw = true;
+        if ((e as PointerEvent).pointerType !== 'touch') this.onPointer(e);
+      });
+    }
+    on('mousemove', (e) => {
+      if (!raw) this.onPointer(e);
+    });
     on('keydown', (e) => this.onKeyDown(e));
     on('scroll', () => this.hide(true));
     on('blur', () => this.hide(true));
@@ -221,7 +235,12 @@ export class HoverController {
       return;
     }
     // The popup stays as it is until the answer comes: swapping only then keeps fast moves from flickering.
-    void this.client.lookup(sentence.text, sentence.at).then((outcome) => this.apply(generation, sentence, outcome, p));
+    void this.client.lookup(sentence.text, sentence.at).then((outcome) => {
+      this.apply(generation, sentence, outcome, p);
+      // The reader's next hovers are most likely further along this sentence: have them answered here.
+      if (outcome.ok && !outcome.result?.partial)
+        afterPaint(this.win, () => void this.client.prefetch(sentence.text, sentence.at));
+    });
   }
 
   private apply(generation: number, sentence: Sentence<Text>, outcome: Outcome, p: PointerState): void {

@@ -3,7 +3,9 @@
  * shows the answer; no dictionary and no tokenizer live here.
  */
 import browser, { type Storage } from 'webextension-polyfill';
-import { envelope, type Reply } from '../messages';
+import { ENGINE_PORT, envelope, type Envelope } from '../messages';
+import { afterPaint } from './after-paint';
+import { EnginePortClient } from './engine-port';
 import { readSettings, SETTINGS_KEY, type Settings } from '../settings';
 import { HoverController } from './hover';
 import { LookupClient } from './lookup-client';
@@ -28,8 +30,19 @@ async function main(): Promise<void> {
   // A copy of this script from before an extension reload may still listen in this page; it sees the new value
   // and stops, so only the newest copy answers the pointer.
   const instance = Math.random().toString(36).slice(2);
+  const enginePort = new EnginePortClient(() => browser.runtime.connect({ name: ENGINE_PORT }));
+  // Lookups and vocabulary requests, all answered where the engine lives: by the port when it is open; else, or
+  // when it closes under the request, by a one-off message (which wakes Chrome's worker to recreate the engine).
+  const toEngine = (msg: Envelope): Promise<unknown> => {
+    const viaMessage = () => browser.runtime.sendMessage(msg) as Promise<unknown>;
+    return enginePort.request(msg)?.catch(viaMessage) ?? viaMessage();
+  };
   const client = new LookupClient(
-    (text, at) => browser.runtime.sendMessage(envelope('lookup', { text, at })) as Promise<Reply<'lookup'>>,
+    (text, at) => toEngine(envelope('lookup', { text, at })),
+    undefined,
+    undefined,
+    // Asking ahead is worth doing only the cheap way.
+    (text, ats) => enginePort.request(envelope('lookupMany', { text, ats })),
   );
   const popup = new PopupHost(window);
   const onStorage = (changes: Record<string, Storage.StorageChange>, area: string) => {
@@ -41,6 +54,7 @@ async function main(): Promise<void> {
   };
   const stop = () => {
     controller.stop();
+    enginePort.close();
     reading.stop();
     popup.destroy();
     try {
@@ -61,7 +75,7 @@ async function main(): Promise<void> {
   // Hovering works at once; saving joins a few milliseconds later, when its module has loaded.
   await loadVocab().then(
     ({ PopupVocabController: Vocab }) =>
-      controller.attachVocab(new Vocab((m) => browser.runtime.sendMessage(m), document, stop)),
+      controller.attachVocab(new Vocab(toEngine, document, stop, (fn) => afterPaint(window, fn))),
     () => undefined,
   );
   html.setAttribute(READY_ATTRIBUTE, instance);

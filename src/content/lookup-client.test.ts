@@ -1,6 +1,16 @@
 import { loadNodeWords } from '../core/dict/node-words';
 import { lookupAt } from '../core/lookup';
-import { CACHE_SIZE, isContextGone, LookupClient, RETRY_DELAY_MS, type SendLookup } from './lookup-client';
+import {
+  CACHE_SIZE,
+  isContextGone,
+  LookupClient,
+  placesAround,
+  PREFETCH_BATCH,
+  PREFETCH_SPAN,
+  RETRY_DELAY_MS,
+  type SendLookup,
+  type SendMany,
+} from './lookup-client';
 
 const SENTENCE = 'バイデン米大統領は26日、就任後初めてロシアのプーチン大統領と電話会談した';
 
@@ -72,5 +82,72 @@ describe('LookupClient', () => {
   it('treats a reply that is not a Kiji reply (no listener answered) as an error', async () => {
     const client = new LookupClient(async () => undefined);
     expect((await client.lookup(SENTENCE, 0)).ok).toBe(false);
+  });
+});
+
+describe('LookupClient: the rest of the sentence, fetched ahead', () => {
+  /** lookupMany as the engine answers it, counting batches; `partial` marks answers as the loading engine does. */
+  async function many(partial = false): Promise<SendMany & { batches: number[][] }> {
+    const words = await loadNodeWords();
+    const batches: number[][] = [];
+    const send = (text: string, ats: number[]) => {
+      batches.push(ats);
+      const value = ats.map((at) => {
+        const r = lookupAt(text, at, { words });
+        return r && partial ? { ...r, partial: true } : r;
+      });
+      return Promise.resolve({ ok: true, value });
+    };
+    return Object.assign(send, { batches });
+  }
+
+  it('lists the places a hover could look up, ahead of the pointer first, skipping punctuation', () => {
+    const at = SENTENCE.indexOf('就任');
+    const places = placesAround(SENTENCE, at);
+    expect(places[0]).toBe(at + 1);
+    expect(places).not.toContain(at);
+    expect(places).not.toContain(SENTENCE.indexOf('、'));
+    const ahead = places.filter((i) => i > at);
+    expect(ahead).toEqual([...ahead].sort((a, b) => a - b));
+    expect(Math.max(...places) - at).toBeLessThanOrEqual(PREFETCH_SPAN);
+    expect(places.filter((i) => i < at)[0]).toBe(SENTENCE.indexOf('日、'));
+  });
+
+  it('answers the next hovers along the sentence from memory, in batches, without a lookup message', async () => {
+    const send = await background();
+    const sendMany = await many();
+    const client = new LookupClient(send, CACHE_SIZE, RETRY_DELAY_MS, sendMany);
+    const at = SENTENCE.indexOf('ロシア');
+    await client.lookup(SENTENCE, at);
+    await client.prefetch(SENTENCE, at);
+    expect(sendMany.batches.every((b) => b.length <= PREFETCH_BATCH)).toBe(true);
+    const later = client.cached(SENTENCE, SENTENCE.indexOf('電話'));
+    expect(later?.ok && later.result?.entries[0].headword).toBe('電話');
+    expect(send.calls).toHaveLength(1);
+  });
+
+  it('keeps no answer given while the engine was still loading', async () => {
+    const client = new LookupClient(await background(), CACHE_SIZE, RETRY_DELAY_MS, await many(true));
+    await client.prefetch(SENTENCE, 0);
+    expect(client.cached(SENTENCE, SENTENCE.indexOf('電話'))).toBeUndefined();
+  });
+
+  it('stops fetching a sentence once the reader is in another one', async () => {
+    const sendMany = await many();
+    const client = new LookupClient(await background(), CACHE_SIZE, RETRY_DELAY_MS, sendMany);
+    const first = client.prefetch(SENTENCE, 0);
+    const other = '新戦略兵器削減条約の延長で合意した';
+    await Promise.all([first, client.prefetch(other, 0)]);
+    expect(sendMany.batches[0]).toHaveLength(PREFETCH_BATCH);
+    // The first sentence got its first batch only; the second got all of its places.
+    const firstBatches = sendMany.batches.filter((b) => b.some((i) => i >= other.length));
+    expect(firstBatches).toHaveLength(1);
+    expect(client.cached(other, other.length - 2)).toBeDefined();
+  });
+
+  it('does nothing when there is no cheap way to ask', async () => {
+    const client = new LookupClient(await background(), CACHE_SIZE, RETRY_DELAY_MS, () => null);
+    await client.prefetch(SENTENCE, 0);
+    expect(client.cached(SENTENCE, 1)).toBeUndefined();
   });
 });

@@ -151,6 +151,24 @@ describe('saving from the hover popup', () => {
     expect(saved.textContent).toBe('★ Saved in 軍縮');
   });
 
+  it('draws a word met again as saved at once, without waiting for the store', async () => {
+    await setUp();
+    hover('延長');
+    await until(() => dialog()?.querySelector('.vocab[data-vocab=unsaved]'), 'save row');
+    press('s');
+    await until(() => dialog()?.querySelector('.vocab-saved'), 'saved');
+    press('Escape');
+    hover('合意');
+    await until(() => dialog()?.querySelector('.vocab[data-vocab=unsaved]'), '合意 unsaved');
+    const asked = vocabSent.length;
+    hover('延長');
+    await until(() => dialog()?.querySelector('[data-entry]'), '延長 again');
+    // Drawn from what this page already heard; the store is asked afterwards, and agrees.
+    expect(dialog()?.querySelector('[data-entry] .vocab-saved')).not.toBeNull();
+    await until(() => vocabSent.length > asked, 'the status question');
+    expect(dialog()?.querySelector('[data-entry] .vocab-saved')).not.toBeNull();
+  });
+
   it('marks a word known and unmarks it, leaving nothing behind', async () => {
     await setUp();
     hover('合意');

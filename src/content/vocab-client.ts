@@ -7,12 +7,12 @@ import type { LookupEntry, LookupResult } from '../core/types';
 import type { SaveOutcome, WordState } from '../core/vocab/store-types';
 import { vocabErrorCode } from '../core/vocab/store-types';
 import { siteOf, wordId, type SaveInput, type WordStatus } from '../core/vocab/word';
-import { envelope, type Reply, type RequestName, type RequestOf } from '../messages';
+import { envelope, type Envelope, type Reply, type RequestName, type RequestOf } from '../messages';
 import { t } from '../ui/i18n';
 import type { PopupListChoice, PopupVocab } from '../ui/popup/VocabBar';
 import { isContextGone } from './lookup-client';
 
-export type SendMessage = (message: unknown) => Promise<unknown>;
+export type SendMessage = (message: Envelope) => Promise<unknown>;
 
 /** Set by reading mode on the element holding the article's own title (better than document.title). */
 export const TITLE_SELECTOR = '[data-kiji-title]';
@@ -53,6 +53,8 @@ export function firstShown(result: LookupResult): LookupEntry | null {
 
 /** How long the popup trusts the lists it was told about. */
 export const LISTS_TTL_MS = 10_000;
+/** Saved states remembered for the popup's first draw (each show asks again, and redraws only on a change). */
+export const KNOWN_STATES = 1000;
 
 interface Open {
   result: LookupResult;
@@ -68,13 +70,23 @@ export class PopupVocabController {
   private lists: PopupListChoice[] = [];
   private lastListId = 'default';
   private listsAt = 0;
+  /** The last state heard of each word, so a word met again is drawn right the first time. */
+  private readonly known = new Map<string, WordState | null>();
 
   constructor(
     private readonly send: SendMessage,
     private readonly doc: Document,
     /** The extension went away (reload, update): stop talking to it. */
     private readonly onContextGone: () => void = () => {},
+    /** Runs the question about saved states; the content script puts it after the popup's first paint. */
+    private readonly defer: (fn: () => void) => void = (fn) => fn(),
   ) {}
+
+  private remember(id: string, state: WordState | null): void {
+    this.known.delete(id);
+    this.known.set(id, state);
+    if (this.known.size > KNOWN_STATES) this.known.delete(this.known.keys().next().value as string);
+  }
 
   private async request<N extends RequestName>(type: N, payload: RequestOf<N>): Promise<Reply<N>> {
     try {
@@ -92,27 +104,45 @@ export class PopupVocabController {
    * (saved states arrive, a save completes). The answers never delay the popup itself.
    */
   show(result: LookupResult, sentence: string, redraw: (vocab: PopupVocab) => void): PopupVocab {
-    const open: Open = { result, sentence, redraw, states: {}, busy: new Set(), notice: null };
-    this.open = open;
     const ids = [...new Set(result.entries.map((e) => wordId(e.headword, e.reading)))].slice(0, 50);
+    const states: Open['states'] = {};
+    for (const id of ids) if (this.known.has(id)) states[id] = this.known.get(id)!;
+    const open: Open = { result, sentence, redraw, states, busy: new Set(), notice: null };
+    this.open = open;
+    this.defer(() => void this.refresh(open, ids));
+    return this.view(open);
+  }
+
+  /** Asks for the saved states of the popup's words (and now and then the lists); redraws if anything changed. */
+  private async refresh(open: Open, ids: string[]): Promise<void> {
+    if (this.open !== open) return;
     // The lists change rarely (on the vocabulary page): one hover in a while asks for them, not every hover.
     const listsStale = Date.now() - this.listsAt > LISTS_TTL_MS;
     if (listsStale) this.listsAt = Date.now();
-    void Promise.all([
+    const [status, summary] = await Promise.all([
       this.request('vocabStatus', { ids }),
       listsStale ? this.request('vocabSummary', { limit: 0 }) : null,
-    ]).then(([status, summary]) => {
-      if (summary?.ok) {
-        this.lists = summary.value.lists.map(({ id, name }) => ({ id, name }));
-        this.lastListId = summary.value.lastListId;
-      } else if (summary) {
-        this.listsAt = 0;
+    ]);
+    let changed = false;
+    if (summary?.ok) {
+      const lists = summary.value.lists.map(({ id, name }) => ({ id, name }));
+      changed = JSON.stringify(lists) !== JSON.stringify(this.lists) || summary.value.lastListId !== this.lastListId;
+      this.lists = lists;
+      this.lastListId = summary.value.lastListId;
+    } else if (summary) {
+      this.listsAt = 0;
+    }
+    if (status.ok) {
+      for (const id of ids) {
+        const state = status.value[id] ?? null;
+        this.remember(id, state);
+        if (this.open !== open) continue;
+        if (!(id in open.states) || JSON.stringify(open.states[id]) !== JSON.stringify(state)) changed = true;
+        open.states[id] = state;
       }
-      if (this.open !== open) return;
-      if (status.ok) for (const id of ids) open.states[id] = status.value[id] ?? null;
-      this.redraw(open);
-    });
-    return this.view(open);
+    }
+    // Unchanged answers leave the popup alone: a redraw is a layout the reader gains nothing from.
+    if (changed) this.redraw(open);
   }
 
   /** The popup closed: late answers must not redraw it. */
@@ -186,6 +216,7 @@ export class PopupVocabController {
       (out) => {
         if (!out) return;
         open.states[id] = out.state;
+        this.remember(id, out.state);
         if (listId) this.lastListId = listId;
         open.notice = out.nearQuota ? { kind: 'warning', text: t('vocabNearQuota') } : null;
       },
@@ -206,6 +237,7 @@ export class PopupVocabController {
         () => this.request('vocabDelete', { rid: randomRid(), ids: [id] }),
         () => {
           open.states[id] = null;
+          this.remember(id, null);
         },
       );
       return;
@@ -216,7 +248,9 @@ export class PopupVocabController {
       id,
       () => this.request('vocabSave', { rid: randomRid(), save }),
       (out) => {
-        if (out) open.states[id] = out.state;
+        if (!out) return;
+        open.states[id] = out.state;
+        this.remember(id, out.state);
       },
     );
   }

@@ -146,6 +146,19 @@ describe('lookupCombined: the names dictionary', () => {
     expect(names[0].senses[0].tags).toContain('surname');
   });
 
+  it('reads a byline of run-together katakana words where kuromoji parts them: トムソン|ロイター・ジャパン', () => {
+    const text = 'トムソンロイター・ジャパン';
+    for (const within of [0, 3]) {
+      const thomson = hover(text, 'トムソン', within);
+      expect(thomson.match).toBe('トムソン');
+      expect(thomson.entries[0].senses[0].glosses).toContain('Thomson');
+    }
+    expect(hover(text, 'ロイター', 2).match).toBe('ロイター');
+    const japan = hover(text, 'ジャパン', 3);
+    expect(japan.match).toBe('ジャパン');
+    expect(japan.entries[0].senses[0].glosses.join(' ')).toMatch(/Japan/);
+  });
+
   it('shows no name where the dictionary has a longer word (新聞記者, not the surname 新聞)', () => {
     expect(deps.names!.lookup('新聞').some((e) => e.kanji[0]?.text === '新聞')).toBe(true);
     const result = hover('新聞記者が質問した', '新聞');

@@ -6,7 +6,7 @@
 import type { WordIndex } from './dict/word-index';
 import { kanaKey } from './dict/kana-key';
 import type { GlossaryHit, GlossaryIndex } from './glossary/match';
-import { lookupAt, type LookupDeps } from './lookup';
+import { lookupAt, splitsKatakanaToken, wordStart, type LookupDeps } from './lookup';
 import { isWordChar } from './text/kana';
 import type { LookupEntry, LookupResult, Token } from './types';
 
@@ -36,7 +36,7 @@ export function lookupCombined(text: string, at: number, deps: CombinedDeps): Lo
     !!best && !!e.parts && (deps.glossary?.find(e.headword) === best.entry || from + e.matchLength > best.end);
   const atResult = lookupAt(text, at, deps);
   // Inside a katakana word the words start where the word does (ミサイル for the pointer on サ).
-  const wordAt = atResult?.start ?? at;
+  const wordAt = atResult?.start ?? wordStart(text, at, deps.tokens);
   const atWords = (atResult?.entries ?? []).filter((e) => !guessAgainstTerm(e, wordAt));
   let fromStart: LookupEntry[] = [];
   if (best && best.start < at) {
@@ -139,8 +139,10 @@ export function lookupNames(text: string, at: number, names: WordIndex, tokens?:
       .lookup(written)
       .filter((e) => e.kanji.some((f) => f.text === written) || (e.kanji.length === 0 && e.kana[0]?.text === written));
     if (found.length === 0) continue;
-    // A katakana name ending inside a longer katakana word is a false friend (ミン of ミンスク).
-    if (isKatakana(written) && end < text.length && isKatakana(text[end])) continue;
+    // A katakana name ending inside a longer katakana word is a false friend (ミン of ミンスク). kuromoji knows
+    // where katakana words part (トムソン|ロイター); without its tokens, a following katakana letter must do.
+    const split = splitsKatakanaToken(text, end, tokens) ?? (end < text.length && isKatakana(text[end]));
+    if (isKatakana(written) && split) continue;
     const heard = tokens ? tokenReading(tokens, at, end) : null;
     const ranked = found.map((e, order) => ({ e, order }));
     ranked.sort(

@@ -43,10 +43,9 @@ export function lookupAt(text: string, at: number, deps: LookupDeps): LookupResu
   const window = wordWindow(text, at);
   if (window.length === 0) return null;
 
+  const start = wordStart(text, at, deps.tokens);
+  if (start !== at) return lookupAt(text, start, deps);
   const context = deps.tokens ? tokenContext(text, deps.tokens, at) : null;
-  // Inside a katakana word (サ of ミサイル) its tail is not a word (イル is not いる): show the whole word.
-  if (context && context.offset > 0 && isKatakana(context.tokens[context.index].surface))
-    return lookupAt(text, at - context.offset, deps);
   const matches = findMatches(window, deps.words, context);
   const entries = rank(matches, context).map(toLookupEntry);
 
@@ -105,6 +104,27 @@ function findMatches(window: string, words: WordIndex, context: TokenContext | n
  * kuromoji splits katakana runs into the loanwords it knows (オープン|スカイ) and keeps a name whole (プーチン), so a
  * match ending inside a katakana token is a false friend: プー (toot) in プーチン.
  */
+/**
+ * Where the words under the pointer start: inside a katakana word (サ of ミサイル) its tail is not a word (イル is
+ * not いる), so the whole word is shown.
+ */
+export function wordStart(text: string, at: number, tokens: readonly Token[] | undefined): number {
+  const context = tokens ? tokenContext(text, tokens, at) : null;
+  if (!context || context.offset === 0) return at;
+  const surface = context.tokens[context.index].surface;
+  if (!isKatakana(surface)) return at;
+  // kuromoji keeps ロイター・ジャパン as one token: ジャパン is still a word of its own.
+  const dot = surface.lastIndexOf('・', context.offset - 1);
+  return at - context.offset + (dot < 0 ? 0 : Math.min(dot + 1, context.offset));
+}
+
+/** Whether text[0, end) stops inside a katakana token of kuromoji's (ミン of ミンスク); null without tokens. */
+export function splitsKatakanaToken(text: string, end: number, tokens: readonly Token[] | undefined): boolean | null {
+  if (!tokens || end <= 0 || end >= text.length) return tokens ? false : null;
+  const context = tokenContext(text, tokens, end);
+  return !!context && context.offset > 0 && isKatakana(context.tokens[context.index].surface);
+}
+
 function endsInsideKatakanaToken(context: TokenContext, length: number): boolean {
   const { tokens, index, offset } = context;
   const end = tokens[index].start + offset + length;

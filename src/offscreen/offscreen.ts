@@ -1,12 +1,13 @@
 /**
- * Chrome offscreen document: hosts the engine. It answers engine requests from content scripts directly and those
- * the service worker forwards while it makes sure this document exists.
+ * Chrome offscreen document: hosts the engine. It answers engine requests from content scripts directly (on their
+ * engine port, or as one-off messages) and those the service worker forwards while it makes sure this document exists.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { createEngine } from '../core/engine';
 import { parseEnvelope } from '../messages';
 import { extensionAssets } from '../background/assets';
 import { answerEngineRequest, ENGINE_REQUESTS } from '../background/handlers';
+import { listenOnEnginePort } from '../background/engine-port';
 
 const engine = createEngine(extensionAssets);
 
@@ -16,3 +17,5 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   if (!msg || !ENGINE_REQUESTS.has(msg.type)) return undefined;
   return answerEngineRequest(engine, msg);
 });
+
+listenOnEnginePort((msg) => answerEngineRequest(engine, msg));

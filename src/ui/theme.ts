@@ -48,8 +48,27 @@ export const DARK: Tokens = {
   shadow: '0 6px 24px rgba(0, 0, 0, 0.55)',
 };
 
-export const FONT_JA =
-  '"Hiragino Sans", "Hiragino Kaku Gothic ProN", "Noto Sans CJK JP", "Noto Sans JP", "Yu Gothic UI", "Yu Gothic", Meiryo, sans-serif';
+/**
+ * Japanese fonts of macOS, Windows and the usual Linux packages, named outright: when none is named, each new kanji
+ * costs the renderer a font-fallback query (a round trip to the browser process on Linux), and a popup of fresh
+ * words paid several milliseconds for them before it could paint.
+ */
+export const FONT_JA = [
+  '"Hiragino Sans"',
+  '"Hiragino Kaku Gothic ProN"',
+  '"Yu Gothic UI"',
+  '"Yu Gothic"',
+  'Meiryo',
+  '"Noto Sans CJK JP"',
+  '"Noto Sans JP"',
+  '"Source Han Sans JP"',
+  '"IPAexGothic"',
+  '"IPAPGothic"',
+  '"IPAGothic"',
+  '"VL PGothic"',
+  '"TakaoPGothic"',
+  'sans-serif',
+].join(', ');
 export const FONT_UI = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif';
 
 function declarations(tokens: Tokens): string {

@@ -132,8 +132,8 @@ export async function launchChromium(): Promise<ChromiumHarness> {
     async close() {
       await context.close();
       await Promise.all([server.close(), sink.close()]);
-      rmSync(profileDir, { recursive: true, force: true });
-      rmSync(extensionDir, { recursive: true, force: true });
+      rmSync(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      rmSync(extensionDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }

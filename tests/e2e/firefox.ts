@@ -90,7 +90,7 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
     async close() {
       await browser.close();
       await Promise.all([server.close(), sink.close()]);
-      rmSync(extensionDir, { recursive: true, force: true });
+      rmSync(extensionDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }

@@ -346,7 +346,7 @@ describe('Chromium: export and import', () => {
 
   afterAll(async () => {
     await page.close();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   });
 
   async function download(button: string): Promise<string> {
@@ -481,8 +481,8 @@ describe('Chromium: the words survive', () => {
       expect(browser.sink.hits).toEqual([]);
       await browser.close();
     } finally {
-      rmSync(profileDir, { recursive: true, force: true });
-      rmSync(extensionDir, { recursive: true, force: true });
+      rmSync(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      rmSync(extensionDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     }
   });
 });
@@ -520,8 +520,8 @@ describe('Chromium: AnkiConnect', () => {
   afterAll(async () => {
     await browser?.close();
     await anki?.close();
-    rmSync(profileDir, { recursive: true, force: true });
-    rmSync(extensionDir, { recursive: true, force: true });
+    rmSync(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    rmSync(extensionDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   });
 
   it('is off by default: no Anki controls in the table, nothing sent to 127.0.0.1:8765', async () => {

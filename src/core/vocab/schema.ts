@@ -5,7 +5,11 @@
 import * as v from 'valibot';
 import { MAX_SENSES, WORD_STATUSES } from './word';
 
-const str = (max: number) => v.pipe(v.string(), v.maxLength(max));
+// Marked pure so that bundles importing this module for its types and bounds (the content script) leave valibot out.
+/* @__NO_SIDE_EFFECTS__ */
+function str(max: number) {
+  return v.pipe(v.string(), v.maxLength(max));
+}
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000));
 const time = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
 
@@ -76,7 +80,14 @@ export const patchSchema = v.object({
 /** At most this many words in one file or message: ten times a heavy user's list. */
 export const MAX_WORDS = 200_000;
 
-export const dumpSchema = v.object({
-  lists: v.pipe(v.array(listSchema), v.maxLength(1000)),
-  words: v.pipe(v.array(wordSchema), v.maxLength(MAX_WORDS)),
+const dumpLists = v.pipe(v.array(listSchema), v.maxLength(1000));
+const dumpWords = v.pipe(v.array(wordSchema), v.maxLength(MAX_WORDS));
+
+export const dumpSchema = v.object({ lists: dumpLists, words: dumpWords });
+
+/** What an import sends the background: a checked dump, and the list to save into next. */
+export const importDataSchema = v.object({
+  lists: dumpLists,
+  words: dumpWords,
+  lastListId: v.optional(listIdSchema),
 });

@@ -22,6 +22,8 @@ let locale = 'en';
 /** Switches the UI language for the following renders. */
 export function useLocale(lang: 'en' | 'ja'): void {
   locale = lang;
+  // A new function, as a language change gives a new extension context: i18n.ts then forgets what it read.
+  browser.i18n.getMessage = (key, subs) => getMessage(key, subs);
 }
 
 /** Like browser.i18n.getMessage: '' for an unknown key, $1…$9 replaced by the substitutions. */
