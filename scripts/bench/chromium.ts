@@ -39,8 +39,66 @@ const PROBE = `(() => {
   });
 })()`;
 
+/**
+ * The browser's own floor, for the same moves: the page itself shows a box synchronously on the earliest event it can
+ * see (pointerrawupdate), with Kiji turned off. No popup, however fast, can paint sooner than this.
+ */
+const FLOOR_PROBE = `(() => {
+  const box = document.createElement('div');
+  box.id = 'kiji-bench-floor';
+  box.style.cssText = 'position:fixed;left:0;top:0;width:40px;height:40px;background:#c00;display:none';
+  document.body.append(box);
+  let t0 = 0;
+  let armed = false;
+  const show = (e) => { if (armed && e.clientX > 20) { armed = false; t0 = e.timeStamp; box.style.display = 'block'; } };
+  window.addEventListener('pointerrawupdate', show, { capture: true });
+  window.addEventListener('mousemove', show, { capture: true });
+  window.__kijiFloor = () => new Promise((resolve) => {
+    box.style.display = 'none';
+    armed = true;
+    const mo = new MutationObserver(() => {
+      if (box.style.display !== 'block') return;
+      mo.disconnect();
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => resolve(performance.now() - t0);
+        ch.port2.postMessage(0);
+      });
+    });
+    mo.observe(box, { attributes: true });
+  });
+})()`;
+
+async function floorOnce(page: Page, text: string, offset: number, jitter: number): Promise<number> {
+  await page.mouse.move(5, 5);
+  await page.keyboard.press('Escape');
+  // As the popup is hidden before each Kiji sample: the box goes, and the same wait sees it gone.
+  await page.evaluate("document.getElementById('kiji-bench-floor').style.display = 'none'");
+  await page.waitForFunction("document.getElementById('kiji-bench-floor').style.display === 'none'");
+  const point = await page.evaluate(locateCharacter, { text, offset, within: ARTICLE });
+  if ('error' in point) throw new Error(point.error);
+  const painted = page.evaluate('window.__kijiFloor()') as Promise<number>;
+  await page.waitForTimeout(5 + jitter);
+  await page.mouse.move(point.x, point.y);
+  return painted;
+}
+
+/**
+ * A real mouse moves whenever it likes, not in step with the display: without a pause of its own, each sample's move
+ * would come at about the same point of a frame (Playwright's waits end on frames), which favours some samples and
+ * penalises others. So each sample waits a different part of a 60 Hz frame before it moves, the same for Kiji and
+ * the floor. Deterministic, so runs compare.
+ */
+function jitters(count: number): number[] {
+  let seed = 12345;
+  return Array.from({ length: count }, () => {
+    seed = (seed * 16807) % 2147483647;
+    return (seed / 2147483647) * 16.7;
+  });
+}
+
 /** [from the event's timestamp, from the page's handler] to the popup painted, in ms. */
-async function hoverOnce(page: Page, text: string, offset: number): Promise<[number, number]> {
+async function hoverOnce(page: Page, text: string, offset: number, jitter = 0): Promise<[number, number]> {
   // Start from blank space so each sample opens the popup from hidden, as a reader's first glance does.
   await page.mouse.move(5, 5);
   await page.keyboard.press('Escape');
@@ -51,7 +109,7 @@ async function hoverOnce(page: Page, text: string, offset: number): Promise<[num
   const painted = page.evaluate(
     'Promise.race([window.__kijiArm(), new Promise((_, no) => setTimeout(() => no(new Error("no popup in 5 s")), 5000))])',
   ) as Promise<[number, number]>;
-  await page.waitForTimeout(5);
+  await page.waitForTimeout(5 + jitter);
   await page.mouse.move(point.x, point.y);
   return painted.catch((err: unknown) => {
     throw new Error(`${label}: ${String(err)}`);
@@ -108,16 +166,37 @@ export async function benchChromium(root: string, samples = 120): Promise<Record
     const fromHandler: number[] = [];
     const glossary: number[] = [];
     const words: number[] = [];
+    // The first hover in a paragraph cannot have been fetched ahead: it always waits for the engine.
+    const firstInParagraph: number[] = [];
+    const jitter = jitters(samples);
     for (let i = 0; i < samples; i++) {
       const t = all[(i * 5 + 2) % all.length];
-      const [ms, handled] = await hoverOnce(page, t.text, t.offset);
+      const previous = i > 0 ? all[((i - 1) * 5 + 2) % all.length] : null;
+      const [ms, handled] = await hoverOnce(page, t.text, t.offset, jitter[i]);
       warm.push(ms);
       fromHandler.push(handled);
+      if (previous?.text !== t.text) firstInParagraph.push(ms);
       const first = await page.evaluate(
         "document.getElementById('kiji-popup-host')?.shadowRoot?.querySelector('[data-entry]')?.getAttribute('data-source')",
       );
       (first === 'glossary' ? glossary : words).push(ms);
     }
+
+    const floor: number[] = [];
+    await h.serviceWorker.evaluate(async () => {
+      const { settings } = (await chrome.storage.local.get('settings')) as { settings?: object };
+      await chrome.storage.local.set({ settings: { ...settings, enabled: false } });
+    });
+    await page.evaluate(FLOOR_PROBE);
+    for (let i = 0; i < samples; i++) {
+      const t = all[(i * 5 + 2) % all.length];
+      floor.push(await floorOnce(page, t.text, t.offset, jitter[i]));
+    }
+    await h.serviceWorker.evaluate(async () => {
+      const { settings } = (await chrome.storage.local.get('settings')) as { settings?: object };
+      await chrome.storage.local.set({ settings: { ...settings, enabled: true } });
+    });
+    await page.evaluate("document.getElementById('kiji-bench-floor')?.remove()");
 
     const restart: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -128,11 +207,17 @@ export async function benchChromium(root: string, samples = 120): Promise<Record
     const memory = extensionPss(h.profileDir);
     if (process.env.KIJI_BENCH_VERBOSE) {
       const sorted = (a: number[]) => a.map((x) => Math.round(x)).sort((x, y) => x - y).join(' ');
-      console.log(`from event:   ${sorted(warm)}\nfrom handler: ${sorted(fromHandler)}`);
+      console.log(`from event:   ${sorted(warm)}\nfrom handler: ${sorted(fromHandler)}\nfloor:        ${sorted(floor)}`);
     }
     return {
       hover_to_popup_p50_ms: round(percentile(warm, 50), 1),
       hover_to_popup_p95_ms: round(percentile(warm, 95), 1),
+      // The same sequence of moves with Kiji off and the page answering its own first event synchronously.
+      browser_floor_p50_ms: round(percentile(floor, 50), 1),
+      browser_floor_p95_ms: round(percentile(floor, 95), 1),
+      first_in_paragraph_p50_ms: round(percentile(firstInParagraph, 50), 1),
+      first_in_paragraph_p95_ms: round(percentile(firstInParagraph, 95), 1),
+      first_in_paragraph_samples: firstInParagraph.length,
       // From the moment the page's own mousemove handler runs: without the browser's wait to align input to frames.
       handler_to_popup_p50_ms: round(percentile(fromHandler, 50), 1),
       handler_to_popup_p95_ms: round(percentile(fromHandler, 95), 1),
