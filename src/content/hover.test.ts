@@ -7,7 +7,7 @@ import { loadNodeWords } from '../core/dict/node-words';
 import { lookupAt } from '../core/lookup';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { charAtPoint } from './caret';
-import { HIDE_GRACE_MS, HoverController } from './hover';
+import { HIDE_GRACE_MS, HoverController, REFINE_DELAY_MS } from './hover';
 import { LookupClient } from './lookup-client';
 import { HOST_ID, PopupHost } from './popup-host';
 
@@ -21,7 +21,10 @@ const xOf = (needle: string) => SENTENCE.indexOf(needle) * 10 + 5;
 interface Pending {
   text: string;
   at: number;
+  /** Answers with the dictionary's result. */
   release: () => void;
+  /** Answers with `value` instead. */
+  answer: (value: unknown) => void;
 }
 
 let pending: Pending[];
@@ -38,7 +41,8 @@ async function setUp(settings: Partial<Settings> = {}) {
   const send = (t: string, at: number) =>
     new Promise<unknown>((resolve) => {
       sent++;
-      pending.push({ text: t, at, release: () => resolve({ ok: true, value: lookupAt(t, at, { words }) }) });
+      const answer = (value: unknown) => resolve({ ok: true, value });
+      pending.push({ text: t, at, answer, release: () => answer(lookupAt(t, at, { words })) });
     });
   const p = document.createElement('p');
   text = document.createTextNode(SENTENCE);
@@ -122,6 +126,21 @@ describe('hovering Japanese text', () => {
     raw(xOf('ロシア'));
     await settle();
     expect(pending).toHaveLength(2);
+  });
+
+  it('asks again while the engine is still loading, even when its first answer is empty', async () => {
+    await setUp();
+    move(xOf('電話'));
+    // The loading engine knows nothing here yet (as for 報奨金 before the glossary is in).
+    pending[0].answer({ start: pending[0].at, end: pending[0].at, match: '', entries: [], partial: true });
+    await settle();
+    expect(shownHeadword()).toBeNull();
+    expect(pending).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, REFINE_DELAY_MS));
+    expect(pending).toHaveLength(2);
+    pending[1].release();
+    await settle();
+    expect(shownHeadword()).toBe('電話');
   });
 
   it('does no work while the pointer stays on the same character', async () => {

@@ -257,7 +257,9 @@ export class HoverController {
     const result = outcome.result;
     if (result?.partial) this.refineLater(generation, sentence, p);
     if (!result || result.entries.length === 0) {
-      this.hide(false);
+      // Nothing yet from an engine still loading (報奨金 needs the glossary): the refine must still come.
+      if (result?.partial) this.clear();
+      else this.hide(false);
       return;
     }
     const found = this.boxAt(sentence, result.start, result.end, p);
@@ -334,6 +336,11 @@ export class HoverController {
     this.cancelHide();
     this.generation++;
     if (forget) this.lastHit = null;
+    this.clear();
+  }
+
+  /** Takes the popup and the highlight off the page, leaving the hover's pending work as it is. */
+  private clear(): void {
     this.vocab?.hide();
     this.popup.hide();
     this.highlight.clear();

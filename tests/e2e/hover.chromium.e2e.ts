@@ -93,6 +93,27 @@ describe('Chromium: hovering the seed article', () => {
     expect(popup.headword).toContain('条約');
   });
 
+  it('still answers after the engine document and the worker both go away (as in a crash of their process)', async () => {
+    // The content script's open port to the engine breaks; the next hover must come back by the one-off message,
+    // which wakes the worker, which creates a new engine document.
+    const extensionPage = await page.context().newPage();
+    await extensionPage.goto(`chrome-extension://${harness.extensionId}/options.html`);
+    await extensionPage.evaluate(() => chrome.offscreen.closeDocument());
+    expect(
+      await extensionPage.evaluate(() => chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })),
+    ).toEqual([]);
+    await extensionPage.close();
+    await harness.stopServiceWorker();
+    await page.bringToFront();
+    await hover(page, '報奨金', 1, { within: '.entry-text' });
+    const popup = await waitForPopup(
+      () => readPopup(page),
+      (shown) => shown.entries.some((e) => e.headword === '報奨金' && e.reading === 'ほうしょうきん'),
+      '報奨金 ほうしょうきん',
+    );
+    expect(popup.text).toMatch(/bounty|reward/i);
+  });
+
   it('does not let the page probe for Kiji by loading its files', async () => {
     const reachable = await page.evaluate(async (id) => {
       const tries = ['reading.js', 'vocab-ui.js', 'content.js', 'manifest.json'].map((file) =>
