@@ -154,6 +154,8 @@ export function envelope<N extends RequestName>(
  * extension context (in Chrome the service worker too); a port skips both, and a hover needs the milliseconds.
  */
 export const ENGINE_PORT = 'kiji-engine';
+/** Chrome's worker keeps a port of this name open to the engine document, only to learn when the document goes. */
+export const ENGINE_WATCH_PORT = 'kiji-engine-watch';
 
 export interface PortRequest {
   id: number;

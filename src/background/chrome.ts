@@ -4,12 +4,12 @@
  * The engine (kuromoji ~160 MB, the dictionaries) lives in an offscreen document, which survives the worker being
  * stopped after 30 s idle. A content script's lookup reaches every extension context, so the offscreen document
  * answers it directly: one IPC hop each way instead of two. The worker answers only while it cannot be sure the
- * document exists (first hover after the browser starts, or after the worker restarted): then it creates the
- * document if needed and forwards the request, so a lookup is never dropped; a double answer is harmless, the first
- * one wins.
+ * document exists (first hover after the browser starts, after the worker restarted, or once the port it keeps open
+ * to the document has closed because the document went away): then it creates the document if needed and forwards
+ * the request, so a lookup is never dropped; a double answer is harmless, the first one wins.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { envelope, parseEnvelope, type Envelope, type Reply, type RequestName } from '../messages';
+import { ENGINE_WATCH_PORT, envelope, parseEnvelope, type Envelope, type Reply, type RequestName } from '../messages';
 import { ENGINE_REQUESTS } from './handlers';
 import { listenForCommands } from './commands';
 
@@ -20,11 +20,22 @@ const chromeOnly = browser as unknown as {
   runtime: typeof chrome.runtime;
 };
 let creating: Promise<void> | null = null;
-/** Known to exist since this worker started: engine requests need nothing from us. */
+/** Known to exist (and watched) since this worker started: engine requests need nothing from us. */
 let offscreenAlive = false;
-/** Hovers come many a second: asking Chrome whether the document still exists once in a while is enough. */
-const RECHECK_MS = 5_000;
-let lastCheck = 0;
+/** A port to the engine document, only to hear when it goes away; the worker then answers again. */
+let watch: Runtime.Port | null = null;
+
+function watchOffscreen(): void {
+  if (watch) return;
+  const port = browser.runtime.connect({ name: ENGINE_WATCH_PORT });
+  port.onDisconnect.addListener(() => {
+    // Read, so Chrome knows a document still starting (no listener yet) was expected.
+    void browser.runtime.lastError;
+    if (watch === port) watch = null;
+    offscreenAlive = false;
+  });
+  watch = port;
+}
 
 async function offscreenExists(): Promise<boolean> {
   const contexts = await chromeOnly.runtime.getContexts({
@@ -36,6 +47,7 @@ async function offscreenExists(): Promise<boolean> {
 async function ensureOffscreen(): Promise<void> {
   if (await offscreenExists()) {
     offscreenAlive = true;
+    watchOffscreen();
     return;
   }
   creating ??= chromeOnly.offscreen
@@ -53,6 +65,7 @@ async function ensureOffscreen(): Promise<void> {
     });
   await creating;
   offscreenAlive = true;
+  watchOffscreen();
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -76,19 +89,8 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   if (sender.id !== browser.runtime.id) return undefined;
   const msg = parseEnvelope(message);
   if (!msg || msg.to === 'engine' || !ENGINE_REQUESTS.has(msg.type)) return undefined;
-  if (offscreenAlive) {
-    // The document answers this one itself. Now and then, check behind its back that it is still there (Chrome
-    // may have closed it); if not, the sender's retry finds a new one.
-    const now = Date.now();
-    if (now - lastCheck > RECHECK_MS) {
-      lastCheck = now;
-      void offscreenExists().then((alive) => {
-        offscreenAlive = alive;
-        if (!alive) void ensureOffscreen();
-      });
-    }
-    return undefined;
-  }
+  // The document answers this one itself; if it has gone, the watch port has said so.
+  if (offscreenAlive) return undefined;
   return forward(msg);
 });
 

@@ -30,7 +30,12 @@ async function main(): Promise<void> {
   // A copy of this script from before an extension reload may still listen in this page; it sees the new value
   // and stops, so only the newest copy answers the pointer.
   const instance = Math.random().toString(36).slice(2);
-  const enginePort = new EnginePortClient(() => browser.runtime.connect({ name: ENGINE_PORT }));
+  const enginePort = new EnginePortClient(() => {
+    const port = browser.runtime.connect({ name: ENGINE_PORT });
+    // Read, so Chrome knows that no engine to connect to (not created yet, or gone) was expected.
+    port.onDisconnect.addListener(() => void browser.runtime.lastError);
+    return port;
+  });
   // Lookups and vocabulary requests, all answered where the engine lives: by the port when it is open; else, or
   // when it closes under the request, by a one-off message (which wakes Chrome's worker to recreate the engine).
   const toEngine = (msg: Envelope): Promise<unknown> => {

@@ -4,7 +4,7 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { createEngine } from '../core/engine';
-import { parseEnvelope } from '../messages';
+import { ENGINE_WATCH_PORT, parseEnvelope } from '../messages';
 import { extensionAssets } from '../background/assets';
 import { answerEngineRequest, ENGINE_REQUESTS } from '../background/handlers';
 import { listenOnEnginePort } from '../background/engine-port';
@@ -19,3 +19,11 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 });
 
 listenOnEnginePort((msg) => answerEngineRequest(engine, msg));
+
+// The worker's watch port: held here, so it closes only when this document goes away.
+const watchers = new Set<Runtime.Port>();
+browser.runtime.onConnect.addListener((port: Runtime.Port) => {
+  if (port.name !== ENGINE_WATCH_PORT || port.sender?.id !== browser.runtime.id) return;
+  watchers.add(port);
+  port.onDisconnect.addListener(() => watchers.delete(port));
+});

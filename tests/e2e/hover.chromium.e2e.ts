@@ -114,6 +114,28 @@ describe('Chromium: hovering the seed article', () => {
     expect(popup.text).toMatch(/bounty|reward/i);
   });
 
+  it('still answers when the engine document alone goes away, the worker still running', async () => {
+    // The worker must not go on believing the document is there (it would stay silent and nobody would answer).
+    await hover(page, '延長', 0, { within: '.entry-text' });
+    await waitForPopup(
+      () => readPopup(page),
+      (shown) => shown.headword.includes('延長'),
+      '延長',
+    );
+    const extensionPage = await page.context().newPage();
+    await extensionPage.goto(`chrome-extension://${harness.extensionId}/options.html`);
+    await extensionPage.evaluate(() => chrome.offscreen.closeDocument());
+    await extensionPage.close();
+    await page.bringToFront();
+    await hover(page, '主権', 0, { within: '.entry-text' });
+    const popup = await waitForPopup(
+      () => readPopup(page),
+      (shown) => shown.entries.some((e) => e.headword === '主権' && e.reading === 'しゅけん'),
+      '主権 しゅけん',
+    );
+    expect(popup.text).toMatch(/sovereignty/i);
+  });
+
   it('does not let the page probe for Kiji by loading its files', async () => {
     const reachable = await page.evaluate(async (id) => {
       const tries = ['reading.js', 'vocab-ui.js', 'content.js', 'manifest.json'].map((file) =>
