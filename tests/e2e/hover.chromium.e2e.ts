@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { hover, launchChromium, readPopup, type ChromiumHarness } from './chromium';
 import { locateCharacter, pageTextSnapshot, readPopupInPage } from './page-probes';
 import { expectNoPopupFor, waitForPopup, waitForPopupClosed } from './popup-wait';
+import { waitForArticleMark } from './reading-probes';
 
 // The first lookup also loads the dictionary and tokenizer into the engine: allow for it once.
 const FIRST_LOOKUP_MS = 60_000;
@@ -22,6 +23,8 @@ describe('Chromium: hovering the seed article', () => {
 
   beforeAll(async () => {
     page = await harness.open('news/newsweek-seed.html');
+    // Kiji marks the article once the page is idle (data-kiji-article); only what hovering does is compared.
+    await waitForArticleMark(page);
     before = await page.evaluate(pageTextSnapshot, 'article');
   });
 
