@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { computedLayout, gatherSentence } from './gather';
+import { computedLayout, gatherSentence, nextSentence } from './gather';
 import { sourceRange } from './sentence';
 import { findText, showFixturePage } from './test-support/fixture-page';
 
@@ -64,5 +64,36 @@ describe('gatherSentence on real news pages', () => {
     document.body.append(p);
     expect(sentenceAt(p, '電話会談').text).toBe('バイデン=プーチン、初の電話会談 新START延長で合意');
     expect(sentenceAt(p, '月27日').text).toBe('2021年1月27日(水)11時16分');
+  });
+});
+
+describe('nextSentence: where the reader goes after a sentence', () => {
+  function page(html: string) {
+    // Test markup of our own, parsed as a page would be.
+    const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+    document.body.replaceChildren(...[...parsed.body.childNodes].map((n) => document.importNode(n, true)));
+    return computedLayout(window);
+  }
+
+  it('is the next sentence of the paragraph, then the first of the next paragraph, past what is not shown', () => {
+    const layout = page(
+      '<p id="a">米ロ首脳が電話会談した。新STARTの延長で合意した。</p>' +
+        '<p style="display:none">隠れた広告の文です。</p>' +
+        '<p>ロシア大統領府が発表した。</p>',
+    );
+    const first = sentenceAt(document.getElementById('a')!, '電話');
+    const second = nextSentence(first, layout);
+    expect(second?.text).toBe('新STARTの延長で合意した');
+    expect(second?.text[second.at]).toBe('新');
+    const third = nextSentence(second!, layout);
+    expect(third?.text).toBe('ロシア大統領府が発表した');
+    expect(third && nextSentence(third, layout)).toBeNull();
+  });
+
+  it('skips ruby readings: the next sentence starts on a base character', () => {
+    const layout = page('<p id="a">合意した。<ruby>延長<rt>えんちょう</rt></ruby>する。</p>');
+    const next = nextSentence(sentenceAt(document.getElementById('a')!, '合意'), layout);
+    expect(next?.text).toBe('延長する');
+    expect(next?.at).toBe(0);
   });
 });

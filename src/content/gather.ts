@@ -2,7 +2,8 @@
  * Collects the text around the pointer from the page: across inline elements (ruby bases, spans, links) but not
  * across block boundaries or <br>, leaving out ruby readings and text the reader cannot see.
  */
-import { buildSentence, endsSentence, MAX_EACH_SIDE, type RawPiece, type Sentence } from './sentence';
+import { charAt, startsLookup } from './japanese';
+import { buildSentence, endsSentence, MAX_EACH_SIDE, sourcePoint, type RawPiece, type Sentence } from './sentence';
 
 export interface LayoutProbe {
   /** Text flows through this element into its neighbours (display inline, contents, ruby …). */
@@ -133,4 +134,30 @@ export function gatherSentence(
     }
   }
   return buildSentence([...before, caretPiece, ...after], { piece: before.length, offset: offset - from }, maxEach);
+}
+
+/** How far past a sentence the next one is looked for: a caption or an ad between two paragraphs, not a page. */
+const NEXT_SENTENCE_REACH = 600;
+
+/**
+ * The sentence after `sentence` on the page, read from its first character a hover would look up: where a reader
+ * goes next. Null when nothing Japanese follows within NEXT_SENTENCE_REACH characters of visible text.
+ */
+export function nextSentence(sentence: Sentence<Text>, layout: LayoutProbe): Sentence<Text> | null {
+  const end = sourcePoint(sentence.segments, sentence.text.length, 'end');
+  if (!end) return null;
+  const doc = end.node.ownerDocument;
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_TEXT);
+  walker.currentNode = end.node;
+  let node: Text | null = end.node;
+  let from = end.offset;
+  for (let read = 0; node && read < NEXT_SENTENCE_REACH; node = walker.nextNode() as Text | null, from = 0) {
+    const parent = node.parentElement;
+    if (isInSkippedElement(node) || (parent && layout.isHidden(parent))) continue;
+    const data = node.data;
+    for (let i = from; i < data.length && read < NEXT_SENTENCE_REACH; i++, read++) {
+      if (startsLookup(charAt(data, i), data)) return gatherSentence(node, i, layout);
+    }
+  }
+  return null;
 }

@@ -6,7 +6,7 @@ import type { Settings } from '../settings';
 import type { PopupView } from '../ui/popup/Popup';
 import { afterPaint } from './after-paint';
 import { charAtPoint, type CharHit } from './caret';
-import { computedLayout, gatherSentence, type LayoutProbe } from './gather';
+import { computedLayout, gatherSentence, nextSentence, type LayoutProbe } from './gather';
 import { MatchHighlight } from './highlight';
 import { charAt, startsLookup } from './japanese';
 import { isContextGone, type LookupClient, type Outcome } from './lookup-client';
@@ -238,9 +238,16 @@ export class HoverController {
     void this.client.lookup(sentence.text, sentence.at).then((outcome) => {
       this.apply(generation, sentence, outcome, p);
       // The reader's next hovers are most likely further along this sentence: have them answered here.
-      if (outcome.ok && !outcome.result?.partial)
-        afterPaint(this.win, () => void this.client.prefetch(sentence.text, sentence.at));
+      if (outcome.ok && !outcome.result?.partial) afterPaint(this.win, () => this.prefetchAround(sentence));
     });
+  }
+
+  /** The rest of this sentence, then the start of the next one: where the reader's next hovers will be. */
+  private prefetchAround(sentence: Sentence<Text>): void {
+    const targets = [{ text: sentence.text, at: sentence.at }];
+    const next = nextSentence(sentence, this.layout);
+    if (next) targets.push({ text: next.text, at: next.at });
+    void this.client.prefetch(targets);
   }
 
   private apply(generation: number, sentence: Sentence<Text>, outcome: Outcome, p: PointerState): void {

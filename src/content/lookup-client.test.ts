@@ -119,25 +119,37 @@ describe('LookupClient: the rest of the sentence, fetched ahead', () => {
     const client = new LookupClient(send, CACHE_SIZE, RETRY_DELAY_MS, sendMany);
     const at = SENTENCE.indexOf('ロシア');
     await client.lookup(SENTENCE, at);
-    await client.prefetch(SENTENCE, at);
+    await client.prefetch([{ text: SENTENCE, at: at }]);
     expect(sendMany.batches.every((b) => b.length <= PREFETCH_BATCH)).toBe(true);
     const later = client.cached(SENTENCE, SENTENCE.indexOf('電話'));
     expect(later?.ok && later.result?.entries[0].headword).toBe('電話');
     expect(send.calls).toHaveLength(1);
   });
 
+  it('goes on to the start of the next sentence once this one is fetched', async () => {
+    const sendMany = await many();
+    const client = new LookupClient(await background(), CACHE_SIZE, RETRY_DELAY_MS, sendMany);
+    const next = '新戦略兵器削減条約の延長で合意した';
+    await client.prefetch([
+      { text: SENTENCE, at: SENTENCE.indexOf('電話') },
+      { text: next, at: 0 },
+    ]);
+    const answer = client.cached(next, next.indexOf('条約'));
+    expect(answer?.ok && answer.result?.entries[0].headword).toBe('条約');
+  });
+
   it('keeps no answer given while the engine was still loading', async () => {
     const client = new LookupClient(await background(), CACHE_SIZE, RETRY_DELAY_MS, await many(true));
-    await client.prefetch(SENTENCE, 0);
+    await client.prefetch([{ text: SENTENCE, at: 0 }]);
     expect(client.cached(SENTENCE, SENTENCE.indexOf('電話'))).toBeUndefined();
   });
 
   it('stops fetching a sentence once the reader is in another one', async () => {
     const sendMany = await many();
     const client = new LookupClient(await background(), CACHE_SIZE, RETRY_DELAY_MS, sendMany);
-    const first = client.prefetch(SENTENCE, 0);
+    const first = client.prefetch([{ text: SENTENCE, at: 0 }]);
     const other = '新戦略兵器削減条約の延長で合意した';
-    await Promise.all([first, client.prefetch(other, 0)]);
+    await Promise.all([first, client.prefetch([{ text: other, at: 0 }])]);
     expect(sendMany.batches[0]).toHaveLength(PREFETCH_BATCH);
     // The first sentence got its first batch only; the second got all of its places.
     const firstBatches = sendMany.batches.filter((b) => b.some((i) => i >= other.length));
@@ -147,7 +159,7 @@ describe('LookupClient: the rest of the sentence, fetched ahead', () => {
 
   it('does nothing when there is no cheap way to ask', async () => {
     const client = new LookupClient(await background(), CACHE_SIZE, RETRY_DELAY_MS, () => null);
-    await client.prefetch(SENTENCE, 0);
+    await client.prefetch([{ text: SENTENCE, at: 0 }]);
     expect(client.cached(SENTENCE, 1)).toBeUndefined();
   });
 });

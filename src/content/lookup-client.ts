@@ -88,34 +88,39 @@ export class LookupClient {
   ) {}
 
   /**
-   * Fetches, in the background's spare time, the answers for the places around `at` not yet known. Only one
-   * sentence is fetched at a time: the newest. Answers still partial (engine loading) end it; they would be asked
-   * again anyway.
+   * Fetches, in the background's spare time, the answers not yet known for the places around each target: the word
+   * just shown, then where the reader goes next. Only the newest call runs; an older one stops at its next batch.
+   * Answers still partial (engine loading) end it; they would be asked again anyway.
    */
-  prefetch(text: string, at: number): Promise<void> {
+  async prefetch(targets: readonly { text: string; at: number }[]): Promise<void> {
     const run = ++this.prefetchRun;
-    const todo = placesAround(text, at).filter((i) => !this.cache.has(LookupClient.key(text, i)));
-    return this.prefetchBatches(run, text, todo);
+    for (const { text, at } of targets) {
+      const todo = placesAround(text, at).filter((i) => !this.cache.has(LookupClient.key(text, i)));
+      if (!(await this.prefetchBatches(run, text, todo))) return;
+    }
   }
 
-  private async prefetchBatches(run: number, text: string, todo: number[]): Promise<void> {
-    for (let i = 0; i < todo.length && run === this.prefetchRun; i += PREFETCH_BATCH) {
+  /** False when the run should stop: superseded, no way to ask, or the engine still loading. */
+  private async prefetchBatches(run: number, text: string, todo: number[]): Promise<boolean> {
+    for (let i = 0; i < todo.length; i += PREFETCH_BATCH) {
+      if (run !== this.prefetchRun) return false;
       const ats = todo.slice(i, i + PREFETCH_BATCH);
       const reply = this.sendMany(text, ats);
-      if (!reply) return;
+      if (!reply) return false;
       let outcomes: Outcome[] | null;
       try {
         outcomes = toOutcomes(await reply, ats.length);
       } catch {
-        return;
+        return false;
       }
-      if (!outcomes) return;
+      if (!outcomes) return false;
       for (const [j, outcome] of outcomes.entries()) {
-        if (!outcome.ok || outcome.result?.partial) return;
+        if (!outcome.ok || outcome.result?.partial) return false;
         // A hover may have asked meanwhile; its answer is as good, and more recently used.
         if (!this.cache.has(LookupClient.key(text, ats[j]))) this.remember(text, ats[j], outcome);
       }
     }
+    return run === this.prefetchRun;
   }
 
   private static key(text: string, at: number): string {
