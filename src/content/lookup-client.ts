@@ -4,6 +4,7 @@
  */
 import type { LookupResult } from '../core/types';
 import { charAt, startsLookup } from './japanese';
+import { RecentMap } from './recent-map';
 
 export type Outcome = { ok: true; result: LookupResult | null } | { ok: false; error: string };
 
@@ -76,16 +77,18 @@ function toOutcomes(reply: unknown, count: number): Outcome[] | null {
 }
 
 export class LookupClient {
-  private readonly cache = new Map<string, Outcome>();
+  private readonly cache: RecentMap<string, Outcome>;
   /** Bumped by every prefetch: an older one stops at its next batch. */
   private prefetchRun = 0;
 
   constructor(
     private readonly send: SendLookup,
-    private readonly cacheSize = CACHE_SIZE,
+    cacheSize = CACHE_SIZE,
     private readonly retryDelayMs = RETRY_DELAY_MS,
     private readonly sendMany: SendMany = () => null,
-  ) {}
+  ) {
+    this.cache = new RecentMap(cacheSize);
+  }
 
   /**
    * Fetches, in the background's spare time, the answers not yet known for the places around each target: the word
@@ -129,20 +132,11 @@ export class LookupClient {
 
   /** A remembered answer, refreshed as most recently used. */
   cached(text: string, at: number): Outcome | undefined {
-    const key = LookupClient.key(text, at);
-    const hit = this.cache.get(key);
-    if (hit) {
-      this.cache.delete(key);
-      this.cache.set(key, hit);
-    }
-    return hit;
+    return this.cache.get(LookupClient.key(text, at));
   }
 
   private remember(text: string, at: number, outcome: Outcome): void {
-    const key = LookupClient.key(text, at);
-    this.cache.delete(key);
-    this.cache.set(key, outcome);
-    if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(LookupClient.key(text, at), outcome);
   }
 
   /** Answers from the cache or the background. Errors are returned, not thrown, and never cached. */

@@ -11,6 +11,7 @@ import { envelope, type Envelope, type Reply, type RequestName, type RequestOf }
 import { t } from '../ui/i18n';
 import type { PopupListChoice, PopupVocab } from '../ui/popup/VocabBar';
 import { isContextGone } from './lookup-client';
+import { RecentMap } from './recent-map';
 
 export type SendMessage = (message: Envelope) => Promise<unknown>;
 
@@ -71,7 +72,7 @@ export class PopupVocabController {
   private lastListId = 'default';
   private listsAt = 0;
   /** The last state heard of each word, so a word met again is drawn right the first time. */
-  private readonly known = new Map<string, WordState | null>();
+  private readonly known = new RecentMap<string, WordState | null>(KNOWN_STATES);
 
   constructor(
     private readonly send: SendMessage,
@@ -83,9 +84,7 @@ export class PopupVocabController {
   ) {}
 
   private remember(id: string, state: WordState | null): void {
-    this.known.delete(id);
     this.known.set(id, state);
-    if (this.known.size > KNOWN_STATES) this.known.delete(this.known.keys().next().value as string);
   }
 
   private async request<N extends RequestName>(type: N, payload: RequestOf<N>): Promise<Reply<N>> {
@@ -106,7 +105,7 @@ export class PopupVocabController {
   show(result: LookupResult, sentence: string, redraw: (vocab: PopupVocab) => void): PopupVocab {
     const ids = [...new Set(result.entries.map((e) => wordId(e.headword, e.reading)))].slice(0, 50);
     const states: Open['states'] = {};
-    for (const id of ids) if (this.known.has(id)) states[id] = this.known.get(id)!;
+    for (const id of ids) if (this.known.has(id)) states[id] = this.known.get(id) ?? null;
     const open: Open = { result, sentence, redraw, states, busy: new Set(), notice: null };
     this.open = open;
     this.defer(() => void this.refresh(open, ids));
