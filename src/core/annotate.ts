@@ -4,6 +4,7 @@
  * but does not mark common, and how many words it has.
  */
 import { kanaKey } from './dict/kana-key';
+import { readingsOf } from './dict/readings';
 import type { WordIndex } from './dict/word-index';
 import { furiganaWords, hasKanjiRun, tokenReading, type TermReading } from './furigana';
 import type { GlossaryIndex } from './glossary/match';
@@ -130,7 +131,8 @@ function entryOf(words: WordIndex, token: Token): { entry: WordEntry; reading: s
   if (entries.length === 0) return null;
   const heard = token.surface === base ? tokenReading(token) : null;
   for (const entry of entries) {
-    const kana = heard && hasKanjiRun(base) ? entry.kana.find((k) => kanaKey(k.text) === heard) : entry.kana[0];
+    const readings = readingsOf(entry, base);
+    const kana = heard && hasKanjiRun(base) ? readings.find((k) => kanaKey(k.text) === heard) : readings[0];
     if (kana) return { entry, reading: kanaKey(kana.text) };
   }
   return null;

@@ -159,6 +159,12 @@ describe('lookupCombined: the names dictionary', () => {
     expect(japan.entries[0].senses[0].glosses.join(' ')).toMatch(/Japan/);
   });
 
+  it('reads a spelling with its own reading: ゼロ歳 is ぜろさい, never れいさい', () => {
+    const zero = hover('ゼロ歳の子どもを預ける', 'ゼロ歳');
+    expect(zero.entries[0]).toMatchObject({ headword: 'ゼロ歳', reading: 'ぜろさい' });
+    expect(hover('零歳の子どもを預ける', '零歳').entries[0]).toMatchObject({ headword: '零歳', reading: 'れいさい' });
+  });
+
   it('shows no name where the dictionary has a longer word (新聞記者, not the surname 新聞)', () => {
     expect(deps.names!.lookup('新聞').some((e) => e.kanji[0]?.text === '新聞')).toBe(true);
     const result = hover('新聞記者が質問した', '新聞');

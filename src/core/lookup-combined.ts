@@ -5,6 +5,7 @@
  */
 import type { WordIndex } from './dict/word-index';
 import { kanaKey } from './dict/kana-key';
+import { readingsOf } from './dict/readings';
 import type { GlossaryHit, GlossaryIndex } from './glossary/match';
 import { lookupAt, splitsKatakanaToken, wordStart, type LookupDeps } from './lookup';
 import { isWordChar } from './text/kana';
@@ -144,15 +145,12 @@ export function lookupNames(text: string, at: number, names: WordIndex, tokens?:
     const split = splitsKatakanaToken(text, end, tokens) ?? (end < text.length && isKatakana(text[end]));
     if (isKatakana(written) && split) continue;
     const heard = tokens ? tokenReading(tokens, at, end) : null;
-    const ranked = found.map((e, order) => ({ e, order }));
-    ranked.sort(
-      (a, b) =>
-        Number(kanaKey(b.e.kana[0].text) === heard) - Number(kanaKey(a.e.kana[0].text) === heard) || a.order - b.order,
-    );
-    return ranked.slice(0, MAX_NAMES).map(({ e }) => ({
+    const ranked = found.map((e, order) => ({ e, order, reading: kanaKey(readingsOf(e, written)[0].text) }));
+    ranked.sort((a, b) => Number(b.reading === heard) - Number(a.reading === heard) || a.order - b.order);
+    return ranked.slice(0, MAX_NAMES).map(({ e, reading }) => ({
       source: 'names',
       headword: e.kanji[0]?.text ?? e.kana[0].text,
-      reading: kanaKey(e.kana[0].text),
+      reading,
       senses: e.senses,
       inflection: null,
       matchLength: end - at,

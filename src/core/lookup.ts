@@ -7,6 +7,7 @@
  */
 import { acceptsEntry, deinflect, type Deinflection } from './dict/deinflect';
 import { kanaKey } from './dict/kana-key';
+import { readingsOf } from './dict/readings';
 import type { WordIndex } from './dict/word-index';
 import { isWordChar } from './text/kana';
 import type { Form, LookupEntry, LookupResult, Sense, Token, WordEntry } from './types';
@@ -257,7 +258,7 @@ function toLookupEntry(m: Match): LookupEntry {
   const headword = m.form.text;
   const otherForms = [...m.entry.kanji, ...m.entry.kana]
     .map((f) => f.text)
-    .filter((t, i, all) => t !== headword && t !== reading && all.indexOf(t) === i);
+    .filter((t, i, all) => t !== headword && kanaKey(t) !== reading && all.indexOf(t) === i);
   const entry: LookupEntry = {
     source: 'words',
     headword,
@@ -282,13 +283,14 @@ function sensesFor(entry: WordEntry, candidate: Deinflection): Sense[] {
 /** The reading in hiragana: of the kana that matched, or the entry's reading for a spelling (kuromoji's if listed). */
 function readingFor(entry: WordEntry, form: Form, byKanji: boolean, preferred: string | null): string {
   if (!byKanji) return kanaKey(form.text);
-  const readings = entry.kana.map((f) => kanaKey(f.text));
+  const kana = readingsOf(entry, form.text);
+  const readings = kana.map((f) => kanaKey(f.text));
   if (preferred !== null) {
     const wanted = kanaKey(preferred);
     if (readings.includes(wanted)) return wanted;
   }
-  const usual = entry.kana.find((f) => !f.tags?.some((t) => t === 'ok' || t === 'ik'));
-  return kanaKey((usual ?? entry.kana[0])?.text ?? form.text);
+  const usual = kana.find((f) => !f.tags?.some((t) => t === 'ok' || t === 'ik'));
+  return kanaKey((usual ?? kana[0])?.text ?? form.text);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

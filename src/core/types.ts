@@ -16,6 +16,11 @@ export interface Form {
   common?: boolean;
   /** Form tags: iK, ik, io, oK, ok, ateji, gikun. */
   tags?: string[];
+  /**
+   * A reading that belongs to some of the entry's spellings only (れいさい is 零歳 and ０歳, never ゼロ歳): those
+   * spellings. Absent when it reads every spelling.
+   */
+  only?: string[];
 }
 
 /** One word of the general dictionary after grouping EDICT lines that share their senses. */

@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import type { WordEntry } from '../types';
 import { groupEdictLines, parseEdict, parseEdictLine, type EdictLine } from './edict';
 import { repoRoot } from './node-build';
+import { readingsOf } from './readings';
 
 let rawLines: string[];
 let lines: EdictLine[];
@@ -87,6 +88,17 @@ describe('EDICT parsing (real dictionary)', () => {
     const readings = japan.flatMap((e) => e.kana);
     expect(readings).toContainEqual({ text: 'にほん', common: true });
     expect(readings.map((f) => f.text)).toContain('にっぽん');
+  });
+
+  it('keeps which reading goes with which spelling: ゼロ歳 is only ぜろさい, 零歳 both', () => {
+    const zero = withForm('ゼロ歳').find((e) => e.senses[0].glosses.includes('0 years old'))!;
+    expect(zero.kanji.map((f) => f.text)).toEqual(expect.arrayContaining(['零歳', 'ゼロ歳', '０歳']));
+    expect(readingsOf(zero, 'ゼロ歳').map((f) => f.text)).toEqual(['ゼロさい']);
+    expect(readingsOf(zero, '零歳').map((f) => f.text)).toEqual(expect.arrayContaining(['れいさい', 'ゼロさい']));
+    // A reading written with every spelling carries no restriction.
+    expect(only('延長').kana.every((f) => f.only === undefined)).toBe(true);
+    const restricted = entries.filter((e) => e.kana.some((f) => f.only));
+    expect(restricted.length).toBeGreaterThan(1000);
   });
 
   it('puts a reading tag on the reading, not on the spelling: 一日 read ひとえ is (ok)', () => {

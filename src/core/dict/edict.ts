@@ -214,26 +214,40 @@ export function groupEdictLines(lines: readonly EdictLine[]): WordEntry[] {
     }
   });
 
-  const groups = new Map<number, { kanji: Map<string, Form>; kana: Map<string, Form>; senses: Sense[] }>();
+  interface Group {
+    kanji: Map<string, Form>;
+    kana: Map<string, Form>;
+    /** Reading → the spellings it was written with on the same line. */
+    pairs: Map<string, Set<string>>;
+    senses: Sense[];
+  }
+  const groups = new Map<number, Group>();
   lines.forEach((line, i) => {
     const root = find(i);
     let group = groups.get(root);
     if (!group) {
-      group = { kanji: new Map(), kana: new Map(), senses: line.senses };
+      group = { kanji: new Map(), kana: new Map(), pairs: new Map(), senses: line.senses };
       groups.set(root, group);
     }
     for (const form of line.kanji) mergeForm(group.kanji, form);
-    for (const form of line.kana) mergeForm(group.kana, form);
+    for (const form of line.kana) {
+      mergeForm(group.kana, form);
+      let with_ = group.pairs.get(form.text);
+      if (!with_) group.pairs.set(form.text, (with_ = new Set()));
+      for (const k of line.kanji) with_.add(k.text);
+    }
   });
 
   const entries: WordEntry[] = [];
   for (const group of groups.values()) {
-    entries.push({
-      id: entries.length,
-      kanji: rankForms(group.kanji.values()),
-      kana: rankForms(group.kana.values()),
-      senses: group.senses,
-    });
+    const kanji = rankForms(group.kanji.values());
+    const kana = rankForms(group.kana.values());
+    // EDICT writes one line per spelling and reading: a reading never written with some spelling does not read it.
+    for (const form of kana) {
+      const with_ = group.pairs.get(form.text)!;
+      if (with_.size > 0 && with_.size < kanji.length) form.only = kanji.map((k) => k.text).filter((t) => with_.has(t));
+    }
+    entries.push({ id: entries.length, kanji, kana, senses: group.senses });
   }
   return entries;
 }

@@ -14,20 +14,22 @@
  *
  * `.dat` (UTF-8): the entries, one record each, decoded only when a lookup returns it. A record is
  *   kanjiForms RS kanaForms (RS sense)*
- * where forms are separated by GS and a form is `text [US common("1"|"") [US tags,…]]`; a sense is
+ * where forms are separated by GS and a form is `text [US common("1"|"") [US tags,… [US spelling (FS spelling)*]]]`
+ * (the last part: the spellings a reading belongs to, when not all); a sense is
  * `pos,… US tags,… US gloss (GS gloss)*`. EDICT text never holds these control characters.
  */
 import type { Form, Sense, WordEntry } from '../types';
 import type { WordIndex } from './word-index';
 import { hasConvertibleKatakana, kanaKey, katakanaToHiragana } from './kana-key';
 
-export const WORDS_FORMAT_VERSION = 2;
+export const WORDS_FORMAT_VERSION = 3;
 const KEYS_PER_BLOCK = 16;
 const MAGIC = 0x44574a4b; // "KJWD" read as little-endian u32
 const HEADER_WORDS = 8;
 const RS = '\u001e';
 const GS = '\u001d';
 const US = '\u001f';
+const FS = '\u001c';
 
 export interface WordFiles {
   idx: Uint8Array;
@@ -40,6 +42,8 @@ export type WordFilesInput = { idx: ArrayBuffer | Uint8Array; dat: ArrayBuffer |
 
 function encodeForm(form: Form): string {
   const tags = form.tags && form.tags.length > 0 ? form.tags.join(',') : '';
+  const only = form.only && form.only.length > 0 ? form.only.join(FS) : '';
+  if (only) return `${form.text}${US}${form.common ? '1' : ''}${US}${tags}${US}${only}`;
   if (tags) return `${form.text}${US}${form.common ? '1' : ''}${US}${tags}`;
   return form.common ? `${form.text}${US}1` : form.text;
 }
@@ -191,6 +195,7 @@ function decodeForms(field: string): Form[] {
     const form: Form = { text: parts[0] };
     if (parts[1] === '1') form.common = true;
     if (parts[2]) form.tags = parts[2].split(',');
+    if (parts[3]) form.only = parts[3].split(FS);
     return form;
   });
 }
