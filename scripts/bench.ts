@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { benchNode } from './bench/node';
 import { benchChromium, packageFigures } from './bench/chromium';
+import { benchFirefox } from './bench/firefox';
 import { benchReading, prepareReadingBench } from './bench/reading';
 import { benchVocab } from './bench/vocab';
 import { launchChromium } from '../tests/e2e/chromium';
@@ -29,6 +30,8 @@ console.log('core (Node)…');
 Object.assign(results, await benchNode(root));
 console.log('Chromium…');
 Object.assign(results, await benchChromium(root));
+console.log('Firefox…');
+Object.assign(results, await benchFirefox());
 console.log('Chromium, reading mode…');
 {
   const h = await launchChromium();
