@@ -3,6 +3,7 @@
  * a sentence fetched while the reader looks at its first word, so the next hovers along it need no round trip.
  */
 import type { LookupResult } from '../core/types';
+import { MAX_LOOKUP_MANY } from '../messages';
 import { charAt, startsLookup } from './japanese';
 import { RecentMap } from './recent-map';
 
@@ -18,8 +19,8 @@ export type SendMany = (text: string, ats: number[]) => Promise<unknown> | null;
 export const CACHE_SIZE = 600;
 /** How far from the pointer, each way, a sentence is fetched ahead. */
 export const PREFETCH_SPAN = 24;
-/** Places per batch (the engine answers 16 in about 3 ms). */
-export const PREFETCH_BATCH = 16;
+/** Places per batch: as many as one lookupMany may carry (the engine answers 16 in about 3 ms). */
+export const PREFETCH_BATCH = MAX_LOOKUP_MANY;
 export const RETRY_DELAY_MS = 300;
 
 /** Chrome says this while the service worker restarts or before the background registered its listener. */
