@@ -5,12 +5,8 @@ import { FIXTURES_DIR } from './server';
 import {
   ANNOTATE_MEASURE,
   DETECT_MEASURE,
-  longTasks,
-  measures,
-  recordLongTasks,
   sendToTab,
   tabIdOf,
-  tasksDuring,
   waitForArticleMark,
   waitForMeasure,
 } from './reading-probes';
@@ -32,13 +28,11 @@ interface ArticleItem {
 const manifest: PageExpectation[] = JSON.parse(readFileSync(`${FIXTURES_DIR}/pages/manifest.json`, 'utf8'));
 // The first annotation also waits for the engine to load kuromoji and the dictionaries.
 const FIRST_ANNOTATION_MS = 60_000;
-const LONG_TASK_MS = 50;
 
 let harness: ChromiumHarness;
 
 beforeAll(async () => {
   harness = await launchChromium();
-  await recordLongTasks(harness.context);
 });
 
 afterAll(async () => {
@@ -64,20 +58,8 @@ function markedPlaces(page: Page, expected: PageExpectation) {
 }
 
 describe('Chromium: the article is marked on real news pages', () => {
-  /** Per page, the detection's duration and the long tasks it fell in, for each load. */
-  const loads = new Map<string, { ms: number; longTasks: number[] }[]>();
-
-  async function detectionOf(file: string): Promise<{ ms: number; longTasks: number[] }> {
-    const page = harness.page;
-    const windows = await measures(page, DETECT_MEASURE);
-    const load = {
-      ms: Math.max(...windows.map(([, d]) => d)),
-      longTasks: tasksDuring(await longTasks(page), windows).filter((d) => d > LONG_TASK_MS),
-    };
-    loads.set(file, [...(loads.get(file) ?? []), load]);
-    return load;
-  }
-
+  // How long detection takes, and whether it ever makes a long task, is measured by `npm run bench` (detect_ms,
+  // reading_long_tasks): on a shared machine a timing assertion here would test the machine, not Kiji.
   it.each(manifest)('$file', async (expected) => {
     const page = await harness.open(`pages/${expected.file}`);
     if (expected.body_chars === 0) {
@@ -91,23 +73,6 @@ describe('Chromium: the article is marked on real news pages', () => {
       expect(places.outside).toEqual([]);
       expect(places.title).toBe(true);
     }
-    await detectionOf(expected.file);
-  });
-
-  it('never holds the main thread for a long task while detecting', async () => {
-    // The machine is shared: a load that fell in a long task is tried twice more, and only a page whose every
-    // load did counts. (Each detection is one synchronous task: the figure is its cost plus the machine's noise.)
-    for (const [file, tries] of loads) {
-      while (tries.at(-1)!.longTasks.length > 0 && tries.length < 3) {
-        await harness.open(`pages/${file}`);
-        await waitForMeasure(harness.page, DETECT_MEASURE);
-        await detectionOf(file);
-      }
-    }
-    const summary = [...loads].map(([file, tries]) => `${file} ${tries.map((t) => t.ms.toFixed(1)).join('/')}`);
-    console.log(`detect ms: ${summary.join(', ')}`);
-    const always = [...loads].filter(([, tries]) => tries.every((t) => t.longTasks.length > 0)).map(([file]) => file);
-    expect(always).toEqual([]);
   });
 });
 
@@ -217,7 +182,9 @@ describe('Chromium: reading mode on the seed article', () => {
 });
 
 describe('Chromium: furigana over a 5,000-character article', () => {
-  it('is placed in slices: no long task from the first reading to the last', async () => {
+  // That it goes in slices with no long task is for `npm run bench` (reading_longest_slice_ms, reading_long_tasks)
+  // and chunks.test.ts: on a shared machine a timing assertion here would test the machine, not Kiji.
+  it('covers the whole article, and comes out leaving the page as it was', async () => {
     const page = await harness.open('news/long-article.html');
     await waitForArticleMark(page);
     const chars = await page.$$eval('[data-kiji-article]', (els) =>
@@ -226,18 +193,26 @@ describe('Chromium: furigana over a 5,000-character article', () => {
     expect(chars).toBeGreaterThanOrEqual(4500);
     const tabId = await tabIdOf(harness.serviceWorker, page);
     const before = await page.evaluate(() => new XMLSerializer().serializeToString(document.body));
+    const off = () => sendToTab(harness.serviceWorker, tabId, 'readingMode', { on: false, furigana: 'all' });
     await sendToTab(harness.serviceWorker, tabId, 'readingMode', { on: true, furigana: 'all' });
-    await waitForMeasure(page, ANNOTATE_MEASURE);
-    const windows = await measures(page, ANNOTATE_MEASURE);
-    const tasks = tasksDuring(await longTasks(page), windows);
-    const engine = await measures(page, 'kiji-annotate-engine');
-    console.log(
-      `annotate (5,000 chars): ${windows.map(([, d]) => d.toFixed(1)).join(', ')} ms, engine ${engine.map(([, d]) => d.toFixed(1)).join(', ')} ms; long tasks then: ${JSON.stringify(tasks)}, on the page: ${(await longTasks(page)).length}`,
-    );
-    expect(await page.$$eval('ruby[data-kiji-ruby]', (r) => r.length)).toBeGreaterThan(1000);
-    expect(tasks.filter((d) => d > LONG_TASK_MS)).toEqual([]);
-    await sendToTab(harness.serviceWorker, tabId, 'readingMode', { on: false, furigana: 'all' });
-    expect(await page.evaluate(() => new XMLSerializer().serializeToString(document.body))).toBe(before);
+    try {
+      await waitForMeasure(page, ANNOTATE_MEASURE);
+      const placed = await page.evaluate(() => {
+        const marked = [...document.querySelectorAll('[data-kiji-article]')];
+        return {
+          count: document.querySelectorAll('ruby[data-kiji-ruby]').length,
+          last: !!marked[marked.length - 1]?.querySelector('ruby[data-kiji-ruby]'),
+        };
+      });
+      expect(placed.count).toBeGreaterThan(1000);
+      // The article's last block has its furigana too: no batch was dropped on the way.
+      expect(placed.last).toBe(true);
+      await off();
+      expect(await page.evaluate(() => new XMLSerializer().serializeToString(document.body))).toBe(before);
+    } finally {
+      // Reading mode is remembered per site: left on, it would put furigana into the next tests' pages.
+      await off();
+    }
   });
 });
 
