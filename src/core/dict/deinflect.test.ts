@@ -89,6 +89,8 @@ const NEWS_FORMS: [surface: string, headword: string, reasons: string[]][] = [
   ['呼ばれた', '呼ぶ', ['passive', 'past']],
   ['いらっしゃいます', 'いらっしゃる', ['polite']],
   ['良かった', '良い', ['past']],
+  ['断固たる', '断固', ['taru']],
+  ['確固たる', '確固', ['taru']],
 ];
 
 describe('deinflection of news forms, confirmed by EDICT', () => {
@@ -120,6 +122,8 @@ describe('deinflection of news forms, confirmed by EDICT', () => {
     // A noun that cannot take する does not conjugate: 関係 can, 条約 cannot.
     expect(confirmed('関係した')).toContainEqual({ word: '関係', reasons: ['suru-verb', 'past'] });
     expect(confirmed('条約した')).toEqual([]);
+    // Only a taru-adjective takes たる: 会議たる is not a form of 会議.
+    expect(confirmed('会議たる')).toEqual([]);
   });
 
   it('keeps only the senses of the conjugated part of speech', () => {

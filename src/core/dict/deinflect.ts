@@ -48,6 +48,7 @@ export const INFLECTION_CODES = [
   'benefactive',
   'become',
   'should',
+  'taru',
 ] as const;
 
 export type InflectionCode = (typeof INFLECTION_CODES)[number];
@@ -90,6 +91,7 @@ const ENGLISH: Record<InflectionCode, string> = {
   benefactive: 'favour',
   become: 'become',
   should: 'should (beki)',
+  taru: 'attributive (-taru)',
 };
 
 /** "passive · progressive · polite": for the CLI; the extension translates the codes itself. */
@@ -127,10 +129,11 @@ const TA_INNER = bit(21);
 const STEM = bit(22); // continuative (連用形) standing on its own
 const STEM_INNER = bit(23);
 const TERMINAL = bit(24); // a form nothing conjugates from: 書けば, 書こう, 書かず …
+const ADJ_T = bit(25); // 断固 for 断固たる
 
 const ANY_VERB = V1 | V5K | V5G | V5S | V5T | V5N | V5B | V5M | V5R | V5U | VS | VK;
 /** What the text as written may be: anything but a form that only exists under an auxiliary. */
-const SURFACE = ~(TE_INNER | TA_INNER | STEM_INNER | VS_NOUN);
+const SURFACE = ~(TE_INNER | TA_INNER | STEM_INNER | VS_NOUN | ADJ_T);
 
 interface FinalType {
   type: number;
@@ -157,6 +160,7 @@ const FINAL_TYPES: readonly FinalType[] = [
   { type: VK, name: 'vk', endings: ['くる', '来る'], accepts: ['vk'] },
   { type: ADJ_I, name: 'adj-i', endings: ['い'], accepts: ['adj-i', 'adj-ix'] },
   { type: VS_NOUN, name: 'vs-noun', endings: [''], accepts: ['vs'] },
+  { type: ADJ_T, name: 'adj-t', endings: [''], accepts: ['adj-t'] },
 ];
 const FINAL_MASK = FINAL_TYPES.reduce((m, t) => m | t.type, 0);
 
@@ -334,6 +338,8 @@ formRule('い', 'る', 'stem', V5ARU);
 rule('い', 'る', TERMINAL, V5ARU, 'imperative');
 // 合意する → 合意: the noun the lookup shows.
 rule('する', '', VS, VS_NOUN, 'suru-verb');
+// Taru-adjectives before a noun: 断固たる行動, 確固たる証拠 (EDICT lists the stem, 断固, as adj-t).
+rule('たる', '', TERMINAL, ADJ_T, 'taru');
 
 // i-adjectives.
 rule('くない', 'い', ADJ_I, ADJ_I, 'negative');
