@@ -8,7 +8,7 @@ import { nodeKuromojiLoader } from './tokenizer/node-loader';
 import { createTokenizer, type Tokenizer } from './tokenizer/tokenizer';
 import type { WordIndex } from './dict/word-index';
 
-const SEED = '/work/shared/seeds/000_9744aeb55fb20b7c.txt';
+const SEED = 'tests/fixtures/news/seed-article.txt';
 
 let tokenizer: Tokenizer;
 let words: WordIndex;

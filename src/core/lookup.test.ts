@@ -7,7 +7,7 @@ import { createTokenizer, type Tokenizer } from './tokenizer/tokenizer';
 import { nodeKuromojiLoader } from './tokenizer/node-loader';
 import type { LookupResult } from './types';
 
-const SEED = readFileSync('/work/shared/seeds/000_9744aeb55fb20b7c.txt', 'utf8');
+const SEED = readFileSync('tests/fixtures/news/seed-article.txt', 'utf8');
 
 let words: WordIndex;
 let tokenizer: Tokenizer;
@@ -175,6 +175,26 @@ describe('lookupAt on the seed article', () => {
     expect(first).toMatchObject({ headword: '米ロ間', reading: 'べいろかん', parts: ['米', 'ロ', '間'] });
     expect(first.senses[0].glosses[0]).toMatch(/^\(United States of\) America \+ Russia \+ /);
     expect(withTokens!.entries.find((e) => e.headword === '米')?.reading).toBe('べい');
+  });
+
+  it('shows the reading kuromoji heard when the entry has several: 版 of 日本版 is ばん, 高 of ユーロ高 is だか', () => {
+    const cases: [text: string, needle: string, headword: string, withTokens: string][] = [
+      ['ニューズウィーク日本版 トランプの帝国', '版', '版', 'ばん'],
+      ['ドル安・ユーロ高を警戒', '高', '高', 'だか'],
+    ];
+    for (const [text, needle, headword, reading] of cases) {
+      const [plain, withTokens] = both(text, needle);
+      expect(withTokens!.entries[0]).toMatchObject({ headword, reading });
+      // Without kuromoji the usual reading stands: the choice is the tokens', not a new default.
+      expect(plain!.entries[0].reading).not.toBe(reading);
+    }
+  });
+
+  it('takes the reading of a conjugated verb from kuromoji too: 入っ of 割って入った is はいる, not いる', () => {
+    for (const text of ['対立に割って入った。', '対立に割って入っ…']) {
+      const [, withTokens] = both(text, '入っ');
+      expect(withTokens!.entries[0]).toMatchObject({ headword: '入る', reading: 'はいる' });
+    }
   });
 
   it('lists shorter matches after the longest, each entry once', () => {

@@ -29,11 +29,15 @@ interface Match {
   entry: WordEntry;
   candidate: Deinflection;
   length: number;
+  /** Whether the text is a conjugated form of the candidate (入っ of 入る), not the word as written. */
+  conjugated: boolean;
   /** The form the text matched: a spelling of the entry, or one of its readings. */
   form: Form;
   byKanji: boolean;
   score: number;
   order: number;
+  /** The reading shown when kuromoji's decides it (版 of 日本版 is ばん); else the entry's usual one. */
+  reading?: string;
 }
 
 export function lookupAt(text: string, at: number, deps: LookupDeps): LookupResult | null {
@@ -87,7 +91,8 @@ function findMatches(window: string, words: WordIndex, context: TokenContext | n
         const matched = matchedForm(entry, candidate.word);
         if (!matched) continue;
         seen.add(key);
-        matches.push({ entry, candidate, length, ...matched, score: 0, order: matches.length });
+        const conjugated = candidate.word !== window.slice(0, length);
+        matches.push({ entry, candidate, length, conjugated, ...matched, score: 0, order: matches.length });
       }
     }
   }
@@ -168,7 +173,8 @@ function addTokenBaseForm(matches: Match[], words: WordIndex, context: TokenCont
     const matched = matchedForm(entry, token.baseForm);
     if (!matched || seen.has(`${entry.id}:${token.surface.length}`)) continue;
     if (!entry.senses.some((s) => s.pos.some((p) => p.startsWith('v') || p.startsWith('adj-i')))) continue;
-    matches.push({ entry, candidate, length: token.surface.length, ...matched, score: 0, order: matches.length });
+    const length = token.surface.length;
+    matches.push({ entry, candidate, length, conjugated: true, ...matched, score: 0, order: matches.length });
   }
 }
 
@@ -216,19 +222,24 @@ function tokenAgreement(m: Match, context: TokenContext | null): number {
     return reading && kanaKey(token.reading).includes(reading) ? 2 : 0;
   }
   let score = posAgrees(token.pos, m.entry) ? 1 : 0;
-  if (m.candidate.word === token.baseForm && m.candidate.reasons.length > 0) score += 2;
-  else {
-    const spanReading = readingOfSpan(context, m.length);
-    const reading = readingFor(m.entry, m.form, m.byKanji, token.reading);
-    if (spanReading !== null && readingAgrees(reading, spanReading, m.candidate)) score += 2;
+  const spanReading = readingOfSpan(context, m.length);
+  const reading = readingFor(m.entry, m.form, m.byKanji, m.conjugated ? null : spanReading);
+  if (spanReading !== null && readingAgrees(reading, spanReading, m)) {
+    score += 2;
+    // A lone kanji is read by where it stands (日本版 ばん, ユーロ高 だか), and kuromoji knows; for a longer word the
+    // dictionary's usual reading is the safer one (強面 is こわもて, kuromoji says こわおもて).
+    if (m.length === 1) m.reading = reading;
+  } else if (m.conjugated && m.candidate.word === token.baseForm) {
+    // kuromoji conjugated the same word but read it otherwise (入っ as はいっ, not 入る read いる).
+    score += 1;
   }
   return score;
 }
 
-function readingAgrees(reading: string, spanReading: string, candidate: Deinflection): boolean {
-  if (candidate.reasons.length === 0) return reading === spanReading;
+function readingAgrees(reading: string, spanReading: string, m: Match): boolean {
+  if (!m.conjugated) return reading === spanReading;
   // Conjugation changes the last kana of a verb or adjective (かわす → かわされ); a サ変 noun keeps all of it.
-  const stem = candidate.types.includes('vs-noun') ? reading : reading.slice(0, -1);
+  const stem = m.candidate.types.includes('vs-noun') ? reading : reading.slice(0, -1);
   return stem.length > 0 && spanReading.startsWith(stem);
 }
 
@@ -254,7 +265,7 @@ function posAgrees(kuromojiPos: string, entry: WordEntry): boolean {
 // Building entries
 
 function toLookupEntry(m: Match): LookupEntry {
-  const reading = readingFor(m.entry, m.form, m.byKanji, null);
+  const reading = m.reading ?? readingFor(m.entry, m.form, m.byKanji, null);
   const headword = m.form.text;
   const otherForms = [...m.entry.kanji, ...m.entry.kana]
     .map((f) => f.text)
