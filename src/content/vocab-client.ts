@@ -47,9 +47,9 @@ export function saveInputFor(entry: LookupEntry, result: LookupResult, sentence:
   };
 }
 
-/** The entry `s` saves: the first one the popup shows (words and glossary cards come before names). */
+/** The entry `s` saves: the first one the popup shows, which is the engine's first (a name only when it leads). */
 export function firstShown(result: LookupResult): LookupEntry | null {
-  return result.entries.find((e) => e.source !== 'names') ?? result.entries[0] ?? null;
+  return result.entries[0] ?? null;
 }
 
 /** How long the popup trusts the lists it was told about. */

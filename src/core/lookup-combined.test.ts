@@ -8,7 +8,7 @@ import { nodeKuromojiLoader } from './tokenizer/node-loader';
 import { createTokenizer, type Tokenizer } from './tokenizer/tokenizer';
 import type { LookupResult } from './types';
 
-const SEED = '/work/shared/seeds/000_9744aeb55fb20b7c.txt';
+const SEED = 'tests/fixtures/news/seed-article.txt';
 const seed = readFileSync(SEED, 'utf8');
 /** The article's own sentences, as the content script sends them. */
 const sentences = seed.split(/\n+|(?<=。)/).filter((s) => s.trim());
@@ -163,6 +163,17 @@ describe('lookupCombined: the names dictionary', () => {
     const zero = hover('ゼロ歳の子どもを預ける', 'ゼロ歳');
     expect(zero.entries[0]).toMatchObject({ headword: 'ゼロ歳', reading: 'ぜろさい' });
     expect(hover('零歳の子どもを預ける', '零歳').entries[0]).toMatchObject({ headword: '零歳', reading: 'れいさい' });
+  });
+
+  it('puts first a name the highlight covers and kuromoji takes for one: 岩本 the surname, not 岩 "rock"', () => {
+    const text = '元理事長の岩本絹子容疑者を逮捕した';
+    const result = hover(text, '岩本');
+    expect(result.match).toBe('岩本');
+    expect(result.entries[0]).toMatchObject({ source: 'names', headword: '岩本', reading: 'いわもと' });
+    expect(result.entries.some((e) => e.source === 'words' && e.headword === '岩')).toBe(true);
+    // Before kuromoji has loaded nothing says 岩本 is a name here: the words come first.
+    const cold = lookupCombined(text, text.indexOf('岩本'), deps)!;
+    expect(cold.entries[0]).toMatchObject({ source: 'words', headword: '岩' });
   });
 
   it('shows no name where the dictionary has a longer word (新聞記者, not the surname 新聞)', () => {

@@ -68,7 +68,15 @@ export function lookupCombined(text: string, at: number, deps: CombinedDeps): Lo
   if (nameLength < wordLength || coveredByTerm) names = [];
   else names = withoutWordGlosses(names, atWords);
 
-  const entries = longerWord ? [...dictionary, ...cards, ...names] : [...cards, ...dictionary, ...names];
+  // A name longer than any word, which kuromoji also takes for a proper noun (岩本 over 岩 "rock"), is what the
+  // highlight covers: it comes first. Without tokens a longer name may be a chance spelling, so it stays after.
+  const nameFirst =
+    names.length > 0 && nameLength > wordLength && isProperNoun(deps.tokens, wordAt, wordAt + nameLength);
+  const entries = longerWord
+    ? [...dictionary, ...cards, ...names]
+    : nameFirst
+      ? [...cards, ...names, ...dictionary]
+      : [...cards, ...dictionary, ...names];
   if (entries.length === 0) return null;
   // The glossary term's span when it stands; else the longest word or name, from where it starts.
   let start = longerWord ? hits[0].start : wordAt;
@@ -161,6 +169,20 @@ export function lookupNames(text: string, at: number, names: WordIndex, tokens?:
 
 function isKatakana(text: string): boolean {
   return /^[\u30a1-\u30fa\u30fc]+$/.test(text);
+}
+
+/** Whether text[start, end) is whole tokens of kuromoji's, one of them a proper noun (名詞・固有名詞). */
+function isProperNoun(tokens: readonly Token[] | undefined, start: number, end: number): boolean {
+  if (!tokens) return false;
+  const span = tokens.filter((t) => t.start < end && t.start + t.surface.length > start);
+  const first = span[0];
+  const last = span[span.length - 1];
+  return (
+    !!first &&
+    first.start === start &&
+    last.start + last.surface.length === end &&
+    span.some((t) => t.posDetail === '固有名詞')
+  );
 }
 
 /** kuromoji's reading of text[start, end) in hiragana, when the span falls on token boundaries. */

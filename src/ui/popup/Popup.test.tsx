@@ -128,14 +128,23 @@ describe('hover popup', () => {
   });
 
   it('puts names under their own heading after the words', async () => {
-    const words = await lookup('田中首相', 0);
-    const result = { ...words, entries: [nameEntry('田中', 'たなか'), ...words.entries] };
+    // The engine adds a name after the words when it is no longer than they are; here one is added by hand.
+    const words = await lookup('会談', 0);
+    const result = { ...words, entries: [...words.entries, nameEntry('田中', 'たなか')] };
     const { dialog, entries } = show(result);
     expect(entries[0].dataset.source).toBe('words');
     const section = dialog.querySelector('.names')!;
     expect(section.querySelector('.section-title')?.textContent).toBe('Names');
     expect(section.querySelector('[data-source=names] .glosses')?.textContent).toBe('Tanaka');
     expect([...section.querySelectorAll('.chip')].map((c) => c.textContent)).toContain('surname');
+  });
+
+  it('puts the names first when the engine ranks a name first: the highlighted 岩本 is a surname, not 岩 "rock"', async () => {
+    const { dialog } = show(await lookup('元理事長の岩本絹子容疑者', 5));
+    const order = [...dialog.querySelectorAll<HTMLElement>('[data-source]')].map((e) => e.dataset.source);
+    expect(order[0]).toBe('names');
+    expect(order.lastIndexOf('names')).toBeLessThan(order.indexOf('words'));
+    expect(dialog.querySelector('.names')?.textContent).toContain('Iwamoto');
   });
 
   it('offers nothing to focus, so the page keeps the keyboard', async () => {

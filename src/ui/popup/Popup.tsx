@@ -171,15 +171,22 @@ export function Entries({
     const props = { entry: e, shorter: e.matchLength < longest, showRomaji, vocab, key: i };
     return e.source === 'glossary' ? <GlossaryCard {...props} /> : <WordEntry {...props} />;
   };
-  return (
+  const nameSection = names.length > 0 && (
+    <section class="names">
+      <h2 class="section-title">{t('sectionNames')}</h2>
+      {names.map(render)}
+    </section>
+  );
+  // The engine puts names first when the highlighted text is a name (岩本, not 岩 "rock").
+  return entries[0]?.source === 'names' ? (
+    <>
+      {nameSection}
+      {main.map(render)}
+    </>
+  ) : (
     <>
       {main.map(render)}
-      {names.length > 0 && (
-        <section class="names">
-          <h2 class="section-title">{t('sectionNames')}</h2>
-          {names.map(render)}
-        </section>
-      )}
+      {nameSection}
     </>
   );
 }
