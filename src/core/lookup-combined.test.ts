@@ -176,6 +176,19 @@ describe('lookupCombined: the names dictionary', () => {
     expect(cold.entries[0]).toMatchObject({ source: 'words', headword: '岩' });
   });
 
+  it('reads a given name kuromoji knows and the trimmed names dictionary lacks, saying the reading is a guess', () => {
+    const result = hover('赤木雅子さん請求の改ざん', '雅子');
+    expect(result.match).toBe('雅子');
+    expect(result.entries[0]).toMatchObject({ source: 'names', headword: '雅子', reading: 'まさこ' });
+    expect(result.entries[0].senses[0]).toMatchObject({ glosses: ['Masako'], tags: ['given', 'guessed'] });
+  });
+
+  it("puts kuromoji's reading of a surname first when the kept readings lack it: 米田 is よねだ", () => {
+    const names = hover('（米田優人）', '米田').entries.filter((e) => e.source === 'names');
+    expect(names[0]).toMatchObject({ headword: '米田', reading: 'よねだ' });
+    expect(names.map((n) => n.reading)).toContain('こめだ');
+  });
+
   it('shows no name where the dictionary has a longer word (新聞記者, not the surname 新聞)', () => {
     expect(deps.names!.lookup('新聞').some((e) => e.kanji[0]?.text === '新聞')).toBe(true);
     const result = hover('新聞記者が質問した', '新聞');

@@ -8,7 +8,7 @@ import { kanaKey } from './dict/kana-key';
 import { readingsOf } from './dict/readings';
 import type { GlossaryHit, GlossaryIndex } from './glossary/match';
 import { lookupAt, splitsKatakanaToken, wordStart, type LookupDeps } from './lookup';
-import { isWordChar } from './text/kana';
+import { isWordChar, toRomaji } from './text/kana';
 import type { LookupEntry, LookupResult, Token } from './types';
 
 export interface CombinedDeps extends LookupDeps {
@@ -63,6 +63,12 @@ export function lookupCombined(text: string, at: number, deps: CombinedDeps): Lo
     longerWord ? longerWord.matchLength - (wordAt - hits[0].start) : 0,
   );
   let names = deps.names ? lookupNames(text, wordAt, deps.names, deps.tokens) : [];
+  // kuromoji's reading of a person's name goes first when the names kept lack it (米田 is よねだ; ENAMDICT's first
+  // three readings of it, kept by the trimming, are こめだ, まいた, よねた).
+  const heard = heardName(wordAt, deps.tokens);
+  if (heard && !names.some((n) => n.matchLength === heard.matchLength && n.reading === heard.reading)) {
+    if (names.length === 0 || names[0].matchLength === heard.matchLength) names = [heard, ...names];
+  }
   const nameLength = names[0]?.matchLength ?? 0;
   const coveredByTerm = best && best.start <= wordAt && wordAt + nameLength <= best.end;
   if (nameLength < wordLength || coveredByTerm) names = [];
@@ -169,6 +175,33 @@ export function lookupNames(text: string, at: number, names: WordIndex, tokens?:
 
 function isKatakana(text: string): boolean {
   return /^[\u30a1-\u30fa\u30fc]+$/.test(text);
+}
+
+/**
+ * A person's name kuromoji knows and the trimmed ENAMDICT does not (given names alone are left out of it: 雅子 of
+ * 赤木雅子さん), with kuromoji's reading.
+ */
+function heardName(at: number, tokens: readonly Token[] | undefined): LookupEntry | null {
+  const token = tokens?.find((t) => t.start === at);
+  if (!token || token.posDetail2 !== '人名' || !/^[\u3400-\u9fff々]{2,}$/.test(token.surface)) return null;
+  const reading = kanaKey(token.reading);
+  if (reading === token.surface) return null;
+  const romaji = toRomaji(reading);
+  return {
+    source: 'names',
+    headword: token.surface,
+    reading,
+    senses: [
+      {
+        pos: [],
+        glosses: [romaji.charAt(0).toUpperCase() + romaji.slice(1)],
+        // Names are read many ways (山本一太 is いちた, kuromoji says かずた): the chip says this one is a guess.
+        tags: [token.posDetail3 === '姓' ? 'surname' : token.posDetail3 === '名' ? 'given' : 'person', 'guessed'],
+      },
+    ],
+    inflection: null,
+    matchLength: token.surface.length,
+  };
 }
 
 /** Whether text[start, end) is whole tokens of kuromoji's, one of them a proper noun (名詞・固有名詞). */

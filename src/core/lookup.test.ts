@@ -197,6 +197,17 @@ describe('lookupAt on the seed article', () => {
     }
   });
 
+  it('composes a word kuromoji keeps whole and the dictionary lacks from the words inside it: 北関東, 財務局', () => {
+    const [, north] = both('北関東３県の低迷が続く', '北関東');
+    expect(north!.entries[0]).toMatchObject({ headword: '北関東', reading: 'きたかんとう', parts: ['北', '関東'] });
+    const [, bureau] = both('自死した近畿財務局職員', '近畿');
+    expect(bureau!.entries[0]).toMatchObject({ headword: '近畿財務局職員', parts: ['近畿', '財務', '局', '職員'] });
+    expect(bureau!.entries[0].reading).toBe('きんきざいむきょくしょくいん');
+    // Two lone kanji would be a guess at an abbreviation: 総連 is not 総 "whole" + 連 "reams of paper".
+    const [, union] = both('県電力総連の議員', '県電力');
+    expect(union!.entries[0].headword).toBe('県電力');
+  });
+
   it('lists shorter matches after the longest, each entry once', () => {
     for (const r of both(sentenceWith('首脳会談に関する'), '首脳会談')) {
       const lengths = r!.entries.map((e) => e.matchLength);

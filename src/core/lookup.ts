@@ -381,36 +381,63 @@ function composeCompound(text: string, at: number, context: TokenContext, words:
   while (last < tokens.length && isCompoundPart(tokens[last]) && last - context.index < MAX_MATCH) last++;
   // A prefix cannot end a compound (新 alone before a particle).
   while (last > context.index && tokens[last - 1].pos === '接頭詞') last--;
-  if (last - context.index < 2) return null;
+  // One token can be a compound too, when kuromoji knows it and EDICT does not (北関東, 財務局).
+  if (last === context.index || (last - context.index === 1 && tokens[last - 1].surface.length < 2)) return null;
 
   const parts: Part[] = [];
   for (let i = context.index; i < last && parts.length < MAX_PARTS;) {
-    let found: { part: Part; next: number } | null = null;
+    let found: { parts: Part[]; next: number } | null = null;
     for (let j = last; j > i && !found; j--) {
       const run = tokens.slice(i, j);
       const surface = run.map((t) => t.surface).join('');
       const reading = run.map(tokenReading).join('');
       const part = describePart(surface, reading, run, words);
-      if (part) found = { part, next: j };
+      if (part) found = { parts: [part], next: j };
     }
+    const split = found ? null : splitToken(tokens[i], words);
+    if (split) found = { parts: split, next: i + 1 };
     if (!found) break;
-    parts.push(found.part);
+    parts.push(...found.parts);
     i = found.next;
   }
   if (parts.length < 2) return null;
   const headword = parts.map((p) => p.text).join('');
   // The dictionary knew the whole run after all: the ordinary match shows it.
   if (words.lookup(headword).length > 0) return null;
+  const oneToken = headword === tokens[context.index].surface;
   return {
     source: 'words',
     headword,
-    reading: parts.map((p) => p.reading).join(''),
+    // kuromoji's reading of a whole token beats the parts' (北関東 is きたかんとう, and 局 of 財務局 reads きょく).
+    reading: oneToken ? tokenReading(tokens[context.index]) : parts.map((p) => p.reading).join(''),
     senses: [{ pos: ['n'], glosses: [parts.map((p) => p.gloss).join(' + ')] }],
     inflection: null,
     common: false,
     matchLength: headword.length,
     parts: parts.map((p) => p.text),
   };
+}
+
+/**
+ * A kanji token the dictionary lacks, cut into the longest dictionary words that cover it all (財務局 = 財務 + 局).
+ * Never a person's name (岩本 is not "rock + book"), nor katakana: a whole katakana token is mostly a foreign name
+ * (プーチン is not プー + チン).
+ */
+function splitToken(token: Token, words: WordIndex): Part[] | null {
+  if (token.posDetail2 === '人名' || token.surface.length < 2 || !/^[\u3400-\u9fff々]+$/.test(token.surface))
+    return null;
+  const parts: Part[] = [];
+  for (let i = 0; i < token.surface.length;) {
+    let part: Part | null = null;
+    for (let j = token.surface.length - (i === 0 ? 1 : 0); j > i && !part; j--) {
+      part = describePart(token.surface.slice(i, j), '', [], words);
+    }
+    if (!part) return null;
+    parts.push(part);
+    i += part.text.length;
+  }
+  // Two lone kanji are a guess at an abbreviation (総連 is not 総 "whole" + 連 "reams"): one may stand, as 局 does.
+  return parts.length >= 2 && parts.filter((p) => p.text.length === 1).length <= 1 ? parts : null;
 }
 
 function describePart(surface: string, tokenReading: string, run: Token[], words: WordIndex): Part | null {

@@ -76,6 +76,9 @@ export interface Token {
   start: number;
   pos: string;
   posDetail: string;
+  /** kuromoji's finer classes: 人名 then 姓 or 名 for a person's name, 地域 for a place, 組織 for a body. */
+  posDetail2?: string;
+  posDetail3?: string;
   conjugationType: string;
   conjugationForm: string;
   baseForm: string;

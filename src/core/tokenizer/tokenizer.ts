@@ -16,6 +16,8 @@ interface KuromojiToken {
   word_position: number;
   pos: string;
   pos_detail_1: string;
+  pos_detail_2: string;
+  pos_detail_3: string;
   conjugated_type: string;
   conjugated_form: string;
   basic_form: string;
@@ -68,6 +70,8 @@ export async function createTokenizer(load: DictFileLoader): Promise<Tokenizer> 
         start: t.word_position - 1,
         pos: t.pos,
         posDetail: t.pos_detail_1,
+        ...(t.pos_detail_2 !== '*' && { posDetail2: t.pos_detail_2 }),
+        ...(t.pos_detail_3 !== '*' && { posDetail3: t.pos_detail_3 }),
         conjugationType: t.conjugated_type,
         conjugationForm: t.conjugated_form,
         baseForm: t.basic_form === '*' ? t.surface_form : t.basic_form,
