@@ -197,6 +197,21 @@ describe('lookupCombined: the names dictionary', () => {
   });
 });
 
+describe('lookupCombined: numbers', () => {
+  it('reads a date of the seed article with its counter, from any of its digits', () => {
+    const sentence = sentences.find((s) => s.includes('2月5日の期限'))!;
+    const at = sentence.indexOf('2月5日') + 2;
+    const result = lookupCombined(sentence, at, { ...deps, tokens: tokenizer.tokenize(sentence) })!;
+    expect(result.match).toBe('5日');
+    expect(result.entries[0]).toMatchObject({ headword: '5日', reading: 'いつか' });
+  });
+
+  it('leaves a term that starts with a number to the glossary: G7 is the summit group, not 7', () => {
+    const result = hover('G7サミットが開かれた', 'G7', 1);
+    expect(result.entries[0].source).toBe('glossary');
+  });
+});
+
 describe('lookupCombined: without a glossary term under the pointer', () => {
   it('answers as the word lookup does', () => {
     const text = 'ある米政府当局者は、26日に文書を交わす予定だと述べた。';

@@ -1,13 +1,15 @@
 /**
  * The hover as the popup shows it: the glossary card of the term under the pointer, then what the general dictionary
  * says about the term's words, then the names dictionary in its own section when it knows a longer name than the
- * dictionary does (ナワリヌイ, 長谷川) — never a split of a name the glossary holds (プーチン is not プー + チン).
+ * dictionary does (ナワリヌイ, 長谷川) — never a split of a name the glossary holds (プーチン is not プー + チン). A number
+ * under the pointer is read with its counter (numbers.ts).
  */
 import type { WordIndex } from './dict/word-index';
 import { kanaKey } from './dict/kana-key';
 import { readingsOf } from './dict/readings';
 import type { GlossaryHit, GlossaryIndex } from './glossary/match';
 import { lookupAt, splitsKatakanaToken, wordStart, type LookupDeps } from './lookup';
+import { lookupNumber } from './numbers';
 import { isWordChar, toRomaji } from './text/kana';
 import type { LookupEntry, LookupResult, Token } from './types';
 
@@ -27,6 +29,16 @@ const MAX_NAME_LENGTH = 16;
 const NAME_SEPARATORS = new Set(['・', '･', '＝', '=']);
 
 export function lookupCombined(text: string, at: number, deps: CombinedDeps): LookupResult | null {
+  const result = lookupTerms(text, at, deps);
+  // A number with its counter (26日, 3万5000人) when nothing longer is written there (G7 is a term, ３Ｍ a name).
+  const number = lookupNumber(text, at);
+  if (!number) return result;
+  const end = number.start + number.entry.matchLength;
+  if (result && result.end - result.start >= end - number.start) return result;
+  return { start: number.start, end, match: text.slice(number.start, end), entries: [number.entry] };
+}
+
+function lookupTerms(text: string, at: number, deps: CombinedDeps): LookupResult | null {
   if (!(at >= 0 && at < text.length)) return null;
   const hits = deps.glossary?.match(text, at) ?? [];
   let best = hits[0] as GlossaryHit | undefined;

@@ -64,6 +64,17 @@ describe('Chromium: hovering the seed article', () => {
     expect(popup.inflection).toMatch(/passive/i);
   });
 
+  it('reads a date with its irregular reading: 5日 of 2月5日 is いつか', async () => {
+    await hover(page, '2月5日', 2, { within: '.entry-text' });
+    const popup = await waitForPopup(
+      () => readPopup(page),
+      (shown) => shown.headword === '5日',
+      '5日',
+    );
+    expect(popup.reading).toBe('いつか');
+    expect(popup.senses.join(' / ')).toMatch(/5th \(day of the month\)/);
+  });
+
   it('closes the popup on Esc', async () => {
     await hover(page, '合意', 0, { within: '.entry-text' });
     await waitForPopup(
