@@ -86,6 +86,10 @@ describe('furigana over real sentences (kuromoji, EDICT, the glossary)', () => {
     ['10分と5分', '10分(ぷん)と5分(ふん)'],
     ['3ヶ月後', '3ヶ月(かげつ)'],
     ['二十歳の誕生日', '二十歳(はたち)'],
+    ['ミサイル3本を発射', '3本(ぼん)'],
+    ['4人が死亡', '4人(よにん)'],
+    ['4月に', '4月(しがつ)'],
+    ['午後9時に', '9時(くじ)'],
   ])('%s → %s', (text, expected) => {
     expect(withRuby(text)).toContain(expected);
   });

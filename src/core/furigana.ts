@@ -6,6 +6,7 @@
  * tokens where they agree with it (新(しん)戦略(せんりゃく)…), read whole where they do not (菅義偉 すがよしひで).
  */
 import { katakanaToHiragana } from './dict/kana-key';
+import { countedReading } from './numbers';
 import type { AnnotatedWord, FuriganaLevel, RubyPart } from './reading-types';
 import type { Token } from './types';
 
@@ -148,22 +149,6 @@ export function numberValue(text: string): number | null {
   return (m[1] ? KANJI_DIGITS[m[1]] : 1) * 10 + (m[3] ? KANJI_DIGITS[m[3]] : 0);
 }
 
-/** Days of the month and counts of days read in the native way (2日 ふつか); 1日 is ついたち only after a month. */
-const DAYS: Record<number, string> = {
-  2: 'ふつか',
-  3: 'みっか',
-  4: 'よっか',
-  5: 'いつか',
-  6: 'むいか',
-  7: 'なのか',
-  8: 'ようか',
-  9: 'ここのか',
-  10: 'とおか',
-  14: 'じゅうよっか',
-  20: 'はつか',
-  24: 'にじゅうよっか',
-};
-
 const isNumberToken = (t: Token) => t.pos === '名詞' && t.posDetail === '数' && numberValue(t.surface) !== null;
 
 interface CounterRuby {
@@ -196,29 +181,12 @@ function counterAt(tokens: readonly Token[], i: number): CounterRuby | null {
     count: j - i + 1,
     ruby: [{ start: counter.start, end: counter.start + counter.surface.length, reading }],
   });
-  switch (counter.surface) {
-    case '日': {
-      const afterMonth = tokens[i - 1]?.surface === '月';
-      if (n === 1) return afterMonth ? whole('ついたち') : whole('いちにち');
-      return DAYS[n] ? whole(DAYS[n]) : onCounter('にち');
-    }
-    case '人':
-      if (n === 1) return whole('ひとり');
-      if (n === 2) return whole('ふたり');
-      return onCounter('にん');
-    case '歳':
-      return n === 20 ? whole('はたち') : null;
-    case '月':
-      // kuromoji reads the 月 of 1月 as つき.
-      return onCounter('がつ');
-    case '分': {
-      // 3分の1 is a fraction (ぶん); otherwise minutes: ぷん after 1, 3, 4, 6, 8 and 10s.
-      if (tokens[j + 1]?.surface === 'の') return onCounter('ぶん');
-      return onCounter([1, 3, 4, 6, 8, 0].includes(n % 10) ? 'ぷん' : 'ふん');
-    }
-    default:
-      return null;
-  }
+  // 1日 alone is a day's length (いちにち); after a month it is the first (ついたち). 3分の1 is a fraction (ぶん).
+  if (counter.surface === '日' && n === 1 && tokens[i - 1]?.surface !== '月') return whole('いちにち');
+  if (counter.surface === '分' && tokens[j + 1]?.surface === 'の') return onCounter('ぶん');
+  const read = countedReading(n, counter.surface);
+  if (!read) return null;
+  return 'whole' in read ? whole(read.whole) : onCounter(read.counter);
 }
 
 // ---- glossary terms -----------------------------------------------------------------------------------------------

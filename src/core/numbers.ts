@@ -372,19 +372,40 @@ function counterAt(text: string, at: number): [string, Counter] | null {
   return COUNTERS.find(([written]) => text.startsWith(written, at)) ?? null;
 }
 
-/** The reading of a number before a counter, with the counter's sound changes. */
-function readWithCounter(parsed: ParsedNumber, counter: Counter): string {
+/**
+ * A number read with its counter: as one word where the pair breaks the rules (5日 いつか, 4人 よにん), else the
+ * number and the counter each with their sound change (3本: さん + ぼん, 10回: じゅっ + かい).
+ */
+type Counted = { whole: string } | { number: string; counter: string };
+
+function readWithCounter(
+  parsed: Pick<ParsedNumber, 'value' | 'words' | 'lastDigit' | 'endsInUnit'>,
+  counter: Counter,
+): Counted {
   const n = parsed.value;
-  if (Number.isInteger(n) && counter.special?.[n]) return counter.special[n];
+  if (Number.isInteger(n) && counter.special?.[n]) return { whole: counter.special[n] };
   const words = [...parsed.words];
   const lastWord = words[words.length - 1] ?? '';
   const digit = parsed.endsInUnit ? -1 : parsed.lastDigit;
   const override = counter.last?.[digit];
-  if (override !== undefined && lastWord === DIGITS[digit]) return words.slice(0, -1).join('') + override;
+  if (override !== undefined && lastWord === DIGITS[digit]) return { whole: words.slice(0, -1).join('') + override };
   let kana = counter.kana;
   if (counter.row !== 'other' && geminate(words, counter.row)) kana = counter.p ?? kana;
   else if (/(さん|せん|まん)$/.test(lastWord)) kana = counter.b ?? kana;
-  return words.join('') + kana;
+  return { number: words.join(''), counter: kana };
+}
+
+const joined = (c: Counted) => ('whole' in c ? c.whole : c.number + c.counter);
+
+/**
+ * How furigana reads a whole number of this value before the counter written `counterText` (the value may come
+ * from kanji, 二十歳); null for a counter this module does not know, or a value it does not count (13月).
+ */
+export function countedReading(value: number, counterText: string): Counted | null {
+  const counter = COUNTERS.find(([written]) => written === counterText)?.[1];
+  if (!counter || !Number.isInteger(value) || value < 0 || value > 9999) return null;
+  if (counter.range && (value < counter.range[0] || value > counter.range[1])) return null;
+  return readWithCounter({ value, words: readInteger(value), lastDigit: value % 10, endsInUnit: false }, counter);
 }
 
 /** Where a number around `at` starts: its first digit (the pointer may be on any digit, comma or point of it). */
@@ -417,7 +438,7 @@ export function lookupNumber(text: string, at: number): { start: number; entry: 
   const entry: LookupEntry = {
     source: 'words',
     headword: text.slice(start, end),
-    reading: counter ? readWithCounter(parsed, counter[1]) : parsed.words.join(''),
+    reading: counter ? joined(readWithCounter(parsed, counter[1])) : parsed.words.join(''),
     senses: [
       {
         pos: [counter ? 'ctr' : 'num'],
