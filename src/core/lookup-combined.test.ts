@@ -206,6 +206,13 @@ describe('lookupCombined: numbers', () => {
     expect(result.entries[0]).toMatchObject({ headword: '5日', reading: 'いつか' });
   });
 
+  it('answers the date on its counter too: 日 of 26日 is not "Sunday", 月 of 3月撮影 is no "moon + photography"', () => {
+    expect(hover('外交文書が26日に交わされ', '26日', 2).entries[0]).toMatchObject({ headword: '26日' });
+    const photo = hover('モスクワで2011年3月撮影', '3月', 1);
+    expect(photo.match).toBe('3月');
+    expect(photo.entries[0]).toMatchObject({ headword: '3月', reading: 'さんがつ' });
+  });
+
   it('leaves a term that starts with a number to the glossary: G7 is the summit group, not 7', () => {
     const result = hover('G7サミットが開かれた', 'G7', 1);
     expect(result.entries[0].source).toBe('glossary');

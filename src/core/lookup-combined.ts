@@ -30,11 +30,12 @@ const NAME_SEPARATORS = new Set(['・', '･', '＝', '=']);
 
 export function lookupCombined(text: string, at: number, deps: CombinedDeps): LookupResult | null {
   const result = lookupTerms(text, at, deps);
-  // A number with its counter (26日, 3万5000人) when nothing longer is written there (G7 is a term, ３Ｍ a name).
+  // A number with its counter (26日, 3万5000人), even with the pointer on the counter (日 there is not "Sunday",
+  // nor 月 of 3月撮影 a "moon"), unless a term or a name at least as long is written there (G7, ３Ｍ).
   const number = lookupNumber(text, at);
   if (!number) return result;
   const end = number.start + number.entry.matchLength;
-  if (result && result.end - result.start >= end - number.start) return result;
+  if (result && result.entries[0]?.source !== 'words' && result.end - result.start >= end - number.start) return result;
   return { start: number.start, end, match: text.slice(number.start, end), entries: [number.entry] };
 }
 

@@ -63,8 +63,14 @@ describe('lookupNumber: numbers and counters as news writes them', () => {
     expect(read(text)).toEqual({ start: 0, headword, reading, gloss });
   });
 
-  it('reads the whole number from any digit of it, and a month past 12 is a number and 月 apart', () => {
+  it('reads the whole number from any digit, unit or counter of it, and a month past 12 is a number and 月 apart', () => {
     expect(read('期限は2021年だ', 5)).toMatchObject({ start: 3, headword: '2021年' });
+    // On 日 of 26日 the popup is about the date, not 日 "Sunday".
+    expect(read('外交文書が26日に', 7)).toMatchObject({ start: 5, headword: '26日', reading: 'にじゅうろくにち' });
+    expect(read('3万5000人が', 1)).toMatchObject({ start: 0, headword: '3万5000人' });
+    expect(read('3万5000人が', 6)).toMatchObject({ start: 0, headword: '3万5000人' });
+    expect(read('3か月後', 2)).toMatchObject({ start: 0, headword: '3か月' });
+    expect(read('月曜日', 2)).toBeNull();
     expect(read('13月', 0)).toMatchObject({ headword: '13', reading: 'じゅうさん' });
   });
 

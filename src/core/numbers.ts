@@ -408,22 +408,38 @@ export function countedReading(value: number, counterText: string): Counted | nu
   return readWithCounter({ value, words: readInteger(value), lastDigit: value % 10, endsInUnit: false }, counter);
 }
 
-/** Where a number around `at` starts: its first digit (the pointer may be on any digit, comma or point of it). */
+/** Where a number around `at` starts: its first digit (the pointer may be on any digit, comma, point or 万 of it). */
 function numberStart(text: string, at: number): number {
   let start = at;
   while (start > 0) {
     const ch = text[start - 1];
-    if (isDigit(ch) || ((GROUP_SEPARATORS.has(ch) || DECIMAL_POINTS.has(ch)) && isDigit(text[start - 2] ?? '')))
-      start--;
+    const joins = GROUP_SEPARATORS.has(ch) || DECIMAL_POINTS.has(ch) || UNITS[ch] !== undefined;
+    if (isDigit(ch) || (joins && isDigit(text[start - 2] ?? ''))) start--;
     else break;
   }
   return start;
 }
 
+/**
+ * A digit of the number the pointer is on: the pointer's own character, or the last digit before the 万 or the
+ * counter under it (日 of 26日 is not "Sunday" there); -1 when the pointer is on no number.
+ */
+function digitBefore(text: string, at: number): number {
+  if (isDigit(text[at] ?? '')) return at;
+  if (UNITS[text[at]] !== undefined && isDigit(text[at - 1] ?? '')) return at - 1;
+  for (let from = at; from >= 1 && at - from < 3; from--) {
+    if (!isDigit(text[from - 1])) continue;
+    const found = counterAt(text, from);
+    return found && at < from + found[0].length ? from - 1 : -1;
+  }
+  return -1;
+}
+
 /** The number (and counter) around the pointer, as an entry the popup shows like a dictionary word; null elsewhere. */
 export function lookupNumber(text: string, at: number): { start: number; entry: LookupEntry } | null {
-  if (!isDigit(text[at] ?? '')) return null;
-  const start = numberStart(text, at);
+  const anchor = digitBefore(text, at);
+  if (anchor < 0) return null;
+  const start = numberStart(text, anchor);
   // Part of a Latin word or code (G7, COVID19, 5G): not a quantity.
   if (/[A-Za-zＡ-Ｚａ-ｚ]/.test(text[start - 1] ?? '')) return null;
   const parsed = parseNumber(text, start);
