@@ -213,6 +213,13 @@ describe('lookupCombined: numbers', () => {
     expect(photo.entries[0]).toMatchObject({ headword: '3月', reading: 'さんがつ' });
   });
 
+  it('on a counter after 数, shows its counter sense first and highlights only it (日 of 数日内, not the surname 日内)', () => {
+    const result = hover('手続きを数日内に完了する', '日');
+    expect(result.match).toBe('日');
+    expect(result.entries[0]).toMatchObject({ headword: '日', reading: 'にち' });
+    expect(result.entries[0].senses[0].pos).toContain('ctr');
+  });
+
   it('leaves a term that starts with a number to the glossary: G7 is the summit group, not 7', () => {
     const result = hover('G7サミットが開かれた', 'G7', 1);
     expect(result.entries[0].source).toBe('glossary');

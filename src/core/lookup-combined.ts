@@ -99,7 +99,8 @@ function lookupTerms(text: string, at: number, deps: CombinedDeps): LookupResult
   if (entries.length === 0) return null;
   // The glossary term's span when it stands; else the longest word or name, from where it starts.
   let start = longerWord ? hits[0].start : wordAt;
-  let end = wordAt + Math.max(wordLength, names[0]?.matchLength ?? 0);
+  // A longer name the words come before (日内, a surname, after 数日) is not what the highlight shows.
+  let end = wordAt + (nameFirst || wordLength === 0 ? Math.max(wordLength, names[0]?.matchLength ?? 0) : wordLength);
   if (best) ({ start, end } = best);
   return { start, end, match: text.slice(start, end), entries };
 }

@@ -38,6 +38,8 @@ interface Match {
   order: number;
   /** The reading shown when kuromoji's decides it (版 of 日本版 is ばん); else the entry's usual one. */
   reading?: string;
+  /** kuromoji takes the match for a counter after a number (日 of 数日): its counter senses go first. */
+  counter?: boolean;
 }
 
 export function lookupAt(text: string, at: number, deps: LookupDeps): LookupResult | null {
@@ -222,6 +224,7 @@ function tokenAgreement(m: Match, context: TokenContext | null): number {
     return reading && kanaKey(token.reading).includes(reading) ? 2 : 0;
   }
   let score = posAgrees(token.pos, m.entry) ? 1 : 0;
+  m.counter = token.posDetail2 === '助数詞' && m.length === token.surface.length && !m.conjugated;
   const spanReading = readingOfSpan(context, m.length);
   const reading = readingFor(m.entry, m.form, m.byKanji, m.conjugated ? null : spanReading);
   if (spanReading !== null && readingAgrees(reading, spanReading, m)) {
@@ -274,13 +277,19 @@ function toLookupEntry(m: Match): LookupEntry {
     source: 'words',
     headword,
     reading,
-    senses: sensesFor(m.entry, m.candidate),
+    senses: m.counter ? counterFirst(sensesFor(m.entry, m.candidate)) : sensesFor(m.entry, m.candidate),
     inflection: m.candidate.reasons.length > 0 ? [...m.candidate.reasons] : null,
     common: !!m.form.common,
     matchLength: m.length,
   };
   if (otherForms.length > 0) entry.otherForms = otherForms;
   return entry;
+}
+
+/** 日 after 数 is "counter for days" before "Sunday". */
+function counterFirst(senses: Sense[]): Sense[] {
+  const isCounter = (s: Sense) => s.pos.includes('ctr');
+  return [...senses.filter(isCounter), ...senses.filter((s) => !isCounter(s))];
 }
 
 /** For a conjugated match, the senses of that part of speech (延長した: not the era name 延長). */
