@@ -1,6 +1,7 @@
 /**
  * Builds the dictionary files the extension loads (build/data/<name>.idx and .dat) from the sources under data/,
- * then validates and compiles the glossary (build/data/glossary.json; see scripts/build-glossary.ts).
+ * the kanji file (build/data/kanji.json, from KANJIDIC2), then validates and compiles the glossary
+ * (build/data/glossary.json; see scripts/build-glossary.ts).
  * Skips a dictionary whose files are newer than its source and builder code; `--force` rebuilds anyway.
  * The files are written uncompressed: the extension package is already compressed, and raw files load without an
  * inflate pass in the background.
@@ -11,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { buildAll, outputDir, repoRoot } from '../src/core/dict/node-build';
 import { formatProblem } from '../src/core/glossary/compile';
 import { buildGlossary, GLOSSARY_OUTPUT } from '../src/core/glossary/node-glossary';
+import { buildKanji } from '../src/core/kanji/node-kanji';
 
 function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
@@ -31,6 +33,10 @@ for (const report of reports) {
 }
 
 // The glossary is compiled on every build: it is small, and its authors want their mistakes reported at once.
+const kanji = buildKanji({ root, force: process.argv.includes('--force') });
+console.log(`kanji: ${kanji.skipped ? 'up to date' : `${kanji.kanji} kanji`}`);
+console.log(`  ${kanji.path}  ${(kanji.bytes / 1024).toFixed(1)} KiB`);
+
 const glossary = buildGlossary({ root, strict: process.argv.includes('--strict') });
 const glossaryErrors = glossary.problems.filter((p) => p.severity === 'error');
 const glossaryWarnings = glossary.problems.filter((p) => p.severity === 'warning');

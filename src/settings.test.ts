@@ -30,3 +30,11 @@ describe('readSettings: reading mode per site', () => {
     expect(kept[0]).toBe('site20.example.jp');
   });
 });
+
+describe('readSettings: popup sections', () => {
+  it('shows the kanji section unless the reader turned it off, and ignores a value of the wrong type', () => {
+    expect(readSettings(undefined).showKanji).toBe(true);
+    expect(readSettings({ showKanji: false }).showKanji).toBe(false);
+    expect(readSettings({ showKanji: 'no' }).showKanji).toBe(true);
+  });
+});

@@ -8,6 +8,8 @@ export interface Settings {
   enabled: boolean;
   hoverKey: HoverKey;
   showRomaji: boolean;
+  /** A section on the kanji of the word under the pointer (KANJIDIC2). */
+  showKanji: boolean;
   theme: Theme;
   /** Popup text size in px. */
   fontSize: number;
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: Settings = {
   enabled: true,
   hoverKey: 'none',
   showRomaji: false,
+  showKanji: true,
   theme: 'system',
   fontSize: 15,
   extraSites: [],
@@ -53,6 +56,7 @@ export function readSettings(stored: unknown): Settings {
   if (o.hoverKey === 'none' || o.hoverKey === 'Shift' || o.hoverKey === 'Alt' || o.hoverKey === 'Control')
     s.hoverKey = o.hoverKey;
   if (typeof o.showRomaji === 'boolean') s.showRomaji = o.showRomaji;
+  if (typeof o.showKanji === 'boolean') s.showKanji = o.showKanji;
   if (o.theme === 'system' || o.theme === 'light' || o.theme === 'dark') s.theme = o.theme;
   if (typeof o.fontSize === 'number' && o.fontSize >= 10 && o.fontSize <= 32) s.fontSize = o.fontSize;
   if (Array.isArray(o.extraSites)) s.extraSites = o.extraSites.filter((x): x is string => typeof x === 'string');

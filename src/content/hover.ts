@@ -141,8 +141,8 @@ export class HoverController {
     this.settings = settings;
     if (!settings.enabled) this.hide(true);
     // Theme, font size or romaji changed: the popup on screen shows them at once, and so does the next hover.
-    const { showRomaji, theme, fontSize } = settings;
-    this.popup.restyle({ showRomaji, theme, fontSize });
+    const { showRomaji, showKanji, theme, fontSize } = settings;
+    this.popup.restyle({ showRomaji, showKanji, theme, fontSize });
     this.lastHit = null;
   }
 
@@ -307,8 +307,8 @@ export class HoverController {
 
   private show(view: PopupView, box: Box, vertical: boolean, range: Range | null): void {
     this.cancelHide();
-    const { showRomaji, theme, fontSize } = this.settings;
-    this.popup.show(view, { showRomaji, theme, fontSize }, box, vertical);
+    const { showRomaji, showKanji, theme, fontSize } = this.settings;
+    this.popup.show(view, { showRomaji, showKanji, theme, fontSize }, box, vertical);
     if (range) this.highlight.show(range);
     else this.highlight.clear();
   }

@@ -5,7 +5,7 @@ import { HOST_ID, PopupHost } from './popup-host';
 
 vi.mock('webextension-polyfill', () => import('../ui/test-support/fake-browser'));
 
-const options = { showRomaji: false, theme: 'system' as const, fontSize: 15 };
+const options = { showRomaji: false, showKanji: true, theme: 'system' as const, fontSize: 15 };
 const anchor = { left: 120, top: 80, right: 160, bottom: 104 };
 
 async function view() {

@@ -7,6 +7,7 @@ import { toRomaji } from './text/kana';
 import { parseGlossaryFile } from './glossary/entry';
 import { createGlossaryIndex, type GlossaryIndex } from './glossary/match';
 import { annotateText } from './annotate';
+import { kanjiOf, openKanji, type KanjiIndex } from './kanji/kanjidic';
 import type { Annotation } from './reading-types';
 
 /** Reads one of the extension's data files, already decompressed when its name ends in `.gz`. */
@@ -17,6 +18,7 @@ export interface EngineStatus {
   tokenizer: boolean;
   glossary?: boolean;
   names?: boolean;
+  kanji?: boolean;
   error?: string;
 }
 
@@ -33,6 +35,7 @@ export interface Engine {
 export const WORD_FILES = { idx: 'data/words.idx', dat: 'data/words.dat' } as const;
 export const NAME_FILES = { idx: 'data/names.idx', dat: 'data/names.dat' } as const;
 export const GLOSSARY_FILE = 'data/glossary.json';
+export const KANJI_FILE = 'data/kanji.json';
 
 /**
  * One engine per background: the dictionary loads first (tens of ms) and answers hovers on its own; kuromoji
@@ -40,10 +43,11 @@ export const GLOSSARY_FILE = 'data/glossary.json';
  * queued on its promise, never dropped.
  */
 export function createEngine(load: AssetLoader, kuromojiDir = 'kuromoji'): Engine {
-  const state: EngineStatus = { words: false, tokenizer: false, glossary: false, names: false };
+  const state: EngineStatus = { words: false, tokenizer: false, glossary: false, names: false, kanji: false };
   let tokenizer: Tokenizer | null = null;
   let glossary: GlossaryIndex | undefined;
   let names: WordIndex | undefined;
+  let kanji: KanjiIndex | undefined;
   const failed = (part: string) => (err: unknown) => {
     state.error ??= `${part}: ${String(err)}`;
   };
@@ -84,6 +88,13 @@ export function createEngine(load: AssetLoader, kuromojiDir = 'kuromoji'): Engin
       glossary = createGlossaryIndex(parseGlossaryFile(json).entries);
       state.glossary = true;
     }, failed('glossary'));
+  // Kanji information only adds a section, and is small: it follows the glossary.
+  void glossaryReady
+    .then(() => load(KANJI_FILE))
+    .then((json) => {
+      kanji = openKanji(new TextDecoder('utf-8').decode(json));
+      state.kanji = true;
+    }, failed('kanji'));
   const namesReady = words
     .catch(() => undefined)
     .then(() => Promise.all([load(NAME_FILES.idx), load(NAME_FILES.dat)]))
@@ -111,6 +122,10 @@ export function createEngine(load: AssetLoader, kuromojiDir = 'kuromoji'): Engin
       const result = lookupCombined(text, at, { words: index, tokens: tokensOf(text), glossary, names });
       // Romaji is made here so the content script does not carry wanakana.
       for (const entry of result?.entries ?? []) entry.romaji = toRomaji(entry.reading);
+      if (result && kanji) {
+        const described = kanjiOf(result.match, kanji);
+        if (described.length > 0) result.kanji = described;
+      }
       if (tokenizer && glossary && names) return result;
       // The hover shows this at once, and asks again once kuromoji, the glossary and the names are in; even
       // "nothing here" may change then (新START needs the glossary).

@@ -1,3 +1,4 @@
+import type { KanjiInfo } from './kanji/kanjidic';
 /** Shapes shared by the core, the CLI, the background and the UI. Plain data only: they cross message boundaries. */
 
 export type Source = 'words' | 'glossary' | 'names';
@@ -68,6 +69,8 @@ export interface LookupResult {
   entries: LookupEntry[];
   /** Answered before every part of the engine had loaded (kuromoji, glossary, names): ask again shortly. */
   partial?: boolean;
+  /** KANJIDIC2's information on the kanji of the match, when it has at most a few. */
+  kanji?: KanjiInfo[];
 }
 
 export interface Token {

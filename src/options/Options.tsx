@@ -34,6 +34,14 @@ export function Options() {
         />
         {t('settingRomaji')}
       </label>
+      <label class="row">
+        <input
+          type="checkbox"
+          checked={settings.showKanji}
+          onChange={(e) => void save({ showKanji: e.currentTarget.checked })}
+        />
+        {t('settingKanji')}
+      </label>
       <h2>{t('optionsAppearance')}</h2>
       <label class="row">
         {t('settingTheme')}

@@ -52,6 +52,14 @@ describe('Chromium: hovering the seed article', () => {
     );
     expect(popup.headword).toBe('延長');
     expect(popup.senses.join(' / ')).toMatch(/extension/i);
+    // Below the words, its kanji from KANJIDIC2.
+    const kanji = await page.evaluate(() =>
+      [...(document.getElementById('kiji-popup-host')?.shadowRoot?.querySelectorAll('.kanji-row') ?? [])].map(
+        (row) => row.textContent ?? '',
+      ),
+    );
+    expect(kanji[0]).toMatch(/^延prolong/);
+    expect(kanji[1]).toMatch(/^長long/);
   });
 
   it('deinflects 交わされ to 交わす and says it is passive', async () => {

@@ -11,7 +11,12 @@ import { Popup, type PopupOptions } from './Popup';
 
 vi.mock('webextension-polyfill', () => import('../test-support/fake-browser'));
 
-const options: PopupOptions = { showRomaji: false, theme: 'system', fontSize: DEFAULT_SETTINGS.fontSize };
+const options: PopupOptions = {
+  showRomaji: false,
+  showKanji: DEFAULT_SETTINGS.showKanji,
+  theme: 'system',
+  fontSize: DEFAULT_SETTINGS.fontSize,
+};
 
 // The same engine the background runs, so the popup is tested on what it really receives (romaji included).
 let engine: Engine | null = null;
@@ -145,6 +150,19 @@ describe('hover popup', () => {
     expect(order[0]).toBe('names');
     expect(order.lastIndexOf('names')).toBeLessThan(order.indexOf('words'));
     expect(dialog.querySelector('.names')?.textContent).toContain('Iwamoto');
+  });
+
+  it('shows the kanji of the word with meanings, readings, strokes, grade and newspaper rank, unless turned off', async () => {
+    const result = await lookup('新START延長で合意', 6);
+    const { dialog } = show(result);
+    const rows = [...dialog.querySelectorAll<HTMLElement>('.kanji .kanji-row')];
+    expect(rows.map((r) => r.dataset.kanji)).toEqual(['延', '長']);
+    expect(rows[0].textContent).toContain('prolong');
+    expect(rows[0].querySelector('.kanji-on')?.textContent).toBe('エン');
+    expect(rows[0].querySelector('.kanji-meta')?.textContent).toBe('8 strokes · school grade 6 · newspaper rank 747');
+    expect(show(result, { showKanji: false }).dialog.querySelector('.kanji')).toBeNull();
+    useLocale('ja');
+    expect(show(result).dialog.querySelector('.kanji-meta')?.textContent).toBe('8画 · 小学6年 · 新聞での頻度 747位');
   });
 
   it('offers nothing to focus, so the page keeps the keyboard', async () => {

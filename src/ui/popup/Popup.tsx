@@ -1,5 +1,6 @@
 /** The hover popup: what a word means, how it was conjugated, and what the glossary says about it. */
 import type { ComponentChildren } from 'preact';
+import type { KanjiInfo } from '../../core/kanji/kanjidic';
 import type { LookupEntry, LookupResult, Sense } from '../../core/types';
 import type { Theme } from '../../settings';
 import { t } from '../i18n';
@@ -13,6 +14,7 @@ const MAX_SENSES_SHORTER = 3;
 
 export interface PopupOptions {
   showRomaji: boolean;
+  showKanji: boolean;
   theme: Theme;
   fontSize: number;
 }
@@ -191,6 +193,43 @@ export function Entries({
   );
 }
 
+/** One line per kanji of the match: meanings, on and kun readings, strokes, school grade, newspaper rank. */
+function KanjiSection({ kanji }: { kanji: KanjiInfo[] }) {
+  return (
+    <section class="kanji">
+      <h2 class="section-title">{t('sectionKanji')}</h2>
+      {kanji.map((k) => (
+        <div class="kanji-row" data-kanji={k.literal} key={k.literal}>
+          <span class="kanji-literal" lang="ja">
+            {k.literal}
+          </span>
+          <div class="kanji-body">
+            <div class="kanji-meanings">{k.meanings.slice(0, 4).join('; ')}</div>
+            <div class="kanji-readings" lang="ja">
+              {k.on.length > 0 && <span class="kanji-on">{k.on.slice(0, 3).join('、')}</span>}
+              {k.kun.length > 0 && <span class="kanji-kun">{k.kun.slice(0, 4).join('、')}</span>}
+            </div>
+            <div class="kanji-meta">
+              {[
+                t('kanjiStrokes', String(k.strokes)),
+                k.grade !== undefined && t(gradeKey(k.grade), String(k.grade)),
+                k.freq !== undefined && t('kanjiFreq', String(k.freq)),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </div>
+          </div>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+/** 1–6 are the elementary-school years; 8 the rest of the jōyō kanji; 9 and 10 the jinmeiyō (names) kanji. */
+function gradeKey(grade: number): string {
+  return grade <= 6 ? 'kanjiGradeSchool' : grade === 8 ? 'kanjiGradeJoyo' : 'kanjiGradeJinmeiyo';
+}
+
 export type PopupView = { kind: 'result'; result: LookupResult; vocab?: PopupVocab } | { kind: 'error'; error: string };
 
 /** The dialog itself. It never takes focus: nothing in it is focusable, so keyboard users stay in the page. */
@@ -207,6 +246,9 @@ export function Popup({ view, options }: { view: PopupView; options: PopupOption
       {view.kind === 'result' ? (
         <>
           <Entries result={view.result} showRomaji={options.showRomaji} vocab={view.vocab} />
+          {options.showKanji && view.result.kanji && view.result.kanji.length > 0 && (
+            <KanjiSection kanji={view.result.kanji} />
+          )}
           {view.vocab && <VocabNotice vocab={view.vocab} />}
         </>
       ) : (

@@ -109,6 +109,13 @@ ${themeCss('.kiji-popup')}
   color: var(--kiji-muted);
 }
 .names .entry .headword { font-size: 1.25em; }
+.kanji { margin-top: 0.3em; border-top: 1px solid var(--kiji-border); padding-top: 0.2em; }
+.kanji-row { display: flex; gap: 0.6em; align-items: flex-start; padding: 0.25em 0; }
+.kanji-literal { font-size: 1.9em; line-height: 1.1; min-width: 1.1em; }
+.kanji-body { font-size: 0.85em; min-width: 0; }
+.kanji-readings span + span::before { content: ' · '; color: var(--kiji-muted); }
+.kanji-on { color: var(--kiji-accent); }
+.kanji-meta { color: var(--kiji-muted); font-size: 0.9em; }
 .error { margin: 0; color: var(--kiji-muted); font-size: 0.9em; }
 ${VOCAB_BAR_CSS}
 `;
