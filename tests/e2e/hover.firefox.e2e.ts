@@ -32,6 +32,19 @@ describe('Firefox: hovering the seed article', () => {
     await waitForPopupClosed(() => readPopup(page));
   });
 
+  it('reads a date with its counter, and shows the kanji of what it highlights: 5日 いつか, 日 "day; sun"', async () => {
+    await hover(page, '2月5日', 2, { within: '.entry-text' });
+    const popup = await waitForPopup(
+      () => readPopup(page),
+      (shown) => shown.headword === '5日',
+      '5日',
+    );
+    expect(popup.reading).toBe('いつか');
+    expect(popup.text).toMatch(/Kanji日day; sun/);
+    await page.keyboard.press('Escape');
+    await waitForPopupClosed(() => readPopup(page));
+  });
+
   it('sent no request beyond 127.0.0.1 and logged no page error', () => {
     expect(harness.server.requests.map((request) => request.path)).toContain('/news/newsweek-seed.html');
     expect(harness.outsideRequests()).toEqual([]);
