@@ -208,6 +208,17 @@ describe('lookupAt on the seed article', () => {
     expect(union!.entries[0].headword).toBe('県電力');
   });
 
+  it('from inside a noun, does not run on past it: 生 of 発生した is not 生す, 故 of 事故に not 故に', () => {
+    const [, grow] = both('燃焼試験で発生した爆発', '生した');
+    expect(grow!.match).toBe('生');
+    expect(grow!.entries.map((e) => e.headword)).not.toContain('生す');
+    const [, therefore] = both('事故について説明した', '故に');
+    expect(therefore!.entries.map((e) => e.headword)).not.toContain('故に');
+    // Inside a verb it still does: 合 of 話し合った is 合う, past.
+    const [, meet] = both('両国が話し合った', '合った');
+    expect(meet!.entries[0]).toMatchObject({ headword: '合う', inflection: ['past'] });
+  });
+
   it('lists shorter matches after the longest, each entry once', () => {
     for (const r of both(sentenceWith('首脳会談に関する'), '首脳会談')) {
       const lengths = r!.entries.map((e) => e.matchLength);

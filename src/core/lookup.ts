@@ -103,9 +103,15 @@ function findMatches(window: string, words: WordIndex, context: TokenContext | n
   const token = context.tokens[context.index];
   // A katakana name (サキ) is not the hiragana reading of a kanji word (先): only spellings as written count for it.
   const name = token.posDetail === '固有名詞' && isKatakana(token.surface);
-  return matches.filter(
+  const kept = matches.filter(
     (m) => !endsInsideKatakanaToken(context, m.length) && !(name && !m.byKanji && m.form.text !== m.candidate.word),
   );
+  // From inside a noun, a word running on past its end is a false friend: 生 of 発生した is not 生す "to grow
+  // (of moss)", 故 of 事故に not 故に "therefore". Kept when nothing else is found.
+  const rest = token.surface.length - context.offset;
+  if (context.offset === 0 || token.pos !== '名詞') return kept;
+  const inside = kept.filter((m) => m.length <= rest);
+  return inside.length > 0 ? inside : kept;
 }
 
 /**

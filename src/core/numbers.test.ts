@@ -59,6 +59,8 @@ describe('lookupNumber: numbers and counters as news writes them', () => {
     ['1カ国', '1カ国', 'いっかこく', 'one country'],
     ['8か月', '8か月', 'はっかげつ', '8 months'],
     ['2週間', '2週間', 'にしゅうかん', '2 weeks'],
+    ['120秒間', '120秒間', 'ひゃくにじゅうびょうかん', '120 seconds'],
+    ['10分間', '10分間', 'じゅっぷんかん', '10 minutes'],
   ])('%s → %s %s', (text, headword, reading, gloss) => {
     expect(read(text)).toEqual({ start: 0, headword, reading, gloss });
   });

@@ -148,6 +148,17 @@ const COUNTERS: [string, Counter][] = [
     },
   ],
   [
+    '分間',
+    {
+      kana: 'ふんかん',
+      row: 'h',
+      p: 'ぷんかん',
+      b: 'ぷんかん',
+      last: { 4: 'よんぷんかん' },
+      gloss: (n) => plural(n, 'minute', 'minutes'),
+    },
+  ],
+  [
     '分',
     {
       kana: 'ふん',
@@ -158,6 +169,7 @@ const COUNTERS: [string, Counter][] = [
       gloss: (n) => plural(n, 'minute', 'minutes'),
     },
   ],
+  ['秒間', { kana: 'びょうかん', row: 'other', gloss: (n) => plural(n, 'second', 'seconds') }],
   ['秒', { kana: 'びょう', row: 'other', gloss: (n) => plural(n, 'second', 'seconds') }],
   ['週間', { kana: 'しゅうかん', row: 's', gloss: (n) => plural(n, 'week', 'weeks') }],
   [
