@@ -176,6 +176,12 @@ describe('lookupCombined: the names dictionary', () => {
     expect(cold.entries[0]).toMatchObject({ source: 'words', headword: '岩' });
   });
 
+  it('puts a surname before a word of the same spelling when kuromoji hears a name: 赤木 Akagi, not the tree', () => {
+    const result = hover('近畿財務局職員、赤木俊夫さん', '赤木');
+    expect(result.entries[0]).toMatchObject({ source: 'names', headword: '赤木', reading: 'あかぎ' });
+    expect(result.entries.some((e) => e.source === 'words' && e.headword === '赤木')).toBe(true);
+  });
+
   it('reads a given name kuromoji knows and the trimmed names dictionary lacks, saying the reading is a guess', () => {
     const result = hover('赤木雅子さん請求の改ざん', '雅子');
     expect(result.match).toBe('雅子');

@@ -89,8 +89,12 @@ function lookupTerms(text: string, at: number, deps: CombinedDeps): LookupResult
 
   // A name longer than any word, which kuromoji also takes for a proper noun (岩本 over 岩 "rock"), is what the
   // highlight covers: it comes first. Without tokens a longer name may be a chance spelling, so it stays after.
+  // As long as the word, it comes first when kuromoji hears a person's name (赤木 the surname, not 赤木 the tree).
   const nameFirst =
-    names.length > 0 && nameLength > wordLength && isProperNoun(deps.tokens, wordAt, wordAt + nameLength);
+    names.length > 0 &&
+    (nameLength > wordLength
+      ? isProperNoun(deps.tokens, wordAt, wordAt + nameLength)
+      : nameLength === wordLength && heardName(wordAt, deps.tokens)?.matchLength === nameLength);
   const entries = longerWord
     ? [...dictionary, ...cards, ...names]
     : nameFirst
