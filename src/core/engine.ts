@@ -88,13 +88,16 @@ export function createEngine(load: AssetLoader, kuromojiDir = 'kuromoji'): Engin
       glossary = createGlossaryIndex(parseGlossaryFile(json).entries);
       state.glossary = true;
     }, failed('glossary'));
-  // Kanji information only adds a section, and is small: it follows the glossary.
-  void glossaryReady
+  // Kanji information only adds a section, and is small: it follows the glossary. Answers stay `partial` until it
+  // has loaded (or failed), so that none is cached without it.
+  let kanjiSettled = false;
+  const kanjiReady = glossaryReady
     .then(() => load(KANJI_FILE))
     .then((json) => {
       kanji = openKanji(new TextDecoder('utf-8').decode(json));
       state.kanji = true;
-    }, failed('kanji'));
+    }, failed('kanji'))
+    .finally(() => (kanjiSettled = true));
   const namesReady = words
     .catch(() => undefined)
     .then(() => Promise.all([load(NAME_FILES.idx), load(NAME_FILES.dat)]))
@@ -126,7 +129,7 @@ export function createEngine(load: AssetLoader, kuromojiDir = 'kuromoji'): Engin
         const described = kanjiOf(result.match, kanji);
         if (described.length > 0) result.kanji = described;
       }
-      if (tokenizer && glossary && names) return result;
+      if (tokenizer && glossary && names && kanjiSettled) return result;
       // The hover shows this at once, and asks again once kuromoji, the glossary and the names are in; even
       // "nothing here" may change then (新START needs the glossary).
       return { ...(result ?? { start: at, end: at, match: '', entries: [] }), partial: true };
@@ -146,7 +149,7 @@ export function createEngine(load: AssetLoader, kuromojiDir = 'kuromoji'): Engin
     },
     status: () => ({ ...state }),
     async ready() {
-      await Promise.allSettled([words, tokenizerReady, glossaryReady, namesReady]);
+      await Promise.allSettled([words, tokenizerReady, glossaryReady, namesReady, kanjiReady]);
     },
   };
 }

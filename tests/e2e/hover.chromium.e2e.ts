@@ -44,10 +44,11 @@ describe('Chromium: hovering the seed article', () => {
 
   it('shows the reading and English of 延長', async () => {
     await hover(page, '延長', 0, { within: '.entry-text' });
+    // An answer given while the engine still loads is refined while the pointer stays: wait for the final one.
     const popup = await waitForPopup(
       () => readPopup(page),
-      (shown) => shown.reading === 'えんちょう',
-      'えんちょう for 延長',
+      (shown) => shown.reading === 'えんちょう' && shown.text.includes('prolong'),
+      'えんちょう for 延長, with its kanji',
       FIRST_LOOKUP_MS,
     );
     expect(popup.headword).toBe('延長');
