@@ -87,10 +87,54 @@ const DAYS_OF_MONTH: Record<number, string> = {
 const MONTHS_OF_COUNT = { kana: 'かげつ', row: 'k' as Row, gloss: (n: number) => plural(n, 'month', 'months') };
 const COUNTRIES = { kana: 'かこく', row: 'k' as Row, gloss: (n: number) => plural(n, 'country', 'countries') };
 
+const YEAR: Counter = { kana: 'ねん', row: 'other', last: { 4: 'よねん' }, gloss: yearGloss };
+const DAY: Counter = {
+  kana: 'にち',
+  row: 'other',
+  special: DAYS_OF_MONTH,
+  last: { 4: 'よっか', 7: 'しちにち', 9: 'くにち' },
+  gloss: (n) => (n >= 1 && n <= 31 ? `the ${ordinal(n)} (day of the month)` : plural(n, 'day', 'days')),
+};
+const HOUR: Counter = {
+  kana: 'じ',
+  row: 'other',
+  last: { 4: 'よじ', 7: 'しちじ', 9: 'くじ' },
+  range: [0, 24],
+  gloss: (n) => `${n} o'clock`,
+};
+const MINUTE: Counter = {
+  kana: 'ふん',
+  row: 'h',
+  p: 'ぷん',
+  b: 'ぷん',
+  last: { 4: 'よんぷん' },
+  gloss: (n) => plural(n, 'minute', 'minutes'),
+};
+const SECOND: Counter = { kana: 'びょう', row: 'other', gloss: (n) => plural(n, 'second', 'seconds') };
+
+/**
+ * A length of time (年間, 日間, 時間, 分間, 秒間): the point-in-time counter's readings with かん, without its range
+ * (30時間 is a length, 30時 no time of day).
+ */
+function span(point: Counter, gloss: Counter['gloss'], special: Record<number, string> = {}): Counter {
+  const kan = (readings: Record<number, string> = {}) =>
+    Object.fromEntries(Object.entries(readings).map(([n, r]) => [n, `${r}かん`]));
+  const counter: Counter = {
+    kana: `${point.kana}かん`,
+    row: point.row,
+    special: { ...kan(point.special), ...special },
+    last: kan(point.last),
+    gloss,
+  };
+  if (point.p) counter.p = `${point.p}かん`;
+  if (point.b) counter.b = `${point.b}かん`;
+  return counter;
+}
+
 /** Counters of news text, longest spelling first where one is the start of another (日間 before 日). */
 const COUNTERS: [string, Counter][] = [
-  ['年間', { kana: 'ねんかん', row: 'other', last: { 4: 'よねんかん' }, gloss: (n) => plural(n, 'year', 'years') }],
-  ['年', { kana: 'ねん', row: 'other', last: { 4: 'よねん' }, gloss: yearGloss }],
+  ['年間', span(YEAR, (n) => plural(n, 'year', 'years'))],
+  ['年', YEAR],
   ['か月', MONTHS_OF_COUNT],
   ['カ月', MONTHS_OF_COUNT],
   ['ヶ月', MONTHS_OF_COUNT],
@@ -109,68 +153,15 @@ const COUNTERS: [string, Counter][] = [
       gloss: (n) => MONTHS[n - 1],
     },
   ],
-  [
-    '日間',
-    {
-      kana: 'にちかん',
-      row: 'other',
-      special: Object.fromEntries(Object.entries(DAYS_OF_MONTH).map(([n, r]) => [n, `${r}かん`])),
-      gloss: (n) => plural(n, 'day', 'days'),
-    },
-  ],
-  [
-    '日',
-    {
-      kana: 'にち',
-      row: 'other',
-      special: DAYS_OF_MONTH,
-      last: { 4: 'よっか', 7: 'しちにち', 9: 'くにち' },
-      gloss: (n) => (n >= 1 && n <= 31 ? `the ${ordinal(n)} (day of the month)` : plural(n, 'day', 'days')),
-    },
-  ],
-  [
-    '時間',
-    {
-      kana: 'じかん',
-      row: 'other',
-      last: { 4: 'よじかん', 7: 'しちじかん', 9: 'くじかん' },
-      gloss: (n) => plural(n, 'hour', 'hours'),
-    },
-  ],
-  [
-    '時',
-    {
-      kana: 'じ',
-      row: 'other',
-      last: { 4: 'よじ', 7: 'しちじ', 9: 'くじ' },
-      range: [0, 24],
-      gloss: (n) => `${n} o'clock`,
-    },
-  ],
-  [
-    '分間',
-    {
-      kana: 'ふんかん',
-      row: 'h',
-      p: 'ぷんかん',
-      b: 'ぷんかん',
-      last: { 4: 'よんぷんかん' },
-      gloss: (n) => plural(n, 'minute', 'minutes'),
-    },
-  ],
-  [
-    '分',
-    {
-      kana: 'ふん',
-      row: 'h',
-      p: 'ぷん',
-      b: 'ぷん',
-      last: { 4: 'よんぷん' },
-      gloss: (n) => plural(n, 'minute', 'minutes'),
-    },
-  ],
-  ['秒間', { kana: 'びょうかん', row: 'other', gloss: (n) => plural(n, 'second', 'seconds') }],
-  ['秒', { kana: 'びょう', row: 'other', gloss: (n) => plural(n, 'second', 'seconds') }],
+  // One day long is いちにち, not the first of the month.
+  ['日間', span(DAY, (n) => plural(n, 'day', 'days'), { 1: 'いちにちかん' })],
+  ['日', DAY],
+  ['時間', span(HOUR, (n) => plural(n, 'hour', 'hours'))],
+  ['時', HOUR],
+  ['分間', span(MINUTE, (n) => plural(n, 'minute', 'minutes'))],
+  ['分', MINUTE],
+  ['秒間', span(SECOND, (n) => plural(n, 'second', 'seconds'))],
+  ['秒', SECOND],
   ['週間', { kana: 'しゅうかん', row: 's', gloss: (n) => plural(n, 'week', 'weeks') }],
   [
     '人',
