@@ -94,7 +94,7 @@ function lookupTerms(text: string, at: number, deps: CombinedDeps): LookupResult
     names.length > 0 &&
     (nameLength > wordLength
       ? isProperNoun(deps.tokens, wordAt, wordAt + nameLength)
-      : nameLength === wordLength && heardName(wordAt, deps.tokens)?.matchLength === nameLength);
+      : nameLength === wordLength && heard?.matchLength === nameLength);
   const entries = longerWord
     ? [...dictionary, ...cards, ...names]
     : nameFirst

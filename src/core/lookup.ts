@@ -108,9 +108,8 @@ function findMatches(window: string, words: WordIndex, context: TokenContext | n
   );
   // From inside a noun, a word running on past its end is a false friend: 生 of 発生した is not 生す "to grow
   // (of moss)", 故 of 事故に not 故に "therefore". Kept when nothing else is found.
-  const rest = token.surface.length - context.offset;
   if (context.offset === 0 || token.pos !== '名詞') return kept;
-  const inside = kept.filter((m) => m.length <= rest);
+  const inside = kept.filter((m) => m.length <= token.surface.length - context.offset);
   return inside.length > 0 ? inside : kept;
 }
 
