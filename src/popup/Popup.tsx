@@ -6,6 +6,7 @@ import { useSettings } from '../ui/settings-store';
 import { envelope, type EngineStatus, type Reply } from '../messages';
 import { enableSite, originPattern, runInTab, siteEnabled } from './site-access';
 import { ArticlePanel } from './ArticlePanel';
+import { LookupBox } from './LookupBox';
 import { RecentSaves } from './RecentSaves';
 
 type Tab = { id?: number; url?: string };
@@ -88,6 +89,7 @@ export function Popup() {
           {message}
         </p>
       )}
+      {settings && <LookupBox settings={settings} />}
       <ArticlePanel tabId={tab?.id} />
       <RecentSaves />
       <footer>

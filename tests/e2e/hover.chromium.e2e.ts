@@ -84,6 +84,20 @@ describe('Chromium: hovering the seed article', () => {
     expect(popup.senses.join(' / ')).toMatch(/5th \(day of the month\)/);
   });
 
+  it('looks up text typed into the toolbar popup, with the same engine', async () => {
+    const toolbar = await harness.context.newPage();
+    try {
+      await toolbar.goto(`chrome-extension://${harness.extensionId}/popup.html`);
+      await toolbar.getByRole('searchbox', { name: 'Look up' }).fill('領空開放条約');
+      const results = toolbar.getByRole('region', { name: 'Dictionary entries' });
+      await results.locator('[data-source=glossary]').first().waitFor({ timeout: 10_000 });
+      expect(await results.locator('[data-source=glossary] .headword').first().textContent()).toBe('領空開放条約');
+      expect(await results.textContent()).toMatch(/Open Skies/);
+    } finally {
+      await toolbar.close();
+    }
+  });
+
   it('closes the popup on Esc', async () => {
     await hover(page, '合意', 0, { within: '.entry-text' });
     await waitForPopup(

@@ -230,6 +230,25 @@ function gradeKey(grade: number): string {
   return grade <= 6 ? 'kanjiGradeSchool' : grade === 8 ? 'kanjiGradeJoyo' : 'kanjiGradeJinmeiyo';
 }
 
+/** A lookup's entries, kanji and vocabulary notice: the hover popup's body, also shown by the toolbar's search. */
+export function ResultBody({
+  result,
+  options,
+  vocab,
+}: {
+  result: LookupResult;
+  options: PopupOptions;
+  vocab?: PopupVocab;
+}) {
+  return (
+    <>
+      <Entries result={result} showRomaji={options.showRomaji} vocab={vocab} />
+      {options.showKanji && result.kanji && result.kanji.length > 0 && <KanjiSection kanji={result.kanji} />}
+      {vocab && <VocabNotice vocab={vocab} />}
+    </>
+  );
+}
+
 export type PopupView = { kind: 'result'; result: LookupResult; vocab?: PopupVocab } | { kind: 'error'; error: string };
 
 /** The dialog itself. It never takes focus: nothing in it is focusable, so keyboard users stay in the page. */
@@ -244,13 +263,7 @@ export function Popup({ view, options }: { view: PopupView; options: PopupOption
       style={{ fontSize: `${options.fontSize}px` }}
     >
       {view.kind === 'result' ? (
-        <>
-          <Entries result={view.result} showRomaji={options.showRomaji} vocab={view.vocab} />
-          {options.showKanji && view.result.kanji && view.result.kanji.length > 0 && (
-            <KanjiSection kanji={view.result.kanji} />
-          )}
-          {view.vocab && <VocabNotice vocab={view.vocab} />}
-        </>
+        <ResultBody result={view.result} options={options} vocab={view.vocab} />
       ) : (
         <p class="error">{t('lookupFailed', [view.error])}</p>
       )}
