@@ -163,8 +163,8 @@ describe('lookupAt on the seed article', () => {
     for (const r of both(sentenceWith('ホワイトハウスは、'), 'は、')) {
       expect(r!.entries[0].headword).toBe('は');
       expect(r!.entries[0].senses[0].pos).toEqual(['prt']);
-      // 歯 (tooth), also read は, comes later.
-      expect(r!.entries.some((e) => e.otherForms?.includes('歯'))).toBe(true);
+      // 歯 (tooth), also read は, comes later, shown as it is written.
+      expect(r!.entries.findIndex((e) => e.headword === '歯' && e.reading === 'は')).toBeGreaterThan(0);
     }
   });
 
@@ -217,6 +217,14 @@ describe('lookupAt on the seed article', () => {
     // Inside a verb it still does: 合 of 話し合った is 合う, past.
     const [, meet] = both('両国が話し合った', '合った');
     expect(meet!.entries[0]).toMatchObject({ headword: '合う', inflection: ['past'] });
+  });
+
+  it('shows a word found through its reading as it is usually written: えんちょう is 延長, ため stays in kana', () => {
+    const [, extension] = both('えんちょうする', 'えんちょう');
+    expect(extension!.entries[0]).toMatchObject({ headword: '延長', reading: 'えんちょう' });
+    // ため (為) is usually written in kana: it stays so.
+    const [, sake] = both('延長のため', 'ため');
+    expect(sake!.entries[0]).toMatchObject({ headword: 'ため', reading: 'ため' });
   });
 
   it('lists shorter matches after the longest, each entry once', () => {

@@ -274,7 +274,7 @@ function posAgrees(kuromojiPos: string, entry: WordEntry): boolean {
 
 function toLookupEntry(m: Match): LookupEntry {
   const reading = m.reading ?? readingFor(m.entry, m.form, m.byKanji, null);
-  const headword = m.form.text;
+  const headword = m.byKanji ? m.form.text : (usualSpelling(m) ?? m.form.text);
   const otherForms = [...m.entry.kanji, ...m.entry.kana]
     .map((f) => f.text)
     .filter((t, i, all) => t !== headword && kanaKey(t) !== reading && all.indexOf(t) === i);
@@ -289,6 +289,21 @@ function toLookupEntry(m: Match): LookupEntry {
   };
   if (otherForms.length > 0) entry.otherForms = otherForms;
   return entry;
+}
+
+const IRREGULAR_SPELLING = new Set(['iK', 'ik', 'oK', 'ok', 'rK']);
+
+/**
+ * The spelling a word matched through its reading is usually written in (えんちょう is 延長), so that it shows and is
+ * saved as a reader will meet it; none for a word usually written in kana, or with no kanji.
+ */
+function usualSpelling(m: Match): string | null {
+  if (m.entry.kanji.length === 0 || m.entry.senses.some((s) => s.tags?.includes('uk'))) return null;
+  const only = m.form.only;
+  const fitting = m.entry.kanji.filter(
+    (k) => (!only || only.includes(k.text)) && !k.tags?.some((t) => IRREGULAR_SPELLING.has(t)),
+  );
+  return (fitting.find((k) => k.common) ?? fitting[0])?.text ?? null;
 }
 
 /** 日 after 数 is "counter for days" before "Sunday". */

@@ -79,6 +79,17 @@ describe('the toolbar popup’s look-up box', () => {
     );
   });
 
+  it('reads romaji as kana, for a word known by ear', async () => {
+    const root = mount();
+    type(root, 'enchou');
+    await settle();
+    expect(asked).toEqual(['えんちょう']);
+    expect(root.querySelector('.hint')?.textContent).toBe('Read as えんちょう');
+    // Found through their reading, the words show as they are written (園長 and 延長 are both common).
+    const headwords = [...root.querySelectorAll('.lookup-results [data-entry] .headword')].map((h) => h.textContent);
+    expect(headwords.slice(0, 2)).toContain('延長');
+  });
+
   it('says when nothing matches, when the engine fails, and clears with the box', async () => {
     const root = mount();
     type(root, 'hello');

@@ -4,6 +4,7 @@
  */
 import browser from 'webextension-polyfill';
 import { useEffect, useState } from 'preact/hooks';
+import { romajiToHiragana } from '../core/text/kana';
 import type { LookupResult } from '../core/types';
 import { envelope, type Reply } from '../messages';
 import type { Settings } from '../settings';
@@ -30,8 +31,10 @@ export function LookupBox({ settings }: { settings: Settings }) {
   const [query, setQuery] = useState('');
   const [answer, setAnswer] = useState<Answer>({ kind: 'idle' });
 
+  // Romaji is read as kana, for a word known by ear: enchou → えんちょう.
+  const kana = romajiToHiragana(query.trim());
   useEffect(() => {
-    const text = query.trim().slice(0, MAX_QUERY);
+    const text = (kana ?? query.trim()).slice(0, MAX_QUERY);
     if (!text) {
       setAnswer({ kind: 'idle' });
       return;
@@ -47,7 +50,7 @@ export function LookupBox({ settings }: { settings: Settings }) {
       current = false;
       clearTimeout(timer);
     };
-  }, [query]);
+  }, [query, kana]);
 
   const options = { ...settings, fontSize: 14 };
   return (
@@ -61,6 +64,11 @@ export function LookupBox({ settings }: { settings: Settings }) {
         value={query}
         onInput={(e) => setQuery(e.currentTarget.value)}
       />
+      {kana && (
+        <p class="hint" lang="ja">
+          {t('lookupBoxAsKana', [kana])}
+        </p>
+      )}
       {answer.kind === 'result' && (
         <>
           <style>{POPUP_CSS}</style>

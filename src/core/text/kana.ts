@@ -27,6 +27,13 @@ export function toKatakana(text: string): string {
   return out;
 }
 
+/** Romaji typed by a learner as hiragana (enchou → えんちょう); null when the text is not all romaji. */
+export function romajiToHiragana(text: string): string | null {
+  if (!/^[A-Za-z' -]+$/.test(text) || !wanakana.isRomaji(text)) return null;
+  const kana = wanakana.toHiragana(text.toLowerCase().replace(/[ -]/g, ''));
+  return /[a-z]/i.test(kana) ? null : kana;
+}
+
 /** Hepburn romaji as the UI shows it. */
 export function toRomaji(text: string): string {
   return wanakana.toRomaji(text);
