@@ -47,7 +47,7 @@ describe('Chromium: hovering the seed article', () => {
     // An answer given while the engine still loads is refined while the pointer stays: wait for the final one.
     const popup = await waitForPopup(
       () => readPopup(page),
-      (shown) => shown.reading === 'えんちょう' && shown.text.includes('prolong'),
+      (shown) => shown.reading === 'えんちょう' && shown.text.includes('Kanji延prolong'),
       'えんちょう for 延長, with its kanji',
       FIRST_LOOKUP_MS,
     );
