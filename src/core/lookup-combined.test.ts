@@ -219,11 +219,18 @@ describe('lookupCombined: numbers', () => {
     expect(photo.entries[0]).toMatchObject({ headword: '3月', reading: 'さんがつ' });
   });
 
-  it('on a counter after 数, shows its counter sense first and highlights only it (日 of 数日内, not the surname 日内)', () => {
+  it('on a counter after 数, shows its suffix sense first and highlights only it (日 of 数日内, not the surname 日内)', () => {
     const result = hover('手続きを数日内に完了する', '日');
     expect(result.match).toBe('日');
     expect(result.entries[0]).toMatchObject({ headword: '日', reading: 'にち' });
-    expect(result.entries[0].senses[0].pos).toContain('ctr');
+    expect(result.entries[0].senses[0].pos.some((p) => p === 'suf' || p === 'ctr')).toBe(true);
+    expect(result.entries[0].senses[0].glosses).not.toContain('Sunday');
+  });
+
+  it('reads a suffix voiced after its word, with its suffix sense first: 離れ of トランプ離れ is ばなれ', () => {
+    const result = hover('米国人のトランプ離れ', '離れ');
+    expect(result.entries[0]).toMatchObject({ headword: '離れ', reading: 'ばなれ' });
+    expect(result.entries[0].senses[0].glosses).toContain('loss of interest in');
   });
 
   it('leaves a term that starts with a number to the glossary: G7 is the summit group, not 7', () => {

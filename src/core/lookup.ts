@@ -38,8 +38,8 @@ interface Match {
   order: number;
   /** The reading shown when kuromoji's decides it (版 of 日本版 is ばん); else the entry's usual one. */
   reading?: string;
-  /** kuromoji takes the match for a counter after a number (日 of 数日): its counter senses go first. */
-  counter?: boolean;
+  /** kuromoji takes the match for a suffix or counter (日 of 数日, 離れ of トランプ離れ): those senses go first. */
+  suffix?: boolean;
 }
 
 export function lookupAt(text: string, at: number, deps: LookupDeps): LookupResult | null {
@@ -229,7 +229,7 @@ function tokenAgreement(m: Match, context: TokenContext | null): number {
     return reading && kanaKey(token.reading).includes(reading) ? 2 : 0;
   }
   let score = posAgrees(token.pos, m.entry) ? 1 : 0;
-  m.counter = token.posDetail2 === '助数詞' && m.length === token.surface.length && !m.conjugated;
+  m.suffix = token.posDetail === '接尾' && m.length === token.surface.length && !m.conjugated;
   const spanReading = readingOfSpan(context, m.length);
   const reading = readingFor(m.entry, m.form, m.byKanji, m.conjugated ? null : spanReading);
   if (spanReading !== null && readingAgrees(reading, spanReading, m)) {
@@ -240,8 +240,19 @@ function tokenAgreement(m: Match, context: TokenContext | null): number {
   } else if (m.conjugated && m.candidate.word === token.baseForm) {
     // kuromoji conjugated the same word but read it otherwise (入っ as はいっ, not 入る read いる).
     score += 1;
+  } else if (spanReading !== null && token.posDetail === '接尾' && isRendaku(reading, spanReading)) {
+    // A suffix voiced after the word it follows: トランプ離れ is ばなれ, not はなれ.
+    score += 2;
+    m.reading = spanReading;
   }
   return score;
+}
+
+/** Whether `heard` is `reading` with its first kana voiced (はなれ → ばなれ, かた → がた). */
+function isRendaku(reading: string, heard: string): boolean {
+  if (reading.length !== heard.length || reading.length < 2 || reading.slice(1) !== heard.slice(1)) return false;
+  const first = heard[0].normalize('NFD');
+  return first.length === 2 && first[0] === reading[0] && /[\u3099\u309a]/.test(first[1]);
 }
 
 function readingAgrees(reading: string, spanReading: string, m: Match): boolean {
@@ -282,7 +293,7 @@ function toLookupEntry(m: Match): LookupEntry {
     source: 'words',
     headword,
     reading,
-    senses: m.counter ? counterFirst(sensesFor(m.entry, m.candidate)) : sensesFor(m.entry, m.candidate),
+    senses: m.suffix ? suffixFirst(sensesFor(m.entry, m.candidate)) : sensesFor(m.entry, m.candidate),
     inflection: m.candidate.reasons.length > 0 ? [...m.candidate.reasons] : null,
     common: !!m.form.common,
     matchLength: m.length,
@@ -306,10 +317,10 @@ function usualSpelling(m: Match): string | null {
   return (fitting.find((k) => k.common) ?? fitting[0])?.text ?? null;
 }
 
-/** 日 after 数 is "counter for days" before "Sunday". */
-function counterFirst(senses: Sense[]): Sense[] {
-  const isCounter = (s: Sense) => s.pos.includes('ctr');
-  return [...senses.filter(isCounter), ...senses.filter((s) => !isCounter(s))];
+/** 日 after 数 is "counter for days" before "Sunday"; 離れ after トランプ "loss of interest in" before "annex". */
+function suffixFirst(senses: Sense[]): Sense[] {
+  const isSuffix = (s: Sense) => s.pos.some((p) => p === 'ctr' || p === 'suf' || p === 'n-suf');
+  return [...senses.filter(isSuffix), ...senses.filter((s) => !isSuffix(s))];
 }
 
 /** For a conjugated match, the senses of that part of speech (延長した: not the era name 延長). */
