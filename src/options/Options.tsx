@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { t } from '../ui/i18n';
-import { EnabledToggle } from '../ui/EnabledToggle';
+import { EnabledToggle, SettingToggle } from '../ui/SettingToggle';
 import { useSettings } from '../ui/settings-store';
 import type { HoverKey, Theme } from '../settings';
 import { About } from './About';
@@ -26,22 +26,8 @@ export function Options() {
           ))}
         </select>
       </label>
-      <label class="row">
-        <input
-          type="checkbox"
-          checked={settings.showRomaji}
-          onChange={(e) => void save({ showRomaji: e.currentTarget.checked })}
-        />
-        {t('settingRomaji')}
-      </label>
-      <label class="row">
-        <input
-          type="checkbox"
-          checked={settings.showKanji}
-          onChange={(e) => void save({ showKanji: e.currentTarget.checked })}
-        />
-        {t('settingKanji')}
-      </label>
+      <SettingToggle settings={settings} save={save} name="showRomaji" label={t('settingRomaji')} />
+      <SettingToggle settings={settings} save={save} name="showKanji" label={t('settingKanji')} />
       <h2>{t('optionsAppearance')}</h2>
       <label class="row">
         {t('settingTheme')}

@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../ui/i18n';
-import { EnabledToggle } from '../ui/EnabledToggle';
+import { EnabledToggle } from '../ui/SettingToggle';
 import { useSettings } from '../ui/settings-store';
 import { envelope, type EngineStatus, type Reply } from '../messages';
 import { enableSite, originPattern, runInTab, siteEnabled } from './site-access';
