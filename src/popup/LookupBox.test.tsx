@@ -79,6 +79,30 @@ describe('the toolbar popup’s look-up box', () => {
     );
   });
 
+  it('looks up any word of a pasted sentence: a click on a character looks up from there', async () => {
+    const root = mount();
+    type(root, '新START延長で合意');
+    await settle();
+    const chars = () => [...root.querySelectorAll<HTMLButtonElement>('.lookup-text button')];
+    expect(
+      chars()
+        .map((b) => b.textContent)
+        .join(''),
+    ).toBe('新START延長で合意');
+    // The first word is shown and marked in the text.
+    expect(chars().filter((b) => b.getAttribute('aria-pressed') === 'true').length).toBe(6);
+    chars()[6].click();
+    await settle();
+    expect(asked).toEqual(['新START延長で合意', '新START延長で合意']);
+    expect(root.querySelector('.lookup-results [data-entry] .headword')?.textContent).toBe('延長');
+    expect(
+      chars()
+        .filter((b) => b.getAttribute('aria-pressed') === 'true')
+        .map((b) => b.textContent)
+        .join(''),
+    ).toBe('延長');
+  });
+
   it('reads romaji as kana, for a word known by ear', async () => {
     const root = mount();
     type(root, 'enchou');

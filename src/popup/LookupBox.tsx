@@ -20,8 +20,8 @@ const MAX_QUERY = 60;
 type Answer =
   { kind: 'idle' } | { kind: 'result'; result: LookupResult } | { kind: 'none' } | { kind: 'error'; error: string };
 
-async function lookUp(text: string): Promise<Answer> {
-  const reply = (await browser.runtime.sendMessage(envelope('lookup', { text, at: 0 }))) as Reply<'lookup'> | undefined;
+async function lookUp(text: string, at: number): Promise<Answer> {
+  const reply = (await browser.runtime.sendMessage(envelope('lookup', { text, at }))) as Reply<'lookup'> | undefined;
   if (!reply) return { kind: 'error', error: t('lookupBoxNoEngine') };
   if (!reply.ok) return { kind: 'error', error: reply.error };
   return reply.value && reply.value.entries.length > 0 ? { kind: 'result', result: reply.value } : { kind: 'none' };
@@ -30,18 +30,20 @@ async function lookUp(text: string): Promise<Answer> {
 export function LookupBox({ settings }: { settings: Settings }) {
   const [query, setQuery] = useState('');
   const [answer, setAnswer] = useState<Answer>({ kind: 'idle' });
+  // Where in the text to look up: its start, or the character the reader picked in a pasted sentence.
+  const [at, setAt] = useState(0);
 
   // Romaji is read as kana, for a word known by ear: enchou → えんちょう.
   const kana = romajiToHiragana(query.trim());
+  const text = (kana ?? query.trim()).slice(0, MAX_QUERY);
   useEffect(() => {
-    const text = (kana ?? query.trim()).slice(0, MAX_QUERY);
     if (!text) {
       setAnswer({ kind: 'idle' });
       return;
     }
     let current = true;
     const timer = window.setTimeout(() => {
-      lookUp(text).then(
+      lookUp(text, at).then(
         (next) => current && setAnswer(next),
         (err: unknown) => current && setAnswer({ kind: 'error', error: String(err) }),
       );
@@ -50,7 +52,7 @@ export function LookupBox({ settings }: { settings: Settings }) {
       current = false;
       clearTimeout(timer);
     };
-  }, [query, kana]);
+  }, [text, at]);
 
   const options = { ...settings, fontSize: 14 };
   return (
@@ -62,8 +64,24 @@ export function LookupBox({ settings }: { settings: Settings }) {
         aria-labelledby="lookup-heading"
         placeholder={t('lookupBoxPlaceholder')}
         value={query}
-        onInput={(e) => setQuery(e.currentTarget.value)}
+        onInput={(e) => {
+          setQuery(e.currentTarget.value);
+          setAt(0);
+        }}
       />
+      {!kana && text.length > 1 && (
+        <div class="lookup-text" role="group" aria-label={t('lookupBoxPick')} lang="ja">
+          {[...text].map((ch, i, chars) => {
+            const offset = chars.slice(0, i).join('').length;
+            const shown = answer.kind === 'result' && offset >= answer.result.start && offset < answer.result.end;
+            return (
+              <button type="button" key={offset} aria-pressed={shown} onClick={() => setAt(offset)}>
+                {ch}
+              </button>
+            );
+          })}
+        </div>
+      )}
       {kana && (
         <p class="hint" lang="ja">
           {t('lookupBoxAsKana', [kana])}
