@@ -81,6 +81,17 @@ function hover(needle: string) {
   document.body.dispatchEvent(new MouseEvent('mousemove', { clientX: xOf(needle), clientY: 10, bubbles: true }));
 }
 
+/** Saves 延長 with s, closes the popup and hovers 合意, an unsaved word: 延長 is then met again. */
+async function saveThenMoveOn() {
+  hover('延長');
+  await until(() => dialog()?.querySelector('.vocab[data-vocab=unsaved]'), 'save row');
+  press('s');
+  await until(() => dialog()?.querySelector('.vocab-saved'), 'saved');
+  press('Escape');
+  hover('合意');
+  await until(() => dialog()?.querySelector('.vocab[data-vocab=unsaved]'), '合意 unsaved');
+}
+
 function press(key: string, target: EventTarget = document.body) {
   target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
 }
@@ -139,13 +150,7 @@ describe('saving from the hover popup', () => {
   it('shows a word saved before as saved, in its list, the next time it is hovered', async () => {
     await setUp();
     await store.editList({ op: 'create', id: 'l-gunshuku', name: '軍縮' });
-    hover('延長');
-    await until(() => dialog()?.querySelector('.vocab[data-vocab=unsaved]'), 'save row');
-    press('s');
-    await until(() => dialog()?.querySelector('.vocab-saved'), 'saved');
-    press('Escape');
-    hover('合意');
-    await until(() => dialog()?.querySelector('.vocab[data-vocab=unsaved]'), '合意 unsaved');
+    await saveThenMoveOn();
     hover('延長');
     const saved = await until(() => dialog()?.querySelector('[data-entry] .vocab-saved'), 'saved again');
     expect(saved.textContent).toBe('★ Saved in 軍縮');
@@ -153,13 +158,7 @@ describe('saving from the hover popup', () => {
 
   it('draws a word met again as saved at once, without waiting for the store', async () => {
     await setUp();
-    hover('延長');
-    await until(() => dialog()?.querySelector('.vocab[data-vocab=unsaved]'), 'save row');
-    press('s');
-    await until(() => dialog()?.querySelector('.vocab-saved'), 'saved');
-    press('Escape');
-    hover('合意');
-    await until(() => dialog()?.querySelector('.vocab[data-vocab=unsaved]'), '合意 unsaved');
+    await saveThenMoveOn();
     const asked = vocabSent.length;
     hover('延長');
     await until(() => dialog()?.querySelector('[data-entry]'), '延長 again');

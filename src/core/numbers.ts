@@ -24,7 +24,7 @@ export function isDigit(ch: string): boolean {
 const GROUP_SEPARATORS = new Set([',', '，']);
 const DECIMAL_POINTS = new Set(['.', '．']);
 const UNITS: Record<string, number> = { 兆: 1e12, 億: 1e8, 万: 1e4, 千: 1e3 };
-const UNIT_KANA: Record<string, string> = { 兆: 'ちょう', 億: 'おく', 万: 'まん', 千: 'せん' };
+const UNIT_KANA: Record<string, string> = { 兆: 'ちょう', 億: 'おく', 万: 'まん' };
 
 /** How a counter's first sound changes the number before it. */
 type Row = 'k' | 's' | 't' | 'h' | 'other';
@@ -208,6 +208,10 @@ function yearGloss(n: number): string {
   return Number.isInteger(n) && n >= 1000 && n <= 2999 ? `the year ${n}` : plural(n, 'year', 'years');
 }
 
+/** Hundreds and thousands whose sound changes (300 さんびゃく, 8000 はっせん); 1000 is いっせん before 万. */
+const HUNDREDS: Record<number, string> = { 1: 'ひゃく', 3: 'さんびゃく', 6: 'ろっぴゃく', 8: 'はっぴゃく' };
+const THOUSANDS: Record<number, string> = { 1: 'せん', 3: 'さんぜん', 8: 'はっせん' };
+
 /** The reading of 0–9999 as words, most significant first; `beforeUnit` for 1000 before 万 (いっせんまん). */
 function readUnder10000(n: number, beforeUnit: boolean): string[] {
   const out: string[] = [];
@@ -215,25 +219,8 @@ function readUnder10000(n: number, beforeUnit: boolean): string[] {
   const hu = Math.floor(n / 100) % 10;
   const te = Math.floor(n / 10) % 10;
   const on = n % 10;
-  if (th > 0) {
-    const isLast = n % 1000 === 0;
-    if (th === 1) out.push(beforeUnit && isLast ? 'いっせん' : 'せん');
-    else if (th === 3) out.push('さんぜん');
-    else if (th === 8) out.push('はっせん');
-    else out.push(`${DIGITS[th]}せん`);
-  }
-  if (hu > 0)
-    out.push(
-      hu === 1
-        ? 'ひゃく'
-        : hu === 3
-          ? 'さんびゃく'
-          : hu === 6
-            ? 'ろっぴゃく'
-            : hu === 8
-              ? 'はっぴゃく'
-              : `${DIGITS[hu]}ひゃく`,
-    );
+  if (th > 0) out.push(th === 1 && beforeUnit && n % 1000 === 0 ? 'いっせん' : (THOUSANDS[th] ?? `${DIGITS[th]}せん`));
+  if (hu > 0) out.push(HUNDREDS[hu] ?? `${DIGITS[hu]}ひゃく`);
   if (te > 0) out.push(te === 1 ? 'じゅう' : `${DIGITS[te]}じゅう`);
   if (on > 0) out.push(DIGITS[on]);
   return out;
@@ -320,15 +307,15 @@ function parseNumber(text: string, start: number): ParsedNumber | null {
     const unit = UNITS[text[i]];
     if (unit !== undefined && (unit > 1e3 || (whole < 10 && !frac))) {
       value += Number(`${intPart}${frac ? `.${frac}` : ''}`) * unit;
-      const head =
-        whole === 0 && frac ? ['れい'] : whole === 1 && unit === 1e3 && !frac ? [] : readInteger(whole, true);
-      if (frac) pushFraction(head, frac);
-      if (unit === 1e12) geminate(head, 't');
       if (unit === 1e3) {
-        // 3千 さんぜん, 8千 はっせん: the same as in a written-out thousand.
-        const last = head.pop() ?? '';
-        words.push(...head, last === 'さん' ? 'さんぜん' : last === 'はち' ? 'はっせん' : `${last}せん`);
-      } else words.push(...head, UNIT_KANA[text[i]]);
+        // 3千 reads as 3000 does: さんぜん (8千 はっせん, 1千 せん).
+        words.push(...readUnder10000(whole * 1000, false));
+      } else {
+        const head = whole === 0 && frac ? ['れい'] : readInteger(whole, true);
+        if (frac) pushFraction(head, frac);
+        if (unit === 1e12) geminate(head, 't');
+        words.push(...head, UNIT_KANA[text[i]]);
+      }
       i++;
       lastDigit = 0;
       endsInUnit = unit > 1e3;

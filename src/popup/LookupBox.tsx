@@ -27,6 +27,17 @@ async function lookUp(text: string, at: number): Promise<Answer> {
   return reply.value && reply.value.entries.length > 0 ? { kind: 'result', result: reply.value } : { kind: 'none' };
 }
 
+/** Each character (a surrogate pair counts as one) with its offset in UTF-16 code units, as lookups count. */
+function charOffsets(text: string): [string, number][] {
+  const out: [string, number][] = [];
+  for (let offset = 0; offset < text.length;) {
+    const ch = String.fromCodePoint(text.codePointAt(offset)!);
+    out.push([ch, offset]);
+    offset += ch.length;
+  }
+  return out;
+}
+
 export function LookupBox({ settings }: { settings: Settings }) {
   const [query, setQuery] = useState('');
   const [answer, setAnswer] = useState<Answer>({ kind: 'idle' });
@@ -71,8 +82,7 @@ export function LookupBox({ settings }: { settings: Settings }) {
       />
       {!kana && text.length > 1 && (
         <div class="lookup-text" role="group" aria-label={t('lookupBoxPick')} lang="ja">
-          {[...text].map((ch, i, chars) => {
-            const offset = chars.slice(0, i).join('').length;
+          {charOffsets(text).map(([ch, offset]) => {
             const shown = answer.kind === 'result' && offset >= answer.result.start && offset < answer.result.end;
             return (
               <button type="button" key={offset} aria-pressed={shown} onClick={() => setAt(offset)}>
