@@ -4,7 +4,7 @@
  * pointer, where a range is drawn) stood in for: a test DOM has no layout. Real browsers run the e2e tests.
  */
 import { loadNodeWords } from '../core/dict/node-words';
-import { lookupAt } from '../core/lookup';
+import { lookupWords } from '../core/lookup/word-lookup';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { charAtPoint } from './caret';
 import { HIDE_GRACE_MS, HoverController, REFINE_DELAY_MS } from './hover';
@@ -42,7 +42,7 @@ async function setUp(settings: Partial<Settings> = {}) {
     new Promise<unknown>((resolve) => {
       sent++;
       const answer = (value: unknown) => resolve({ ok: true, value });
-      pending.push({ text: t, at, answer, release: () => answer(lookupAt(t, at, { words })) });
+      pending.push({ text: t, at, answer, release: () => answer(lookupWords(t, at, { words })) });
     });
   const p = document.createElement('p');
   text = document.createTextNode(SENTENCE);

@@ -1,5 +1,5 @@
 import { loadNodeWords } from '../core/dict/node-words';
-import { lookupAt } from '../core/lookup';
+import { lookupWords } from '../core/lookup/word-lookup';
 import {
   CACHE_SIZE,
   isContextGone,
@@ -20,7 +20,7 @@ async function background(): Promise<SendLookup & { calls: [string, number][] }>
   const calls: [string, number][] = [];
   const send = async (text: string, at: number) => {
     calls.push([text, at]);
-    return { ok: true, value: lookupAt(text, at, { words }) };
+    return { ok: true, value: lookupWords(text, at, { words }) };
   };
   return Object.assign(send, { calls });
 }
@@ -93,7 +93,7 @@ describe('LookupClient: the rest of the sentence, fetched ahead', () => {
     const send = (text: string, ats: number[]) => {
       batches.push(ats);
       const value = ats.map((at) => {
-        const r = lookupAt(text, at, { words });
+        const r = lookupWords(text, at, { words });
         return r && partial ? { ...r, partial: true } : r;
       });
       return Promise.resolve({ ok: true, value });

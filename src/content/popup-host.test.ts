@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { loadNodeWords } from '../core/dict/node-words';
-import { lookupAt } from '../core/lookup';
+import { lookupWords } from '../core/lookup/word-lookup';
 import { HOST_ID, PopupHost } from './popup-host';
 
 vi.mock('webextension-polyfill', () => import('../ui/test-support/fake-browser'));
@@ -9,7 +9,7 @@ const options = { showRomaji: false, showKanji: true, theme: 'system' as const, 
 const anchor = { left: 120, top: 80, right: 160, bottom: 104 };
 
 async function view() {
-  const result = lookupAt('電話会談した。', 0, { words: await loadNodeWords() })!;
+  const result = lookupWords('電話会談した。', 0, { words: await loadNodeWords() })!;
   return { kind: 'result' as const, result };
 }
 

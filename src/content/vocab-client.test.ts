@@ -7,7 +7,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { loadNodeWords } from '../core/dict/node-words';
 import { loadNodeGlossary } from '../core/glossary/node-glossary';
-import { lookupCombined } from '../core/lookup-combined';
+import { lookup } from '../core/lookup/answer';
 import { seedSentences } from '../core/vocab/test-support/real-saves';
 import { sentenceParts, wordId } from '../core/vocab/word';
 import { answerVocabRequest, setVocabStore } from '../background/vocab/requests';
@@ -49,7 +49,7 @@ async function setUp() {
     const offset = Math.floor(x / 10);
     return y === 10 && offset < SENTENCE.length ? { node: text, offset } : null;
   });
-  const lookups = new LookupClient(async (t, at) => ({ ok: true, value: lookupCombined(t, at, { words, glossary }) }));
+  const lookups = new LookupClient(async (t, at) => ({ ok: true, value: lookup(t, at, { words, glossary }) }));
   controller = new HoverController(window, DEFAULT_SETTINGS, lookups, new PopupHost(window));
   // Messages cross a JSON boundary and the router's validation, as between real contexts.
   const send = async (m: unknown) => {
@@ -225,7 +225,7 @@ describe('what a save records', () => {
   it('marks the span of the entry saved, which may be shorter than the longest match', async () => {
     const words = await loadNodeWords();
     const at = SENTENCE.indexOf('核軍縮条約');
-    const result = lookupCombined(SENTENCE, at, { words, glossary: loadNodeGlossary() })!;
+    const result = lookup(SENTENCE, at, { words, glossary: loadNodeGlossary() })!;
     const shorter = result.entries.find((e) => e.source === 'words' && e.matchLength < result.end - result.start)!;
     const save = saveInputFor(shorter, result, SENTENCE, document);
     expect(SENTENCE.slice(save.context.sentence.start, save.context.sentence.end)).toBe(shorter.headword);

@@ -3,7 +3,7 @@
  * whether the dictionary marks it common, the glossary terms written in it, the content words the dictionary knows
  * but does not mark common, and how many words it has.
  */
-import { kanaKey } from './dict/kana-key';
+import { toHiragana } from './text/kana';
 import { readingsOf } from './dict/readings';
 import type { WordIndex } from './dict/word-index';
 import { furiganaWords, hasKanjiRun, tokenReading, type TermReading } from './furigana';
@@ -132,8 +132,8 @@ function entryOf(words: WordIndex, token: Token): { entry: WordEntry; reading: s
   const heard = token.surface === base ? tokenReading(token) : null;
   for (const entry of entries) {
     const readings = readingsOf(entry, base);
-    const kana = heard && hasKanjiRun(base) ? readings.find((k) => kanaKey(k.text) === heard) : readings[0];
-    if (kana) return { entry, reading: kanaKey(kana.text) };
+    const kana = heard && hasKanjiRun(base) ? readings.find((k) => toHiragana(k.text) === heard) : readings[0];
+    if (kana) return { entry, reading: toHiragana(kana.text) };
   }
   return null;
 }

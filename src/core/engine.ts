@@ -2,7 +2,7 @@ import type { LookupResult, Token } from './types';
 import type { WordIndex } from './dict/word-index';
 import { openWords } from './dict/words-format';
 import { createTokenizer, type Tokenizer } from './tokenizer/tokenizer';
-import { lookupCombined } from './lookup-combined';
+import { lookup } from './lookup/answer';
 import { toRomaji } from './text/kana';
 import { parseGlossaryFile } from './glossary/entry';
 import { createGlossaryIndex, type GlossaryIndex } from './glossary/match';
@@ -122,7 +122,7 @@ export function createEngine(load: AssetLoader, kuromojiDir = 'kuromoji'): Engin
   return {
     async lookup(text, at) {
       const index = await words;
-      const result = lookupCombined(text, at, { words: index, tokens: tokensOf(text), glossary, names });
+      const result = lookup(text, at, { words: index, tokens: tokensOf(text), glossary, names });
       // Romaji is made here so the content script does not carry wanakana.
       for (const entry of result?.entries ?? []) entry.romaji = toRomaji(entry.reading);
       if (result && kanji) {

@@ -5,7 +5,7 @@
  * (2日 ふつか, 1人 ひとり, 3分 ぷん, 二十歳 はたち). Glossary terms take the glossary's reading, split along the
  * tokens where they agree with it (新(しん)戦略(せんりゃく)…), read whole where they do not (菅義偉 すがよしひで).
  */
-import { katakanaToHiragana } from './dict/kana-key';
+import { toHiragana } from './text/kana';
 import { countedReading } from './numbers';
 import type { AnnotatedWord, FuriganaLevel, RubyPart } from './reading-types';
 import type { Token } from './types';
@@ -79,8 +79,8 @@ export function alignReading(surface: string, reading: string): RubySegment[] | 
   const runs = runsOf(surface);
   if (!runs.some((r) => r.kind === 'kanji')) return [{ text: surface }];
   if (runs.some((r) => r.kind === 'other') || !isKanaReading(reading)) return null;
-  const hira = katakanaToHiragana(reading);
-  const kana = runs.map((r) => (r.kind === 'kana' ? katakanaToHiragana(r.text) : ''));
+  const hira = toHiragana(reading);
+  const kana = runs.map((r) => (r.kind === 'kana' ? toHiragana(r.text) : ''));
   // The least reading the runs after r need: their kana, and one character per kanji run.
   const tail = new Array<number>(runs.length + 1).fill(0);
   for (let r = runs.length - 1; r >= 0; r--) tail[r] = tail[r + 1] + (runs[r].kind === 'kana' ? kana[r].length : 1);
@@ -124,7 +124,7 @@ const MISREADINGS: Record<string, Record<string, string>> = {
 export function tokenReading(token: Token): string | null {
   const fixed = MISREADINGS[token.surface]?.[token.reading];
   if (fixed) return fixed;
-  return isKanaReading(token.reading) ? katakanaToHiragana(token.reading) : null;
+  return isKanaReading(token.reading) ? toHiragana(token.reading) : null;
 }
 
 /** Ruby for one token read as `reading`; whole-run ruby when its kana do not anchor the reading. */
@@ -268,7 +268,7 @@ function termRuby(text: string, term: TermReading, tokens: readonly Token[], fir
   let pos = 0;
   for (; i < pieces.length; i++) {
     const r = readingOf(pieces[i]);
-    const kana = r === '' ? katakanaToHiragana(text.slice(pieces[i].start, pieces[i].end)) : r;
+    const kana = r === '' ? toHiragana(text.slice(pieces[i].start, pieces[i].end)) : r;
     if (kana === null || !target.startsWith(kana, pos)) break;
     if (r) parts.push(...rubyForSpan(text.slice(pieces[i].start, pieces[i].end), pieces[i].start, r));
     pos += kana.length;
@@ -277,7 +277,7 @@ function termRuby(text: string, term: TermReading, tokens: readonly Token[], fir
   let end = target.length;
   for (; j >= i; j--) {
     const r = readingOf(pieces[j]);
-    const kana = r === '' ? katakanaToHiragana(text.slice(pieces[j].start, pieces[j].end)) : r;
+    const kana = r === '' ? toHiragana(text.slice(pieces[j].start, pieces[j].end)) : r;
     if (kana === null || !target.endsWith(kana, end) || end - kana.length < pos) break;
     if (r) parts.push(...rubyForSpan(text.slice(pieces[j].start, pieces[j].end), pieces[j].start, r));
     end -= kana.length;

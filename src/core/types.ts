@@ -1,3 +1,4 @@
+import type { InflectionCode } from './dict/inflection';
 import type { KanjiInfo } from './kanji/kanjidic';
 /** Shapes shared by the core, the CLI, the background and the UI. Plain data only: they cross message boundaries. */
 
@@ -32,34 +33,46 @@ export interface WordEntry {
   senses: Sense[];
 }
 
-/** Why a surface form was reduced to a dictionary form, outermost step last: ["passive", "polite", "progressive"]. */
-export type InflectionReason = string;
-
-export interface LookupEntry {
-  source: Source;
+interface EntryBase {
   headword: string;
   reading: string;
   /** The reading in romaji (Hepburn), for learners who turned it on. */
   romaji?: string;
   senses: Sense[];
-  /** Reasons for the conjugation, in reading order; null when the text is the dictionary form. */
-  inflection: InflectionReason[] | null;
+  /** How many characters of the text this entry covers from `start`. */
+  matchLength: number;
+}
+
+/** A word of the general dictionary (or a number read with its counter, or a compound composed of words). */
+export interface WordLookupEntry extends EntryBase {
+  source: 'words';
+  /** Steps of the conjugation, in reading order; null when the text is the dictionary form. */
+  inflection: InflectionCode[] | null;
   common?: boolean;
   /** Other spellings and readings of the same entry. */
   otherForms?: string[];
-  /** How many characters of the text this entry covers from `start`. */
-  matchLength: number;
   /**
    * Set when the dictionary lacks the word and the entry was composed from these dictionary words, in text order
    * (電話会談 → ["電話", "会談"]); its single sense joins the parts' first glosses.
    */
   parts?: string[];
-  /** Glossary-only fields. */
-  category?: string;
+}
+
+/** A card of the curated glossary. */
+export interface GlossaryLookupEntry extends EntryBase {
+  source: 'glossary';
+  category: string;
   note?: string;
   aliases?: string[];
   related?: string[];
 }
+
+/** A name of ENAMDICT, or a person's name kuromoji heard. */
+export interface NameLookupEntry extends EntryBase {
+  source: 'names';
+}
+
+export type LookupEntry = WordLookupEntry | GlossaryLookupEntry | NameLookupEntry;
 
 export interface LookupResult {
   /** Offsets (UTF-16 code units) into the text that was looked up. */

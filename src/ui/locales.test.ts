@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { DIALECT_CODES, FIELD_CODES, MISC_CODES, POS_CODES } from '../core/dict/edict-tags';
-import { INFLECTION_CODES } from '../core/dict/deinflect';
+import { INFLECTION_CODES } from '../core/dict/inflection';
 import { messageKey } from './message-key';
 
 type Messages = Record<string, { message: string; description?: string }>;

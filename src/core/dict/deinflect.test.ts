@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lookupAt } from '../lookup';
-import { INFLECTION_CODES, acceptsEntry, deinflect, describeInflection } from './deinflect';
+import { lookupWords } from '../lookup/word-lookup';
+import { acceptsEntry, deinflect } from './deinflect';
+import { INFLECTION_CODES, describeInflection } from './inflection';
 import { loadNodeWords } from './node-words';
 import type { WordIndex } from './word-index';
 
@@ -21,7 +22,7 @@ function confirmed(surface: string): { word: string; reasons: string[] }[] {
 
 /** What the popup shows first when the pointer is on the first character of the form. */
 function firstEntry(surface: string) {
-  const result = lookupAt(surface, 0, { words });
+  const result = lookupWords(surface, 0, { words });
   expect(result, surface).not.toBeNull();
   return result!.entries[0];
 }

@@ -23,7 +23,7 @@ export interface DictionarySpec {
   code: string[];
 }
 
-const FORMAT_CODE = ['words-format.ts', 'kana-key.ts', 'node-build.ts'];
+const FORMAT_CODE = ['words-format.ts', '../text/kana.ts', 'node-build.ts'];
 
 export const DICTIONARIES: readonly DictionarySpec[] = [
   {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { WordEntry } from '../types';
 import { parseEdictEntries } from './edict';
-import { kanaKey } from './kana-key';
+import { toHiragana } from '../text/kana';
 import { repoRoot } from './node-build';
 import { loadNodeWords } from './node-words';
 import { openWords, writeWordFiles, type WordFiles, type WordFilesIndex } from './words-format';
@@ -34,7 +34,7 @@ describe('word files (real EDICT)', () => {
   it('gives back exactly the entries that were written, for 1000 random entries', () => {
     for (const id of sampleIds(1000, entries.length)) {
       expect(index.entry(id)).toEqual(entries[id]);
-      const firstForm = entries[id].kanji[0]?.text ?? kanaKey(entries[id].kana[0].text);
+      const firstForm = entries[id].kanji[0]?.text ?? toHiragana(entries[id].kana[0].text);
       expect(index.lookup(firstForm)).toContainEqual(entries[id]);
     }
   });
@@ -43,7 +43,7 @@ describe('word files (real EDICT)', () => {
     const expected = new Set<string>();
     for (const e of entries) {
       for (const f of e.kanji) expected.add(f.text);
-      for (const f of e.kana) expected.add(kanaKey(f.text));
+      for (const f of e.kana) expected.add(toHiragana(f.text));
     }
     expect(index.size).toBe(entries.length);
     expect(index.keyCount).toBe(expected.size);

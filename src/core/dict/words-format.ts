@@ -20,7 +20,7 @@
  */
 import type { Form, Sense, WordEntry } from '../types';
 import type { WordIndex } from './word-index';
-import { hasConvertibleKatakana, kanaKey, katakanaToHiragana } from './kana-key';
+import { hasConvertibleKatakana, toHiragana } from '../text/kana';
 
 export const WORDS_FORMAT_VERSION = 3;
 const KEYS_PER_BLOCK = 16;
@@ -65,7 +65,7 @@ export function entryKeys(entry: WordEntry): Map<string, boolean> {
   const keys = new Map<string, boolean>();
   for (const form of entry.kanji) keys.set(form.text, (keys.get(form.text) ?? false) || !!form.common);
   for (const form of entry.kana) {
-    const key = kanaKey(form.text);
+    const key = toHiragana(form.text);
     keys.set(key, (keys.get(key) ?? false) || !!form.common);
   }
   return keys;
@@ -409,7 +409,7 @@ export function openWords(files: WordFilesInput): WordFilesIndex {
       const ids: number[] = [];
       exactIds(key, ids);
       // Readings are indexed in hiragana: a katakana query also finds them.
-      if (hasConvertibleKatakana(key)) exactIds(katakanaToHiragana(key), ids);
+      if (hasConvertibleKatakana(key)) exactIds(toHiragana(key), ids);
       return ids.map(entry);
     },
     keysWithPrefix(prefix: string, limit: number): string[] {

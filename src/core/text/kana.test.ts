@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hasKanji, isJapanese, isKana, isWordChar, toHiragana, toKatakana, toRomaji } from './kana';
+import { hasKanji, isWordChar } from './chars';
+import { isJapanese, isKana, toHiragana, toKatakana, toRomaji } from './kana';
 
 describe('kana helpers', () => {
   it('converts katakana to the hiragana the dictionary keys use, keeping ー and ・', () => {

@@ -3,7 +3,7 @@
  * to the bracket), the example sentence with the word in bold, and the cloze 〜{{c1::word}}〜. Fields are HTML,
  * so text is escaped.
  */
-import { katakanaToHiragana } from '../dict/kana-key';
+import { toHiragana } from '../text/kana';
 import { sentenceParts, type VocabSentence } from './word';
 
 /** Characters that take a reading above them: kanji, and 々 〆 ヶ, which only occur inside kanji spellings. */
@@ -43,14 +43,14 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function ankiFurigana(headword: string, reading: string): string {
   const parts = runs(headword);
   if (!reading || !parts.some((p) => p.kanji)) return headword;
-  const pattern = parts.map((p) => (p.kanji ? '(.+?)' : `(${escapeRegExp(katakanaToHiragana(p.text))})`)).join('');
-  const match = new RegExp(`^${pattern}$`, 'u').exec(katakanaToHiragana(reading));
+  const pattern = parts.map((p) => (p.kanji ? '(.+?)' : `(${escapeRegExp(toHiragana(p.text))})`)).join('');
+  const match = new RegExp(`^${pattern}$`, 'u').exec(toHiragana(reading));
   if (!match) return `${headword}[${reading}]`;
   let out = '';
   let at = 0;
   parts.forEach((p, i) => {
     const length = match[i + 1].length;
-    // katakanaToHiragana maps one code unit to one, so offsets into the hiragana reading hold for the original.
+    // toHiragana maps one code unit to one, so offsets into the hiragana reading hold for the original.
     const said = reading.slice(at, at + length);
     at += length;
     out += p.kanji ? `${out ? ' ' : ''}${p.text}[${said}]` : p.text;

@@ -3,7 +3,7 @@
  * Search matches kanji, kana in either script, romaji (typed as the reader hears it) and English.
  */
 import * as wanakana from 'wanakana';
-import { katakanaToHiragana } from '../dict/kana-key';
+import { toHiragana } from '../text/kana';
 import type { VocabWord, WordStatus } from './word';
 
 export type WordSort = 'recent' | 'oldest' | 'headword' | 'reading' | 'sentences';
@@ -34,10 +34,10 @@ const haystacks = new WeakMap<VocabWord, string>();
 function haystack(word: VocabWord): string {
   let h = haystacks.get(word);
   if (h === undefined) {
-    const reading = katakanaToHiragana(word.reading);
+    const reading = toHiragana(word.reading);
     h = [
       word.headword,
-      katakanaToHiragana(word.headword),
+      toHiragana(word.headword),
       reading,
       wanakana.toRomaji(reading),
       ...word.senses.flatMap((s) => s.glosses),
@@ -54,7 +54,7 @@ function haystack(word: VocabWord): string {
 function needles(text: string): string[] {
   const q = text.trim().toLowerCase();
   if (!q) return [];
-  const out = new Set([q, katakanaToHiragana(q)]);
+  const out = new Set([q, toHiragana(q)]);
   if (/^[a-z' -]+$/.test(q)) {
     const kana = wanakana.toHiragana(q);
     if (wanakana.isHiragana(kana)) out.add(kana);
@@ -85,7 +85,7 @@ export function queryWords(words: readonly VocabWord[], q: WordQuery): VocabWord
     case 'headword':
       return out.sort((a, b) => collator.compare(a.headword, b.headword));
     case 'reading':
-      return out.sort((a, b) => collator.compare(katakanaToHiragana(a.reading), katakanaToHiragana(b.reading)));
+      return out.sort((a, b) => collator.compare(toHiragana(a.reading), toHiragana(b.reading)));
     case 'sentences':
       return out.sort((a, b) => b.sentences.length - a.sentences.length || lastSeen(b) - lastSeen(a));
   }

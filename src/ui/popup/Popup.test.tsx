@@ -42,7 +42,6 @@ function nameEntry(headword: string, reading: string): LookupEntry {
     headword,
     reading,
     senses: [{ pos: [], glosses: [gloss], tags: codes.split(',').map((c) => names[c] ?? c) }],
-    inflection: null,
     matchLength: headword.length,
   };
 }

@@ -1,7 +1,15 @@
 /** The hover popup: what a word means, how it was conjugated, and what the glossary says about it. */
 import type { ComponentChildren } from 'preact';
 import type { KanjiInfo } from '../../core/kanji/kanjidic';
-import type { LookupEntry, LookupResult, Sense } from '../../core/types';
+import type {
+  GlossaryLookupEntry,
+  LookupEntry,
+  LookupResult,
+  NameLookupEntry,
+  Sense,
+  WordLookupEntry,
+} from '../../core/types';
+import { toHiragana } from '../../core/text/kana';
 import type { Theme } from '../../settings';
 import { t } from '../i18n';
 import { categoryLabel, inflectionText, posLabel, tagLabel } from '../labels';
@@ -21,7 +29,6 @@ export interface PopupOptions {
 
 /** Same word in the other kana script (スタート / すたーと): then the reading tells nothing. */
 function sameKana(headword: string, reading: string): boolean {
-  const toHiragana = (s: string) => s.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
   return toHiragana(headword) === reading;
 }
 
@@ -38,14 +45,14 @@ function Head({ entry, showRomaji, badges }: { entry: LookupEntry; showRomaji: b
         </span>
       )}
       {showRomaji && entry.romaji && <span class="romaji">{entry.romaji}</span>}
-      {entry.common && <span class="badge common">{t('badgeCommon')}</span>}
+      {entry.source === 'words' && entry.common && <span class="badge common">{t('badgeCommon')}</span>}
       {badges}
     </div>
   );
 }
 
 function Inflection({ entry }: { entry: LookupEntry }) {
-  if (!entry.inflection?.length) return null;
+  if (entry.source !== 'words' || !entry.inflection?.length) return null;
   return <div class="inflection">{inflectionText(entry.inflection)}</div>;
 }
 
@@ -87,8 +94,8 @@ function Senses({ senses, limit }: { senses: Sense[]; limit?: number }) {
 }
 
 /** A compound the background composed from dictionary words: say so, since no dictionary vouches for it. */
-function Parts({ entry }: { entry: LookupEntry }) {
-  if (!entry.parts?.length) return null;
+function Parts({ entry }: { entry: WordLookupEntry | NameLookupEntry }) {
+  if (entry.source !== 'words' || !entry.parts?.length) return null;
   return (
     <div class="parts" lang="ja">
       {t('composedOf', [entry.parts.join(' + ')])}
@@ -96,16 +103,16 @@ function Parts({ entry }: { entry: LookupEntry }) {
   );
 }
 
-type EntryProps = { entry: LookupEntry; shorter: boolean; showRomaji: boolean; vocab?: PopupVocab };
+type EntryProps<E extends LookupEntry> = { entry: E; shorter: boolean; showRomaji: boolean; vocab?: PopupVocab };
 
-function WordEntry({ entry, shorter, showRomaji, vocab }: EntryProps) {
+function WordEntry({ entry, shorter, showRomaji, vocab }: EntryProps<WordLookupEntry | NameLookupEntry>) {
   return (
     <article class={shorter ? 'entry shorter' : 'entry'} data-entry="" data-source={entry.source}>
       <Head entry={entry} showRomaji={showRomaji} />
       <Inflection entry={entry} />
       <Parts entry={entry} />
       <Senses senses={entry.senses} limit={shorter ? MAX_SENSES_SHORTER : undefined} />
-      {!!entry.otherForms?.length && (
+      {entry.source === 'words' && !!entry.otherForms?.length && (
         <div class="other-forms" lang="ja">
           {t('otherForms', [entry.otherForms.join('、')])}
         </div>
@@ -116,7 +123,7 @@ function WordEntry({ entry, shorter, showRomaji, vocab }: EntryProps) {
 }
 
 /** Curated glossary terms: English name first, then what a news reader needs to know. */
-function GlossaryCard({ entry, shorter, showRomaji, vocab }: EntryProps) {
+function GlossaryCard({ entry, shorter, showRomaji, vocab }: EntryProps<GlossaryLookupEntry>) {
   // Forms that only spell the term with its abbreviation in brackets (新戦略兵器削減条約(新START)) are for matching.
   const aliases = (entry.aliases ?? []).filter((a) => !/[(（]/.test(a));
   const english = entry.senses.flatMap((s) => s.glosses);
@@ -129,7 +136,6 @@ function GlossaryCard({ entry, shorter, showRomaji, vocab }: EntryProps) {
   return (
     <article class={shorter ? 'entry card shorter' : 'entry card'} data-entry="" data-source="glossary">
       <Head entry={entry} showRomaji={showRomaji} badges={badges} />
-      <Inflection entry={entry} />
       {english.length > 0 && (
         <div class="english" lang="en">
           {english[0]}
@@ -165,13 +171,13 @@ export function Entries({
   showRomaji: boolean;
   vocab?: PopupVocab;
 }) {
-  const entries = result.entries as LookupEntry[];
+  const entries = result.entries;
   const longest = Math.max(0, ...entries.map((e) => e.matchLength));
   const main = entries.filter((e) => e.source !== 'names').slice(0, MAX_ENTRIES);
   const names = entries.filter((e) => e.source === 'names').slice(0, MAX_NAMES);
   const render = (e: LookupEntry, i: number) => {
-    const props = { entry: e, shorter: e.matchLength < longest, showRomaji, vocab, key: i };
-    return e.source === 'glossary' ? <GlossaryCard {...props} /> : <WordEntry {...props} />;
+    const props = { shorter: e.matchLength < longest, showRomaji, vocab, key: i };
+    return e.source === 'glossary' ? <GlossaryCard entry={e} {...props} /> : <WordEntry entry={e} {...props} />;
   };
   const nameSection = names.length > 0 && (
     <section class="names">

@@ -8,7 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { parseEdictEntries } from '../../dict/edict';
 import { loadNodeWords } from '../../dict/node-words';
 import { repoRoot } from '../../dict/node-build';
-import { lookupAt } from '../../lookup';
+import { lookupWords } from '../../lookup/word-lookup';
 import type { SaveInput } from '../word';
 
 export const SEED_URL = 'https://www.newsweekjapan.jp/stories/world/2021/01/post-95461.php';
@@ -33,7 +33,7 @@ export async function saveOf(
 ): Promise<SaveInput> {
   const at = sentence.indexOf(word);
   if (at < 0) throw new Error(`${word} not in ${sentence}`);
-  const result = lookupAt(sentence, at, { words: await loadNodeWords() });
+  const result = lookupWords(sentence, at, { words: await loadNodeWords() });
   if (!result) throw new Error(`EDICT has nothing at ${word} in ${sentence}`);
   const entry = result.entries[0];
   return {
@@ -87,7 +87,7 @@ export async function realSaves(n: number): Promise<SaveInput[]> {
   for (const page of pages) {
     for (const sentence of page.sentences) {
       for (let at = 0; at < sentence.length; at++) {
-        const result = lookupAt(sentence, at, { words });
+        const result = lookupWords(sentence, at, { words });
         for (const entry of result?.entries ?? []) {
           const key = `${entry.headword}\t${entry.reading}`;
           if (seen.has(key)) continue;

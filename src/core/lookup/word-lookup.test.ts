@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadNodeWords } from './dict/node-words';
-import type { WordIndex } from './dict/word-index';
-import { lookupAt } from './lookup';
-import { createTokenizer, type Tokenizer } from './tokenizer/tokenizer';
-import { nodeKuromojiLoader } from './tokenizer/node-loader';
-import type { LookupResult } from './types';
+import { loadNodeWords } from '../dict/node-words';
+import type { WordIndex } from '../dict/word-index';
+import { lookupWords } from './word-lookup';
+import { createTokenizer, type Tokenizer } from '../tokenizer/tokenizer';
+import { nodeKuromojiLoader } from '../tokenizer/node-loader';
+import type { LookupResult } from '../types';
 
 const SEED = readFileSync('tests/fixtures/news/seed-article.txt', 'utf8');
 
@@ -26,7 +26,7 @@ function sentenceWith(needle: string): string {
 function both(text: string, needle: string): [LookupResult | null, LookupResult | null] {
   const at = text.indexOf(needle);
   expect(at, needle).toBeGreaterThanOrEqual(0);
-  return [lookupAt(text, at, { words }), lookupAt(text, at, { words, tokens: tokenizer.tokenize(text) })];
+  return [lookupWords(text, at, { words }), lookupWords(text, at, { words, tokens: tokenizer.tokenize(text) })];
 }
 
 function glosses(result: LookupResult | null, entry = 0): string[] {
@@ -99,15 +99,15 @@ describe('lookupAt on the seed article', () => {
   it('inside a token, puts first the reading that fits it: 略 of 戦略 is りゃく, not ほぼ', () => {
     const text = sentenceWith('戦略的安定');
     const at = text.indexOf('戦略的安定') + 1;
-    const plain = lookupAt(text, at, { words })!;
-    const withTokens = lookupAt(text, at, { words, tokens: tokenizer.tokenize(text) })!;
+    const plain = lookupWords(text, at, { words })!;
+    const withTokens = lookupWords(text, at, { words, tokens: tokenizer.tokenize(text) })!;
     expect(plain.entries[0].reading).toBe('ほぼ');
     expect(withTokens.entries[0]).toMatchObject({ headword: '略', reading: 'りゃく' });
   });
 
   it('inside a katakana word shows the whole word, not its tail (サ of ミサイル is not いる)', () => {
     const text = 'ミサイルを発射した。';
-    const r = lookupAt(text, 2, { words, tokens: tokenizer.tokenize(text) })!;
+    const r = lookupWords(text, 2, { words, tokens: tokenizer.tokenize(text) })!;
     expect(r).toMatchObject({ start: 0, end: 4, match: 'ミサイル' });
     expect(r.entries[0].headword).toBe('ミサイル');
   });
@@ -115,7 +115,7 @@ describe('lookupAt on the seed article', () => {
   it('does not start a compound at a suffix: 的 of 戦略的安定協議 is the suffix, not 的安定協議', () => {
     const [, r] = both(sentenceWith('戦略的安定協議'), '的安定');
     expect(r!.entries[0].headword).toBe('的');
-    expect(r!.entries.some((e) => e.parts)).toBe(false);
+    expect(r!.entries.some((e) => e.source === 'words' && e.parts)).toBe(false);
   });
   it('finds katakana words through their hiragana key and shows them as written', () => {
     for (const r of both(sentenceWith('ホワイトハウスは'), 'ホワイトハウス')) {
@@ -146,13 +146,13 @@ describe('lookupAt on the seed article', () => {
     const text = sentenceWith('新START延長で合意');
     const tokens = tokenizer.tokenize(text);
     for (const at of [text.indexOf('START'), text.indexOf('T'), text.indexOf(' ')]) {
-      expect(lookupAt(text, at, { words })).toBeNull();
-      expect(lookupAt(text, at, { words, tokens })).toBeNull();
+      expect(lookupWords(text, at, { words })).toBeNull();
+      expect(lookupWords(text, at, { words, tokens })).toBeNull();
     }
     const date = sentenceWith('2021年1月27日');
-    expect(lookupAt(date, date.indexOf('2021'), { words })).toBeNull();
-    expect(lookupAt(date, -1, { words })).toBeNull();
-    expect(lookupAt(date, date.length, { words })).toBeNull();
+    expect(lookupWords(date, date.indexOf('2021'), { words })).toBeNull();
+    expect(lookupWords(date, -1, { words })).toBeNull();
+    expect(lookupWords(date, date.length, { words })).toBeNull();
   });
 
   it('gives the particle entry when the pointer is on a particle', () => {

@@ -1,0 +1,114 @@
+/**
+ * The answer: what the popup shows for a hover. The glossary card of the term under the pointer, then what the
+ * general dictionary says about the term's words, then the names dictionary in its own section when it knows a
+ * longer name than the dictionary does (ナワリヌイ, 長谷川) — never a split of a name the glossary holds (プーチン is
+ * not プー + チン). A number under the pointer is read with its counter (numbers.ts).
+ */
+import type { WordIndex } from '../dict/word-index';
+import type { GlossaryHit, GlossaryIndex } from '../glossary/match';
+import { lookupNumber } from '../numbers';
+import type { LookupEntry, LookupResult, WordLookupEntry } from '../types';
+import { chooseCards, glossaryCard } from './candidates/glossary';
+import { heardName, lookupNames, withoutWordGlosses } from './candidates/names';
+import { isProperNoun, wordStart } from './context';
+import { lookupWords, type WordDeps } from './word-lookup';
+
+export interface LookupDeps extends WordDeps {
+  glossary?: GlossaryIndex;
+  /** The names dictionary (ENAMDICT), in the words format. */
+  names?: WordIndex;
+}
+
+/** Dictionary words shown for the term's first word, before the words at the pointer. */
+const MAX_START_WORDS = 3;
+
+export function lookup(text: string, at: number, deps: LookupDeps): LookupResult | null {
+  const result = lookupTerms(text, at, deps);
+  // A number with its counter (26日, 3万5000人), even with the pointer on the counter (日 there is not "Sunday",
+  // nor 月 of 3月撮影 a "moon"), unless a term or a name at least as long is written there (G7, ３Ｍ).
+  const number = lookupNumber(text, at);
+  if (!number) return result;
+  const end = number.start + number.entry.matchLength;
+  if (result && result.entries[0]?.source !== 'words' && result.end - result.start >= end - number.start) return result;
+  return { start: number.start, end, match: text.slice(number.start, end), entries: [number.entry] };
+}
+
+function lookupTerms(text: string, at: number, deps: LookupDeps): LookupResult | null {
+  if (!(at >= 0 && at < text.length)) return null;
+  const hits = deps.glossary?.match(text, at) ?? [];
+  let best: GlossaryHit | undefined = hits[0];
+
+  // A compound composed from dictionary words is a guess: not wanted when it is the glossary term itself (the card
+  // says more) nor when it runs past the term (トランプ政権 is not "playing cards + administration").
+  const guessAgainstTerm = (e: WordLookupEntry, from: number) =>
+    !!best && !!e.parts && (deps.glossary?.find(e.headword) === best.entry || from + e.matchLength > best.end);
+  const atResult = lookupWords(text, at, deps);
+  // Inside a katakana word the words start where the word does (ミサイル for the pointer on サ).
+  const wordAt = atResult?.start ?? wordStart(text, at, deps.tokens);
+  const atWords = (atResult?.entries ?? []).filter((e) => !guessAgainstTerm(e, wordAt));
+  let fromStart: WordLookupEntry[] = [];
+  if (best && best.start < at) {
+    const termStart = best.start;
+    fromStart = (lookupWords(text, termStart, deps)?.entries ?? []).filter((e) => !guessAgainstTerm(e, termStart));
+  } else if (best) fromStart = atWords;
+
+  // The term may be only the start of a longer dictionary word: ローマ字 is not Rome, ベトナム語 not Vietnam.
+  const termLength = best ? best.end - best.start : 0;
+  const longerWord = fromStart.find((e) => !e.parts && e.matchLength > termLength);
+  const cards = chooseCards(hits).map(glossaryCard);
+  if (longerWord) best = undefined;
+
+  const words: WordLookupEntry[] = [];
+  if (fromStart !== atWords) {
+    const top = fromStart[0]?.matchLength ?? 0;
+    words.push(...fromStart.filter((e) => e.matchLength === top).slice(0, MAX_START_WORDS));
+  }
+  words.push(...atWords);
+  const dictionary = dedupe(words);
+
+  const firstHit = hits[0];
+  const wordLength = Math.max(
+    atWords[0]?.matchLength ?? 0,
+    longerWord && firstHit ? longerWord.matchLength - (wordAt - firstHit.start) : 0,
+  );
+  let names = deps.names ? lookupNames(text, wordAt, deps.names, deps.tokens) : [];
+  // kuromoji's reading of a person's name goes first when the names kept lack it (米田 is よねだ; ENAMDICT's first
+  // three readings of it, kept by the trimming, are こめだ, まいた, よねた).
+  const heard = heardName(wordAt, deps.tokens);
+  if (heard && !names.some((n) => n.matchLength === heard.matchLength && n.reading === heard.reading)) {
+    if (names.length === 0 || names[0]!.matchLength === heard.matchLength) names = [heard, ...names];
+  }
+  const nameLength = names[0]?.matchLength ?? 0;
+  const coveredByTerm = best && best.start <= wordAt && wordAt + nameLength <= best.end;
+  if (nameLength < wordLength || coveredByTerm) names = [];
+  else names = withoutWordGlosses(names, atWords);
+
+  // A name longer than any word, which kuromoji also takes for a proper noun (岩本 over 岩 "rock"), is what the
+  // highlight covers: it comes first. Without tokens a longer name may be a chance spelling, so it stays after.
+  // As long as the word, it comes first when kuromoji hears a person's name (赤木 the surname, not 赤木 the tree).
+  const nameFirst =
+    names.length > 0 &&
+    (nameLength > wordLength
+      ? isProperNoun(deps.tokens, wordAt, wordAt + nameLength)
+      : nameLength === wordLength && heard?.matchLength === nameLength);
+  const entries: LookupEntry[] = longerWord
+    ? [...dictionary, ...cards, ...names]
+    : nameFirst
+      ? [...cards, ...names, ...dictionary]
+      : [...cards, ...dictionary, ...names];
+  if (entries.length === 0) return null;
+  // The glossary term's span when it stands; else the longest word or name, from where it starts.
+  let start = longerWord && firstHit ? firstHit.start : wordAt;
+  // A longer name the words come before (日内, a surname, after 数日) is not what the highlight shows.
+  let end = wordAt + (nameFirst || wordLength === 0 ? Math.max(wordLength, names[0]?.matchLength ?? 0) : wordLength);
+  if (best) ({ start, end } = best);
+  return { start, end, match: text.slice(start, end), entries };
+}
+
+function dedupe<E extends LookupEntry>(entries: E[]): E[] {
+  const seen = new Set<string>();
+  return entries.filter((e) => {
+    const key = `${e.headword}\u0000${e.reading}\u0000${e.senses[0]?.glosses[0] ?? ''}`;
+    return !seen.has(key) && seen.add(key);
+  });
+}

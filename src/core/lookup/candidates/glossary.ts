@@ -1,0 +1,30 @@
+/** Candidates from the curated glossary: the term under the pointer and terms crossing it, as cards. */
+import type { GlossaryHit } from '../../glossary/match';
+import type { GlossaryLookupEntry } from '../../types';
+
+/** Glossary cards shown for one hover: the best term and terms crossing it (日米|首脳会談 read two ways). */
+const MAX_CARDS = 3;
+
+/** The best hit, and hits that are not just part of it (戦略兵器削減条約 inside 新戦略兵器削減条約 is not shown). */
+export function chooseCards(hits: readonly GlossaryHit[]): GlossaryHit[] {
+  const [best, ...rest] = hits;
+  if (!best) return [];
+  const crossing = rest.filter((h) => h.start < best.start || h.end > best.end);
+  return [best, ...crossing].slice(0, MAX_CARDS);
+}
+
+export function glossaryCard(hit: GlossaryHit): GlossaryLookupEntry {
+  const e = hit.entry;
+  const card: GlossaryLookupEntry = {
+    source: 'glossary',
+    headword: e.term,
+    reading: e.reading,
+    senses: [{ pos: [], glosses: [...e.en] }],
+    matchLength: hit.end - hit.start,
+    category: e.category,
+  };
+  if (e.note) card.note = e.note;
+  if (e.variants?.length) card.aliases = [...e.variants];
+  if (e.related?.length) card.related = [...e.related];
+  return card;
+}

@@ -1,0 +1,86 @@
+/**
+ * Candidates from the general dictionary: every entry whose spelling or reading (after deinflection) is a prefix of
+ * the text at the pointer, longest first. Tokens, when at hand, only filter out false friends here; ranking is a
+ * stage of its own (rank.ts).
+ */
+import { acceptsEntry, deinflect, type Deinflection } from '../../dict/deinflect';
+import type { WordIndex } from '../../dict/word-index';
+import { isHighSurrogate, isKatakana } from '../../text/chars';
+import { toHiragana } from '../../text/kana';
+import type { Form, WordEntry } from '../../types';
+import { endsInsideKatakanaToken, type TokenContext } from '../context';
+
+export interface WordMatch {
+  entry: WordEntry;
+  candidate: Deinflection;
+  length: number;
+  /** Whether the text is a conjugated form of the candidate (入っ of 入る), not the word as written. */
+  conjugated: boolean;
+  /** The form the text matched: a spelling of the entry, or one of its readings. */
+  form: Form;
+  byKanji: boolean;
+  /** Order found in: longest first, then deinflection order; the last tie-break. */
+  order: number;
+}
+
+export function matchedForm(entry: WordEntry, word: string): { form: Form; byKanji: boolean } | null {
+  const kanji = entry.kanji.find((f) => f.text === word);
+  if (kanji) return { form: kanji, byKanji: true };
+  const key = toHiragana(word);
+  const kana = entry.kana.find((f) => toHiragana(f.text) === key);
+  return kana ? { form: kana, byKanji: false } : null;
+}
+
+export function wordMatches(window: string, words: WordIndex, context: TokenContext | null): WordMatch[] {
+  const matches: WordMatch[] = [];
+  const seen = new Set<string>();
+  for (let length = window.length; length >= 1; length--) {
+    if (isHighSurrogate(window.charCodeAt(length - 1))) continue; // would split a surrogate pair
+    for (const candidate of deinflect(window.slice(0, length))) {
+      for (const entry of words.lookup(candidate.word)) {
+        if (!acceptsEntry(candidate, entry)) continue;
+        const key = `${entry.id}:${length}`;
+        if (seen.has(key)) continue;
+        const matched = matchedForm(entry, candidate.word);
+        if (!matched) continue;
+        seen.add(key);
+        const conjugated = candidate.word !== window.slice(0, length);
+        matches.push({ entry, candidate, length, conjugated, ...matched, order: matches.length });
+      }
+    }
+  }
+  if (!context) return matches;
+  matches.push(...tokenBaseForms(matches, words, context, seen));
+  const token = context.token;
+  // A katakana name (サキ) is not the hiragana reading of a kanji word (先): only spellings as written count for it.
+  const name = token.posDetail === '固有名詞' && isKatakana(token.surface);
+  const kept = matches.filter(
+    (m) => !endsInsideKatakanaToken(context, m.length) && !(name && !m.byKanji && m.form.text !== m.candidate.word),
+  );
+  // From inside a noun, a word running on past its end is a false friend: 生 of 発生した is not 生す "to grow
+  // (of moss)", 故 of 事故に not 故に "therefore". Kept when nothing else is found.
+  if (context.offset === 0 || token.pos !== '名詞') return kept;
+  const inside = kept.filter((m) => m.length <= token.surface.length - context.offset);
+  return inside.length > 0 ? inside : kept;
+}
+
+/**
+ * When kuromoji knows the dictionary form of a conjugated verb or adjective the rules did not reach, show it for the
+ * token's span rather than nothing.
+ */
+function tokenBaseForms(matches: WordMatch[], words: WordIndex, context: TokenContext, seen: Set<string>): WordMatch[] {
+  const token = context.token;
+  if (context.offset !== 0 || token.baseForm === token.surface) return [];
+  if (token.pos !== '動詞' && token.pos !== '形容詞') return [];
+  if (matches.some((m) => m.candidate.word === token.baseForm)) return [];
+  const candidate: Deinflection = { word: token.baseForm, reasons: [], pos: null, types: [] };
+  const added: WordMatch[] = [];
+  for (const entry of words.lookup(token.baseForm)) {
+    const matched = matchedForm(entry, token.baseForm);
+    if (!matched || seen.has(`${entry.id}:${token.surface.length}`)) continue;
+    if (!entry.senses.some((s) => s.pos.some((p) => p.startsWith('v') || p.startsWith('adj-i')))) continue;
+    const length = token.surface.length;
+    added.push({ entry, candidate, length, conjugated: true, ...matched, order: matches.length + added.length });
+  }
+  return added;
+}

@@ -1,0 +1,59 @@
+/**
+ * The dictionary words at the pointer: the longest word that starts there, then the shorter ones.
+ *
+ * candidates (candidates/words.ts, candidates/compound.ts) → context (context.ts, kuromoji's tokens around the
+ * pointer) → ranking (rank.ts, pure) → entries (entries.ts). Dictionary longest-match with deinflection answers on
+ * its own (the engine may still be loading kuromoji); when the tokens are at hand they rank homographs (交わさ →
+ * 交わす, は the particle rather than 歯) and let a noun compound the dictionary lacks (電話会談) be shown.
+ */
+import type { WordIndex } from '../dict/word-index';
+import { isLowSurrogate, isWordChar } from '../text/chars';
+import type { LookupResult, Token, WordLookupEntry } from '../types';
+import { composeCompound } from './candidates/compound';
+import { wordMatches } from './candidates/words';
+import { tokenContext, wordStart } from './context';
+import { wordEntry } from './entries';
+import { rankMatches } from './rank';
+
+export interface WordDeps {
+  words: WordIndex;
+  /** Tokens of the whole `text`, when kuromoji is ready. */
+  tokens?: readonly Token[];
+}
+
+export interface WordsAt extends LookupResult {
+  entries: WordLookupEntry[];
+}
+
+/** Longest text tried from the pointer; EDICT headwords are shorter. */
+const MAX_MATCH = 20;
+/** Entries returned; the popup shows the first few, the rest is for "more". */
+const MAX_ENTRIES = 16;
+
+export function lookupWords(text: string, at: number, deps: WordDeps): WordsAt | null {
+  if (at < 0 || at >= text.length) return null;
+  // The pointer on the second half of a surrogate pair: nothing starts there.
+  if (isLowSurrogate(text.charCodeAt(at))) return null;
+  if (wordWindow(text, at).length === 0) return null;
+  const start = wordStart(text, at, deps.tokens);
+  const window = wordWindow(text, start);
+  const context = deps.tokens ? tokenContext(text, deps.tokens, start) : null;
+  const entries = rankMatches(wordMatches(window, deps.words, context), context).map(wordEntry);
+  const compound = context ? composeCompound(context, deps.words) : null;
+  if (compound && compound.matchLength > (entries[0]?.matchLength ?? 0)) entries.unshift(compound);
+  const first = entries[0];
+  if (!first) return null;
+  const end = start + first.matchLength;
+  return { start, end, match: text.slice(start, end), entries: entries.slice(0, MAX_ENTRIES) };
+}
+
+/** The run of word characters from `at`, at most MAX_MATCH code units, never cutting a surrogate pair. */
+function wordWindow(text: string, at: number): string {
+  let end = at;
+  while (end < text.length && end - at < MAX_MATCH) {
+    const ch = String.fromCodePoint(text.codePointAt(end)!);
+    if (!isWordChar(ch) || end - at + ch.length > MAX_MATCH) break;
+    end += ch.length;
+  }
+  return text.slice(at, end);
+}
