@@ -6,6 +6,7 @@ import { nodeAssets } from '../../src/cli/node-assets';
 import { createTokenizer } from '../../src/core/tokenizer/tokenizer';
 import { nodeKuromojiLoader } from '../../src/core/tokenizer/node-loader';
 import { isJapanese } from '../../src/core/text/kana';
+import { splitSentences } from '../../src/core/text/sentence';
 import { percentile, round } from './stats';
 
 export interface HoverSample {
@@ -16,8 +17,7 @@ export interface HoverSample {
 /** 1,000 pointer positions on Japanese characters of the seed article, sentence by sentence, as hovers arrive. */
 export function articleHovers(root: string, count = 1000): HoverSample[] {
   const article = readFileSync(join(root, 'tests/fixtures/news/seed-article.txt'), 'utf8');
-  const sentences = article
-    .split(/(?<=[。！？\n])/)
+  const sentences = splitSentences(article)
     .map((s) => s.trim())
     .filter((s) => s.length > 4 && isJapanese(s));
   const all: HoverSample[] = [];

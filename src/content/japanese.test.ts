@@ -1,4 +1,5 @@
-import { charAt, hasJapanese, isJapaneseChar, startsLookup } from './japanese';
+import { hasJapanese } from '../core/text/chars';
+import { charAt, isJapaneseChar, startsLookup } from './japanese';
 
 describe('which characters start a lookup', () => {
   it('takes kana, kanji, the long vowel mark and iteration marks from a real headline', () => {

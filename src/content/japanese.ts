@@ -1,19 +1,11 @@
 /** Which characters start a lookup. Kept apart from the DOM code so it can be tested on real text. */
+import { hasJapanese, isFullWidthAlnumCode, isJapaneseLetterCode } from '../core/text/chars';
 
-// Kana, kanji (incl. extension A and the compatibility block), the iteration marks 々〆ヶ and the long vowel mark.
-const JAPANESE =
-  /[\u3041-\u309f\u30a0-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f々〆ヵヶ]/;
-// Astral kanji (CJK extension B and later) arrive as surrogate pairs.
-const JAPANESE_ASTRAL = /[\u{20000}-\u{3134f}]/u;
-const FULLWIDTH_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/;
 const LATIN_ALNUM = /[0-9A-Za-z]/;
 
+/** Kana (half-width too), kanji of every plane, 々〆ヶ and ー. */
 export function isJapaneseChar(ch: string): boolean {
-  return JAPANESE.test(ch) || (ch.length === 2 && JAPANESE_ASTRAL.test(ch));
-}
-
-export function hasJapanese(text: string): boolean {
-  return JAPANESE.test(text) || JAPANESE_ASTRAL.test(text);
+  return isJapaneseLetterCode(ch.codePointAt(0) ?? 0);
 }
 
 /**
@@ -21,7 +13,7 @@ export function hasJapanese(text: string): boolean {
  * text, where they start glossary terms such as 新START or G7; on an English page they must not open the popup.
  */
 export function startsLookup(ch: string, nodeText: string): boolean {
-  if (isJapaneseChar(ch) || FULLWIDTH_ALNUM.test(ch)) return true;
+  if (isJapaneseChar(ch) || isFullWidthAlnumCode(ch.codePointAt(0) ?? 0)) return true;
   return LATIN_ALNUM.test(ch) && hasJapanese(nodeText);
 }
 

@@ -2,6 +2,7 @@
  * Turns runs of page text into the sentence sent to the background, and maps offsets of that sentence back to the
  * places in the page they came from. Generic over the node type so it runs without a DOM.
  */
+import { isSentenceEnd, SENTENCE_OR_LINE_END } from '../core/text/sentence';
 
 /** A run of raw text from one node: `text` is `node`'s data from `start` on. */
 export interface RawPiece<N> {
@@ -31,7 +32,7 @@ export interface Sentence<N> {
 
 export const MAX_EACH_SIDE = 200;
 
-const DELIMITER = /[。！？\n]/;
+const DELIMITER = SENTENCE_OR_LINE_END;
 const COLLAPSIBLE = /[ \t\n\r\f]/;
 
 /** Kana, kanji and full-width forms: a line break between two of them renders as nothing (CSS Text segment breaks). */
@@ -48,7 +49,7 @@ function isWide(ch: string | undefined): boolean {
 
 /** Whether the raw text holds something that ends a sentence, as rendered. */
 export function endsSentence(text: string, keepNewlines: boolean): boolean {
-  return /[。！？]/.test(text) || (keepNewlines && text.includes('\n'));
+  return [...text].some(isSentenceEnd) || (keepNewlines && text.includes('\n'));
 }
 
 interface SourceChar<N> {
@@ -59,7 +60,7 @@ interface SourceChar<N> {
 
 /**
  * Applies CSS whitespace collapsing to the pieces (so the text matches what the reader sees), cuts the sentence
- * around the caret at 。！？ and rendered line feeds, at most `maxEach` characters on each side.
+ * around the caret at sentence ends (。！？!?) and rendered line feeds, at most `maxEach` characters on each side.
  * `caret` points into `pieces[caret.piece].text`. Returns null when the caret character was collapsed away.
  */
 export function buildSentence<N>(

@@ -3,6 +3,7 @@
  * whether the dictionary marks it common, the glossary terms written in it, the content words the dictionary knows
  * but does not mark common, and how many words it has.
  */
+import { SENTENCE_WITH_END } from './text/sentence';
 import { toHiragana } from './text/kana';
 import { readingsOf } from './dict/readings';
 import type { WordIndex } from './dict/word-index';
@@ -18,7 +19,6 @@ export interface AnnotateDeps {
 }
 
 /** Terms never cross a sentence end or a line: the matcher only ever sees one sentence. */
-const SENTENCE = /[^。！？!?\n]+[。！？!?\n]*/g;
 /** How far back a byline term (【ワシントン共同】) looks for its opening bracket, as the matcher does. */
 const BYLINE_LOOK_BACK = 17;
 const BYLINE_OPENERS = /[【(（〔[]/;
@@ -71,7 +71,7 @@ const HEAD_PROBE = 6;
 export function findTerms(text: string, glossary: GlossaryIndex): { span: TermSpan; exact: boolean }[] {
   const { heads, longest } = termScan(glossary);
   const found: { span: TermSpan; exact: boolean }[] = [];
-  for (const m of text.matchAll(SENTENCE)) {
+  for (const m of text.matchAll(SENTENCE_WITH_END)) {
     const sentence = m[0];
     for (let i = 0; i < sentence.length;) {
       const ch = String.fromCodePoint(sentence.codePointAt(i)!);

@@ -5,6 +5,7 @@
  * (2日 ふつか, 1人 ひとり, 3分 ぷん, 二十歳 はたち). Glossary terms take the glossary's reading, split along the
  * tokens where they agree with it (新(しん)戦略(せんりゃく)…), read whole where they do not (菅義偉 すがよしひで).
  */
+import { isKanaCode, isKanjiCode, isKanjiLikeMark } from './text/chars';
 import { toHiragana } from './text/kana';
 import { countedReading } from './numbers';
 import type { AnnotatedWord, FuriganaLevel, RubyPart } from './reading-types';
@@ -19,28 +20,9 @@ export interface RubySegment {
 type RunKind = 'kanji' | 'kana' | 'other';
 
 function kindOf(code: number): RunKind {
-  if (
-    (code >= 0x4e00 && code <= 0x9fff) ||
-    (code >= 0x3400 && code <= 0x4dbf) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0x20000 && code <= 0x2ffff) ||
-    // 々 〆 〇, and the small ヶ ヵ of 3ヶ月 (read か, こ, が): they need a reading as kanji do.
-    code === 0x3005 ||
-    code === 0x3006 ||
-    code === 0x3007 ||
-    code === 0x30f5 ||
-    code === 0x30f6
-  )
-    return 'kanji';
-  if (
-    (code >= 0x3041 && code <= 0x3096) ||
-    (code >= 0x309d && code <= 0x309f) ||
-    (code >= 0x30a1 && code <= 0x30fa) ||
-    (code >= 0x30fc && code <= 0x30ff) ||
-    (code >= 0x31f0 && code <= 0x31ff)
-  )
-    return 'kana';
-  return 'other';
+  // 々 〆 〇, and the small ヶ ヵ of 3ヶ月 (read か, こ, が): they need a reading as kanji do.
+  if (isKanjiCode(code) || isKanjiLikeMark(code)) return 'kanji';
+  return isKanaCode(code) ? 'kana' : 'other';
 }
 
 interface Run {

@@ -4,6 +4,7 @@
  * the reading is built by rule and the value is spelled in English (12億 is 1.2 billion).
  */
 import type { LookupEntry } from './types';
+import { toHalfWidthAscii } from './text/width';
 
 /** The longest number read, in characters: beyond it the text is an ID or a phone number, not a quantity. */
 const MAX_NUMBER_CHARS = 24;
@@ -11,10 +12,8 @@ const MAX_NUMBER_CHARS = 24;
 const DIGITS = ['ぜろ', 'いち', 'に', 'さん', 'よん', 'ご', 'ろく', 'なな', 'はち', 'きゅう'];
 
 function digitValue(ch: string): number {
-  const c = ch.charCodeAt(0);
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  if (c >= 0xff10 && c <= 0xff19) return c - 0xff10;
-  return -1;
+  const c = toHalfWidthAscii(ch).charCodeAt(0);
+  return c >= 0x30 && c <= 0x39 ? c - 0x30 : -1;
 }
 
 export function isDigit(ch: string): boolean {

@@ -4,6 +4,7 @@
  * paragraphs while the engine reads the next. A change of level only restores and re-places ruby, in slices that
  * never hold the main thread for long.
  */
+import { SENTENCE_OR_LINE_END } from '../../core/text/sentence';
 import { showsRuby } from '../../core/furigana';
 import {
   DEFAULT_READING_STATE,
@@ -81,7 +82,7 @@ function batchRanges(runs: TextRun[]): [number, number][] {
 
 /** The sentence of text[start, end) and where the span is in it. */
 export function sentenceAround(text: string, start: number, end: number): ArticleItem['sentence'] {
-  const ends = /[。！？!?\n]/g;
+  const ends = new RegExp(SENTENCE_OR_LINE_END.source, 'g');
   let from = 0;
   for (let m = ends.exec(text); m && m.index < start; m = ends.exec(text)) from = m.index + 1;
   ends.lastIndex = Math.max(end, from);

@@ -3,6 +3,7 @@
  * across inline elements so that a word split by a link or a <b> is still one word to kuromoji. Each run keeps where
  * its characters live in the page, so answers about the run can be put back on the right text nodes.
  */
+import { hasJapanese } from '../../core/text/chars';
 
 /** Where a run's characters text[start, end) live: one text node, whole. */
 export interface RunPiece {
@@ -84,8 +85,6 @@ export const MAX_RUN = 2000;
 /** Text beyond this is no article a reader reads with furigana (a 1 MB log, a whole book): it is left alone. */
 export const MAX_ARTICLE_CHARS = 60_000;
 
-const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
-
 function isSkipped(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
   const editable = el.getAttribute('contenteditable');
@@ -98,7 +97,7 @@ export function collectRuns(roots: readonly Element[]): TextRun[] {
   const runs: TextRun[] = [];
   let current: TextRun = { text: '', pieces: [] };
   const flush = () => {
-    if (current.pieces.length > 0 && JAPANESE.test(current.text)) runs.push(...splitLong(current));
+    if (current.pieces.length > 0 && hasJapanese(current.text)) runs.push(...splitLong(current));
     current = { text: '', pieces: [] };
   };
   const visit = (node: Node, inPageRuby: boolean) => {

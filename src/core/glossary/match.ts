@@ -6,6 +6,7 @@
  */
 import { parseContext, type ContextRule, type GlossaryEntry } from './entry';
 import { normalize, normalizeKey } from './normalize';
+import { hasJapanese } from '../text/chars';
 
 export interface GlossaryHit {
   entry: GlossaryEntry;
@@ -96,10 +97,6 @@ function withoutParentheticals(key: string): string {
     out += key[i];
   }
   return out;
-}
-
-function hasJapanese(text: string): boolean {
-  return /[\u3041-\u30ff\u3400-\u9fff\uf900-\ufaff]/.test(text);
 }
 
 export function createGlossaryIndex(entries: readonly GlossaryEntry[]): GlossaryIndex {

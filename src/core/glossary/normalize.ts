@@ -6,6 +6,8 @@
  *
  * Old and new kanji (斉藤/齋藤) are not folded: they are listed as variants, because folding them would merge names.
  */
+import { isKanjiCode, isKatakanaLetterCode } from '../text/chars';
+import { toHalfWidthAscii } from '../text/width';
 
 export interface Normalized {
   /** The normalised text. */
@@ -22,16 +24,7 @@ const DASHES = new Set(['ー', 'ｰ', '‐', '‑', '‒', '–', '—', '―', 
 const LONG_VOWEL = 'ー';
 
 function isKana(code: number): boolean {
-  return (code >= 0x3041 && code <= 0x3096) || (code >= 0x30a1 && code <= 0x30fa) || code === 0x30fc;
-}
-
-function isKanjiCode(code: number): boolean {
-  return (
-    (code >= 0x4e00 && code <= 0x9fff) ||
-    (code >= 0x3400 && code <= 0x4dbf) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0x20000 && code <= 0x2ffff)
-  );
+  return (code >= 0x3041 && code <= 0x3096) || isKatakanaLetterCode(code);
 }
 
 function isHalfWidthVoicing(code: number): boolean {
@@ -59,7 +52,7 @@ function normalizeChar(ch: string, previous: string): string {
   }
   if (code >= 0x20 && code < 0x7f) return ch.toLowerCase();
   // Full-width ASCII: the common case of NFKC, done without it.
-  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0).toLowerCase();
+  if (code >= 0xff01 && code <= 0xff5e) return toHalfWidthAscii(ch).toLowerCase();
   if (code === 0x3000) return ' ';
   return ch.normalize('NFKC').toLowerCase();
 }

@@ -75,9 +75,14 @@ export function hasKanji(text: string): boolean {
   return false;
 }
 
-/** Kanji, 々 and the like, or kana: a character of Japanese writing (not punctuation, not full-width Latin). */
+/** Half-width katakana (ｶﾀｶﾅ), as old systems and some tickers still write it. */
+export function isHalfWidthKatakanaCode(c: number): boolean {
+  return c >= 0xff66 && c <= 0xff9f;
+}
+
+/** Kanji, 々 and the like, or kana (half-width too): a character of Japanese writing, not punctuation or Latin. */
 export function isJapaneseLetterCode(c: number): boolean {
-  return isKanjiCode(c) || isKanjiLikeMark(c) || isKanaCode(c) || c === MIDDLE_DOT;
+  return isKanjiCode(c) || isKanjiLikeMark(c) || isKanaCode(c) || c === MIDDLE_DOT || isHalfWidthKatakanaCode(c);
 }
 
 export function hasJapanese(text: string): boolean {

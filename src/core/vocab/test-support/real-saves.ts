@@ -10,19 +10,18 @@ import { loadNodeWords } from '../../dict/node-words';
 import { repoRoot } from '../../dict/node-build';
 import { lookupWords } from '../../lookup/word-lookup';
 import type { SaveInput } from '../word';
+import { hasJapanese, hasKanji } from '../../text/chars';
+import { splitSentences } from '../../text/sentence';
 
 export const SEED_URL = 'https://www.newsweekjapan.jp/stories/world/2021/01/post-95461.php';
 export const SEED_TITLE = 'バイデン=プーチン、初の電話会談 新START延長で合意';
 
-const SENTENCE_END = /(?<=[。！？])|\n+/;
-
-/** The seed article's sentences, as the content script cuts them (at 。！？ and line breaks). */
+/** The seed article's sentences, as the content script cuts them (at sentence ends and line breaks). */
 export function seedSentences(): string[] {
   const text = readFileSync(path.join(repoRoot(), 'tests/fixtures/news/seed-article.txt'), 'utf8');
-  return text
-    .split(SENTENCE_END)
+  return splitSentences(text)
     .map((s) => s.trim())
-    .filter((s) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(s));
+    .filter(hasJapanese);
 }
 
 /** The save of the word that starts at `word` in `sentence` (its first occurrence), as the popup's first entry. */
@@ -67,10 +66,9 @@ function fixtureSentences(): { url: string; title: string; sentences: string[] }
         .replace(/<(script|style|noscript)[\s\S]*?<\/\1>/gi, ' ')
         .replace(/<[^>]+>/g, '\n')
         .replace(/&[a-z#0-9]+;/gi, ' ');
-      const sentences = text
-        .split(SENTENCE_END)
+      const sentences = splitSentences(text)
         .map((s) => s.trim())
-        .filter((s) => s.length >= 8 && s.length <= 400 && /[\u4e00-\u9fff]/.test(s));
+        .filter((s) => s.length >= 8 && s.length <= 400 && hasKanji(s));
       return { url: urls.get(file) ?? `https://example.jp/${file}`, title, sentences };
     });
 }
