@@ -23,6 +23,29 @@ export default tseslint.config(
   },
   {
     files: ['src/core/**/*.ts'],
+    ignores: ['src/core/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          // Core ships in the extension and runs in Node: no extension API, no Node API, no build tooling.
+          patterns: [
+            '**/background/**',
+            '**/content/**',
+            '**/ui/**',
+            '**/node/**',
+            'webextension-polyfill',
+            'node:*',
+            'yaml',
+            'linkedom',
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Core's tests load real data through the Node layer, but still never reach into an extension context.
+    files: ['src/core/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -9,10 +9,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildAll, outputDir, repoRoot } from '../src/core/dict/node-build';
-import { formatProblem } from '../src/core/glossary/compile';
-import { buildGlossary, GLOSSARY_OUTPUT } from '../src/core/glossary/node-glossary';
-import { buildKanji } from '../src/core/kanji/node-kanji';
+import { buildAll, outputDir, repoRoot } from '../src/node/dictionaries';
+import { formatProblem } from '../src/node/glossary-compile';
+import { buildGlossary, GLOSSARY_OUTPUT } from '../src/node/glossary';
+import { buildKanji } from '../src/node/kanji';
 
 function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(2)} MiB`;

@@ -5,8 +5,8 @@
  * across all files. A `related` term that names no entry is a warning while the authors are still writing, an error
  * with --strict.
  */
-import { formatProblem } from '../src/core/glossary/compile';
-import { buildGlossary } from '../src/core/glossary/node-glossary';
+import { formatProblem } from '../src/node/glossary-compile';
+import { buildGlossary } from '../src/node/glossary';
 
 const strict = process.argv.includes('--strict');
 const quiet = process.argv.includes('--quiet');

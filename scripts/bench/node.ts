@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine } from '../../src/core/engine';
-import { nodeAssets } from '../../src/cli/node-assets';
+import { nodeAssets } from '../../src/node/assets';
 import { createTokenizer } from '../../src/core/tokenizer/tokenizer';
-import { nodeKuromojiLoader } from '../../src/core/tokenizer/node-loader';
+import { nodeKuromojiLoader } from '../../src/node/kuromoji';
 import { isJapanese } from '../../src/core/text/kana';
 import { splitSentences } from '../../src/core/text/sentence';
 import { percentile, round } from './stats';

@@ -7,7 +7,7 @@
  * Run alone: npx tsx scripts/bench/vocab.ts
  */
 import { launchChromium } from '../../tests/e2e/chromium';
-import { realSaves } from '../../src/core/vocab/test-support/real-saves';
+import { realSaves } from '../../tests/support/real-saves';
 import { applySave, DEFAULT_LIST_ID, type SaveInput } from '../../src/core/vocab/word';
 import { percentile, round } from './stats';
 

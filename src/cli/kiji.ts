@@ -11,9 +11,9 @@ import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { createEngine, GLOSSARY_FILE, NAME_FILES, WORD_FILES, type Engine } from '../core/engine';
 import { CATEGORIES } from '../core/glossary/entry';
-import { compileGlossaryFiles } from '../core/glossary/node-glossary';
-import { nodeAssets } from './node-assets';
-import { detectArticleInHtml } from '../core/article/node';
+import { compileGlossaryFiles } from '../node/glossary';
+import { nodeAssets } from '../node/assets';
+import { detectArticleInHtml } from '../node/article';
 import { formatLookup, toCliJson } from './format';
 
 const root = resolve(import.meta.dirname, '../..');

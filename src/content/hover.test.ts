@@ -3,7 +3,7 @@
  * The hover loop against the real dictionary, with the layout-dependent parts (which character is under the
  * pointer, where a range is drawn) stood in for: a test DOM has no layout. Real browsers run the e2e tests.
  */
-import { loadNodeWords } from '../core/dict/node-words';
+import { loadNodeWords } from '../node/words';
 import { lookupWords } from '../core/lookup/word-lookup';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { charAtPoint } from './caret';

@@ -1,4 +1,4 @@
-import { loadNodeWords } from '../core/dict/node-words';
+import { loadNodeWords } from '../node/words';
 import { lookupWords } from '../core/lookup/word-lookup';
 import {
   CACHE_SIZE,

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { loadNodeWords } from '../core/dict/node-words';
+import { loadNodeWords } from '../node/words';
 import { lookupWords } from '../core/lookup/word-lookup';
 import { HOST_ID, PopupHost } from './popup-host';
 

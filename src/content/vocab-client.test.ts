@@ -5,10 +5,10 @@
  * the real EDICT and glossary, and the real store (on fake-indexeddb) answering the messages the content script sends.
  */
 import { IDBFactory } from 'fake-indexeddb';
-import { loadNodeWords } from '../core/dict/node-words';
-import { loadNodeGlossary } from '../core/glossary/node-glossary';
+import { loadNodeWords } from '../node/words';
+import { loadNodeGlossary } from '../node/glossary';
 import { lookup } from '../core/lookup/answer';
-import { seedSentences } from '../core/vocab/test-support/real-saves';
+import { seedSentences } from '../../tests/support/real-saves';
 import { sentenceParts, wordId } from '../core/vocab/word';
 import { answerVocabRequest, setVocabStore } from '../background/vocab/requests';
 import { VocabStore } from '../background/vocab/store';

@@ -1,4 +1,4 @@
-import { nodeAssets } from '../cli/node-assets';
+import { nodeAssets } from '../node/assets';
 import { createEngine, KANJI_FILE, type AssetLoader } from './engine';
 
 /** The real files, with kanji.json held back until `release`, or failing when `fail` is set. */

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { annotateText } from './annotate';
-import { loadNodeWords } from './dict/node-words';
+import { loadNodeWords } from '../node/words';
 import { alignReading, showsRuby } from './furigana';
-import { loadNodeGlossary } from './glossary/node-glossary';
+import { loadNodeGlossary } from '../node/glossary';
 import type { Annotation } from './reading-types';
-import { nodeKuromojiLoader } from './tokenizer/node-loader';
+import { nodeKuromojiLoader } from '../node/kuromoji';
 import { createTokenizer, type Tokenizer } from './tokenizer/tokenizer';
 import type { WordIndex } from './dict/word-index';
 

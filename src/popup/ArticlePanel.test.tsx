@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { render } from 'preact';
 import { annotateText } from '../core/annotate';
-import { loadNodeWords } from '../core/dict/node-words';
-import { loadNodeGlossary } from '../core/glossary/node-glossary';
+import { loadNodeWords } from '../node/words';
+import { loadNodeGlossary } from '../node/glossary';
 import type { ArticleInfo } from '../core/reading-types';
-import { nodeKuromojiLoader } from '../core/tokenizer/node-loader';
+import { nodeKuromojiLoader } from '../node/kuromoji';
 import { createTokenizer } from '../core/tokenizer/tokenizer';
 import { ReadingMode } from '../content/reading-mode/reading-mode';
 import { useLocale } from '../ui/test-support/fake-browser';

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
-import { nodeAssets } from '../cli/node-assets';
+import { nodeAssets } from '../node/assets';
 import { createEngine } from '../core/engine';
 import { parseEnvelope } from '../messages';
 import { DEFAULT_SETTINGS } from '../settings';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { toRomaji } from 'wanakana';
-import { realSaves, saveOf, seedSentences } from '../../src/core/vocab/test-support/real-saves';
+import { realSaves, saveOf, seedSentences } from '../support/real-saves';
 import type { VocabDump } from '../../src/core/vocab/store-types';
 import { hover, launchChromium, readPopup, type ChromiumHarness } from './chromium';
 import { extensionCopyForTests } from './extension-dist';
@@ -17,7 +17,7 @@ import {
   type PersistentBrowser,
 } from './vocab-harness';
 import { ANKI_CONNECT_ORIGIN } from '../../src/core/vocab/anki-connect';
-import { startFakeAnki, type FakeAnki } from '../../src/core/vocab/test-support/anki-connect-server';
+import { startFakeAnki, type FakeAnki } from '../support/anki-connect-server';
 
 // The first lookup also loads the dictionary and tokenizer into the engine: allow for it once.
 const FIRST_LOOKUP_MS = 60_000;

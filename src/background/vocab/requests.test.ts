@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { envelope, parseEnvelope, type Envelope, type Reply } from '../../messages';
-import { seedSentences, saveOf } from '../../core/vocab/test-support/real-saves';
+import { seedSentences, saveOf } from '../../../tests/support/real-saves';
 import { answerEngineRequest, ENGINE_REQUESTS } from '../handlers';
 import type { Engine } from '../../core/engine';
 import { answerVocabRequest, setVocabStore } from './requests';

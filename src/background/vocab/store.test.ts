@@ -1,7 +1,7 @@
 import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { BACKUP_FORMAT, BACKUP_VERSION, formatBackup } from '../../core/vocab/export';
 import { parseImport } from '../../core/vocab/import';
-import { realSaves, seedSentences, saveOf } from '../../core/vocab/test-support/real-saves';
+import { realSaves, seedSentences, saveOf } from '../../../tests/support/real-saves';
 import { DEFAULT_LIST_ID, wordId, type SaveInput } from '../../core/vocab/word';
 import { DB_NAME, LISTS, upgrade, WORDS } from './schema-versions';
 import { VocabError, VocabStore } from './store';

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { annotateText } from '../../core/annotate';
-import { loadNodeWords } from '../../core/dict/node-words';
+import { loadNodeWords } from '../../node/words';
 import type { WordIndex } from '../../core/dict/word-index';
-import { loadNodeGlossary } from '../../core/glossary/node-glossary';
-import { nodeKuromojiLoader } from '../../core/tokenizer/node-loader';
+import { loadNodeGlossary } from '../../node/glossary';
+import { nodeKuromojiLoader } from '../../node/kuromoji';
 import { createTokenizer, type Tokenizer } from '../../core/tokenizer/tokenizer';
 import type { ReadingHost } from './api';
 import { ARTICLE_ATTRIBUTE, SETTLE_MS, TITLE_ATTRIBUTE } from './article-marker';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { detectArticle } from './detect';
-import { detectArticleInHtml } from './node';
+import { detectArticleInHtml } from '../../node/article';
 
 const fixtures = fileURLToPath(new URL('../../../tests/fixtures/', import.meta.url));
 

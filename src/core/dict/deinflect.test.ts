@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { lookupWords } from '../lookup/word-lookup';
 import { acceptsEntry, deinflect } from './deinflect';
 import { INFLECTION_CODES, describeInflection } from './inflection';
-import { loadNodeWords } from './node-words';
+import { loadNodeWords } from '../../node/words';
 import type { WordIndex } from './word-index';
 
 let words: WordIndex;

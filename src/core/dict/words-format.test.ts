@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { WordEntry } from '../types';
-import { parseEdictEntries } from './edict';
+import { parseEdictEntries } from '../../node/edict';
 import { toHiragana } from '../text/kana';
-import { repoRoot } from './node-build';
-import { loadNodeWords } from './node-words';
+import { repoRoot } from '../../node/dictionaries';
+import { loadNodeWords } from '../../node/words';
 import { openWords, writeWordFiles, type WordFiles, type WordFilesIndex } from './words-format';
 
 let entries: WordEntry[];

@@ -1,5 +1,5 @@
 import type { GlossaryHit } from './match';
-import { loadNodeGlossary } from './node-glossary';
+import { loadNodeGlossary } from '../../node/glossary';
 
 const glossary = loadNodeGlossary();
 

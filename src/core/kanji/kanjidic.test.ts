@@ -1,5 +1,5 @@
 import { kanjiOf, MAX_KANJI, openKanji, serializeKanji } from './kanjidic';
-import { loadNodeKanji } from './node-kanji';
+import { loadNodeKanji } from '../../node/kanji';
 
 describe('KANJIDIC2 kanji, as the popup shows them', () => {
   const kanji = loadNodeKanji();

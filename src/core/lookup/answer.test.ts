@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { loadNodeNames } from '../dict/node-words';
-import { loadNodeWords } from '../dict/node-words';
-import { loadNodeGlossary } from '../glossary/node-glossary';
+import { loadNodeNames } from '../../node/words';
+import { loadNodeWords } from '../../node/words';
+import { loadNodeGlossary } from '../../node/glossary';
 import { lookupWords } from './word-lookup';
 import { lookup, type LookupDeps } from './answer';
-import { nodeKuromojiLoader } from '../tokenizer/node-loader';
+import { nodeKuromojiLoader } from '../../node/kuromoji';
 import { createTokenizer, type Tokenizer } from '../tokenizer/tokenizer';
 import type { LookupResult } from '../types';
 

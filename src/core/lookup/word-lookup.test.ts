@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadNodeWords } from '../dict/node-words';
+import { loadNodeWords } from '../../node/words';
 import type { WordIndex } from '../dict/word-index';
 import { lookupWords } from './word-lookup';
 import { createTokenizer, type Tokenizer } from '../tokenizer/tokenizer';
-import { nodeKuromojiLoader } from '../tokenizer/node-loader';
+import { nodeKuromojiLoader } from '../../node/kuromoji';
 import type { LookupResult } from '../types';
 
 const SEED = readFileSync('tests/fixtures/news/seed-article.txt', 'utf8');

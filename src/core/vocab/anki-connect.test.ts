@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { AnkiConnect, AnkiConnectError, guessMapping, noteFor, sendWords, type AnkiMapping } from './anki-connect';
-import { startFakeAnki, type FakeAnki } from './test-support/anki-connect-server';
-import { realSaves, seedSentences, saveOf } from './test-support/real-saves';
+import { startFakeAnki, type FakeAnki } from '../../../tests/support/anki-connect-server';
+import { realSaves, seedSentences, saveOf } from '../../../tests/support/real-saves';
 import { applySave, type VocabWord } from './word';
 
 let anki: FakeAnki;

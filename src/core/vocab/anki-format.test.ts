@@ -1,4 +1,4 @@
-import { seedSentences, saveOf } from './test-support/real-saves';
+import { seedSentences, saveOf } from '../../../tests/support/real-saves';
 import {
   ankiFurigana,
   clozeHtml,

@@ -1,6 +1,6 @@
 import { ANKI_COLUMNS, BACKUP_FORMAT, BACKUP_VERSION, formatAnkiFile, formatBackup, type Backup } from './export';
 import { parseImport, type ImportOptions } from './import';
-import { realSaves, seedSentences, saveOf } from './test-support/real-saves';
+import { realSaves, seedSentences, saveOf } from '../../../tests/support/real-saves';
 import { applySave, DEFAULT_LIST_ID, type VocabList, type VocabWord } from './word';
 
 const lists: VocabList[] = [

@@ -1,5 +1,5 @@
 import { ALL_WORDS, queryWords, sitesOf } from './query';
-import { realSaves } from './test-support/real-saves';
+import { realSaves } from '../../../tests/support/real-saves';
 import { applySave, type VocabWord } from './word';
 
 let words: VocabWord[];

@@ -1,4 +1,4 @@
-import { seedSentences, saveOf, SEED_URL } from './test-support/real-saves';
+import { seedSentences, saveOf, SEED_URL } from '../../../tests/support/real-saves';
 import { applyPatch, applySave, mergeWords, MAX_SENTENCES, meaningText, sentenceParts, siteOf, wordId } from './word';
 
 const sentences = seedSentences();

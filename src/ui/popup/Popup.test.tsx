@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { render } from 'preact';
 import { createEngine, type Engine } from '../../core/engine';
-import { nodeAssets } from '../../cli/node-assets';
+import { nodeAssets } from '../../node/assets';
 import type { LookupEntry, LookupResult } from '../../core/types';
 import { DEFAULT_SETTINGS } from '../../settings';
 import { useLocale } from '../test-support/fake-browser';

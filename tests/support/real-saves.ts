@@ -5,13 +5,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { parseEdictEntries } from '../../dict/edict';
-import { loadNodeWords } from '../../dict/node-words';
-import { repoRoot } from '../../dict/node-build';
-import { lookupWords } from '../../lookup/word-lookup';
-import type { SaveInput } from '../word';
-import { hasJapanese, hasKanji } from '../../text/chars';
-import { splitSentences } from '../../text/sentence';
+import { parseEdictEntries } from '../../src/node/edict';
+import { loadNodeWords } from '../../src/node/words';
+import { repoRoot } from '../../src/node/dictionaries';
+import { lookupWords } from '../../src/core/lookup/word-lookup';
+import type { SaveInput } from '../../src/core/vocab/word';
+import { hasJapanese, hasKanji } from '../../src/core/text/chars';
+import { splitSentences } from '../../src/core/text/sentence';
 
 export const SEED_URL = 'https://www.newsweekjapan.jp/stories/world/2021/01/post-95461.php';
 export const SEED_TITLE = 'バイデン=プーチン、初の電話会談 新START延長で合意';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import type { AssetLoader } from '../core/engine';
-import { nodeKuromojiLoader } from '../core/tokenizer/node-loader';
+import { nodeKuromojiLoader } from './kuromoji';
 
 const root = resolve(import.meta.dirname, '../..');
 const kuromoji = nodeKuromojiLoader();

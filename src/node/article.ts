@@ -1,7 +1,7 @@
 /** Article detection over an HTML string in Node (CLI, tests), with linkedom standing in for the browser DOM. */
 
 import { parseHTML } from 'linkedom';
-import { detectArticle } from './detect';
+import { detectArticle } from '../core/article/detect';
 
 export interface ArticleJson {
   found: boolean;

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DICTIONARIES, buildDictionary, isUpToDate, outputDir, repoRoot } from './node-build';
-import { openWords, type WordFilesIndex } from './words-format';
+import { DICTIONARIES, buildDictionary, isUpToDate, outputDir, repoRoot } from './dictionaries';
+import { openWords, type WordFilesIndex } from '../core/dict/words-format';
 
 type DictionaryName = 'words' | 'names';
 

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseEnamdictLine } from './enamdict';
-import { repoRoot } from './node-build';
-import { loadNodeNames } from './node-words';
-import type { WordFilesIndex } from './words-format';
+import { repoRoot } from './dictionaries';
+import { loadNodeNames } from './words';
+import type { WordFilesIndex } from '../core/dict/words-format';
 
 let names: WordFilesIndex;
 beforeAll(async () => {

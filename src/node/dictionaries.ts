@@ -1,15 +1,15 @@
 /**
- * Node-only: turns the committed dictionary sources under data/ into the word files under build/data/.
+ * The build of the word files (Node): turns the committed dictionary sources under data/ into the word files under build/data/.
  * Each dictionary is one row of DICTIONARIES, so the names dictionary (ENAMDICT) can be added with its own parser.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { WordEntry } from '../types';
+import type { WordEntry } from '../core/types';
 import { parseEdictEntries } from './edict';
 import { parseEnamdictEntries } from './enamdict';
-import { writeWordFiles } from './words-format';
+import { writeWordFiles } from '../core/dict/words-format';
 
 export interface DictionarySpec {
   /** Output base name: build/data/<name>.idx and .dat */
@@ -19,11 +19,11 @@ export interface DictionarySpec {
   /** Character set of the source. */
   encoding: string;
   parse(text: string): WordEntry[];
-  /** Modules whose change must rebuild the files (relative to this directory). */
+  /** Modules whose change must rebuild the files (relative to src/node). */
   code: string[];
 }
 
-const FORMAT_CODE = ['words-format.ts', '../text/kana.ts', 'node-build.ts'];
+const FORMAT_CODE = ['../core/dict/words-format.ts', '../core/text/kana.ts', 'dictionaries.ts'];
 
 export const DICTIONARIES: readonly DictionarySpec[] = [
   {
@@ -31,7 +31,7 @@ export const DICTIONARIES: readonly DictionarySpec[] = [
     source: 'data/edict/edict.gz',
     encoding: 'euc-jp',
     parse: parseEdictEntries,
-    code: ['edict.ts', 'edict-tags.ts', ...FORMAT_CODE],
+    code: ['edict.ts', '../core/dict/edict-tags.ts', ...FORMAT_CODE],
   },
   {
     name: 'names',

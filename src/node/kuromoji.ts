@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { DictFileLoader } from './tokenizer';
+import type { DictFileLoader } from '../core/tokenizer/tokenizer';
 
 /** kuromoji's IPADIC files straight from node_modules, for the CLI, tests and benchmarks. */
 export function nodeKuromojiLoader(): DictFileLoader {

@@ -3,8 +3,8 @@
  * with the same senses; `groupEdictLines` folds those back into one WordEntry. Decoding EUC-JP is the caller's job.
  * Also reads the EDICT2 variants of a headword (`A;B [a;b]`, inline `漢字(iK)`, `かな(P)`).
  */
-import type { Form, Sense, WordEntry } from '../types';
-import { DIALECT_CODES, KANA_FORM_TAGS, KANJI_FORM_TAGS, POS_CODES, isSenseTag } from './edict-tags';
+import type { Form, Sense, WordEntry } from '../core/types';
+import { DIALECT_CODES, KANA_FORM_TAGS, KANJI_FORM_TAGS, POS_CODES, isSenseTag } from '../core/dict/edict-tags';
 
 /** One source line, before grouping. */
 export interface EdictLine {

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from '../dict/node-build';
-import { compileGlossary, formatProblem, serializeGlossary, type GlossarySource } from './compile';
-import { CATEGORIES, parseGlossaryFile } from './entry';
-import { compileGlossaryFiles } from './node-glossary';
+import { repoRoot } from './dictionaries';
+import { compileGlossary, formatProblem, serializeGlossary, type GlossarySource } from './glossary-compile';
+import { CATEGORIES, parseGlossaryFile } from '../core/glossary/entry';
+import { compileGlossaryFiles } from './glossary';
 
 const dir = path.join(repoRoot(), 'data', 'glossary');
 const sources: GlossarySource[] = readdirSync(dir)

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { WordEntry } from '../types';
+import type { WordEntry } from '../core/types';
 import { groupEdictLines, parseEdict, parseEdictLine, type EdictLine } from './edict';
-import { repoRoot } from './node-build';
-import { readingsOf } from './readings';
+import { repoRoot } from './dictionaries';
+import { readingsOf } from '../core/dict/readings';
 
 let rawLines: string[];
 let lines: EdictLine[];

@@ -10,8 +10,8 @@ import {
   parseContext,
   type GlossaryEntry,
   type GlossaryFile,
-} from './entry';
-import { normalizeKey } from './normalize';
+} from '../core/glossary/entry';
+import { normalizeKey } from '../core/glossary/normalize';
 
 export interface GlossarySource {
   /** File name as reported in problems, e.g. arms-control.yaml. */

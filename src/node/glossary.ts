@@ -1,9 +1,9 @@
 /** Node-only: reads data/glossary/*.yaml, compiles it, writes build/data/glossary.json; opens it for CLI and tests. */
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { outputDir, repoRoot } from '../dict/node-build';
-import { compileGlossary, serializeGlossary, type CompileResult } from './compile';
-import { createGlossaryIndex, type GlossaryIndex } from './match';
+import { outputDir, repoRoot } from './dictionaries';
+import { compileGlossary, serializeGlossary, type CompileResult } from './glossary-compile';
+import { createGlossaryIndex, type GlossaryIndex } from '../core/glossary/match';
 
 export const GLOSSARY_OUTPUT = 'glossary.json';
 

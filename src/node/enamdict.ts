@@ -13,7 +13,7 @@
  * Dropped: given names alone (g, f, m), unclassified kanji names (u), stations (st), works (wk), other places.
  * Decoding EUC-JP is the caller's job.
  */
-import type { Form, Sense, WordEntry } from '../types';
+import type { Form, Sense, WordEntry } from '../core/types';
 
 /** ENAMDICT's name types, spelled as the JMnedict tags the popup has labels for. */
 export const NAME_TAGS: Readonly<Record<string, string>> = {

@@ -3,12 +3,12 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { outputDir, repoRoot } from '../dict/node-build';
-import { openKanji, parseKanjidic, serializeKanji, type KanjiIndex } from './kanjidic';
+import { outputDir, repoRoot } from './dictionaries';
+import { openKanji, parseKanjidic, serializeKanji, type KanjiIndex } from '../core/kanji/kanjidic';
 
 export const KANJI_SOURCE = 'data/kanjidic/kanjidic2.xml.gz';
 export const KANJI_OUTPUT = 'kanji.json';
-const CODE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'kanjidic.ts');
+const CODE = path.join(path.dirname(fileURLToPath(import.meta.url)), '../core/kanji/kanjidic.ts');
 
 const mtime = (file: string) => (existsSync(file) ? statSync(file).mtimeMs : 0);
 
