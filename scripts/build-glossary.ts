@@ -2,7 +2,8 @@
  * Compiles data/glossary/*.yaml into build/data/glossary.json, after validating every entry.
  *   tsx scripts/build-glossary.ts [--strict] [--quiet]
  * Fails (exit 1) on errors: non-kana reading, missing English, unknown category or field, duplicate term or variant
- * across all files. A `related` term that names no entry is a warning while the authors are still writing, an error
+ * across all files, a variant whose reading is neither written ({text, reading}) nor derivable (all kana, or read by
+ * kuromoji as part of the term's reading), a gloss with unbalanced brackets, a phrase without an example sentence. A `related` term that names no entry is a warning while the authors are still writing, an error
  * with --strict.
  */
 import { formatProblem } from '../src/node/glossary-compile';

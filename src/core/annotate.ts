@@ -39,7 +39,7 @@ function termScan(glossary: GlossaryIndex): TermScan {
   if (!scan) {
     scan = { heads: new Set(), longest: 1 };
     for (const e of glossary.entries) {
-      for (const form of [e.term, ...(e.variants ?? [])]) {
+      for (const form of [e.term, ...(e.variants ?? []).map((v) => v.text)]) {
         const key = normalizeKey(form);
         if (!key) continue;
         for (const k of [key, withoutParentheticals(key)]) scan.heads.add(head(k));

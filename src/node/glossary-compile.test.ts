@@ -4,6 +4,7 @@ import { repoRoot } from './dictionaries';
 import { compileGlossary, formatProblem, serializeGlossary, type GlossarySource } from './glossary-compile';
 import { CATEGORIES, parseGlossaryFile } from '../core/glossary/entry';
 import { compileGlossaryFiles } from './glossary';
+import { kuromojiReading } from './reading';
 
 const dir = path.join(repoRoot(), 'data', 'glossary');
 const sources: GlossarySource[] = readdirSync(dir)
@@ -24,6 +25,20 @@ describe('the glossary data (strict validation of every entry)', () => {
     const categories = new Set(glossary.entries.map((e) => e.category));
     for (const c of categories) expect(CATEGORIES).toContain(c);
   });
+
+  it('gives every variant a reading made only of kana', () => {
+    const variants = glossary.entries.flatMap((e) => (e.variants ?? []).map((v) => ({ term: e.term, ...v })));
+    expect(variants.length).toBeGreaterThan(1500);
+    const bad = variants.filter((v) => !/^[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fb-\u30fe]+$/.test(v.reading));
+    expect(bad).toEqual([]);
+  });
+
+  it('has at least 500 set phrases, each with a Japanese example sentence', () => {
+    const phrases = glossary.entries.filter((e) => e.category === 'phrase');
+    expect(phrases.length).toBeGreaterThanOrEqual(500);
+    const without = phrases.filter((e) => !e.example || !/[\u3041-\u30ff\u3400-\u9fff]/.test(e.example));
+    expect(without.map((e) => e.term)).toEqual([]);
+  });
 });
 
 /** The first entry of a real domain file, so that each check breaks one thing in data an author wrote. */
@@ -33,7 +48,10 @@ const lineOfFirst = arms.text.slice(0, arms.text.indexOf(firstEntry)).split('\n'
 
 function compileWith(edit: (entry: string) => string, options = {}) {
   const changed = { file: arms.file, text: arms.text.replace(firstEntry, edit(firstEntry)) };
-  const result = compileGlossary([changed, ...sources.filter((s) => s !== arms)], options);
+  const result = compileGlossary([changed, ...sources.filter((s) => s !== arms)], {
+    readingOf: kuromojiReading,
+    ...options,
+  });
   const mine = result.problems.filter((p) => p.file === arms.file && p.line === lineOfFirst);
   return {
     ...result,
@@ -64,7 +82,9 @@ describe('compileGlossary: a mistake fails the build, naming the file, the line 
 
   it('fails on a variant another entry already has, once widths and case are folded', () => {
     // START is 戦略兵器削減条約's abbreviation; ＳＴＡＲＴ is the same spelling in full width.
-    const { problems } = compileWith((e) => e.replace('variants: [', 'variants: [ＳＴＡＲＴ, '));
+    const { problems } = compileWith((e) =>
+      e.replace('variants: [', 'variants: [{ text: ＳＴＡＲＴ, reading: スタート }, '),
+    );
     const duplicates = problems.filter((p) => p.severity === 'error' && /duplicate/.test(p.message));
     expect(duplicates.map(formatProblem)).toEqual([
       expect.stringMatching(
@@ -77,7 +97,7 @@ describe('compileGlossary: a mistake fails the build, naming the file, the line 
 
   it('fails on the same term in two files', () => {
     const copy = { file: 'zz-copy.yaml', text: firstEntry };
-    const { problems } = compileGlossary([...sources, copy]);
+    const { problems } = compileGlossary([...sources, copy], { readingOf: kuromojiReading });
     expect(problems.filter((p) => p.file === 'zz-copy.yaml' && p.severity === 'error').map((p) => p.message)).toEqual([
       expect.stringMatching(/duplicate: "新戦略兵器削減条約" is already an entry or variant at arms-control\.yaml/),
       expect.stringMatching(/duplicate: "新START"/),
@@ -109,6 +129,61 @@ describe('compileGlossary: a mistake fails the build, naming the file, the line 
     ]);
   });
 
+  it('fails on a variant whose reading is neither written nor derivable', () => {
+    // 核軍縮条約 is not part of the term, and not kana: its reading must be written out.
+    const { errors } = compileWith((e) => e.replace('variants: [', 'variants: [核軍縮条約, '));
+    expect(errors.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^error: arms-control\\.yaml:${lineOfFirst} 「新戦略兵器削減条約」: variant "核軍縮条約" needs a reading`,
+        ),
+      ),
+    ]);
+  });
+
+  it('fails on a part of the term that kuromoji reads otherwise than the term does', () => {
+    const { errors } = compileWith((e) => e.replace('reading: しんせんりゃく', 'reading: あらたせんりゃく'));
+    expect(errors).toEqual([]);
+    const { errors: wrong } = compileWith((e) =>
+      e.replace('reading: しんせんりゃく', 'reading: あらたせんりゃく').replace('variants: [', 'variants: [新戦略, '),
+    );
+    expect(wrong.map((p) => p.message)).toEqual([expect.stringMatching(/variant "新戦略" needs a reading .*not part/)]);
+  });
+
+  it('fails on a written reading that is not kana', () => {
+    const { errors } = compileWith((e) =>
+      e.replace('variants: [', 'variants: [{ text: 新条約, reading: しんjōyaku }, '),
+    );
+    expect(errors.map((p) => p.message)).toEqual([
+      'variant "新条約": reading "しんjōyaku" is not kana (hiragana, katakana, ー, ・)',
+    ]);
+  });
+
+  it('fails on a gloss with unbalanced brackets: a comma inside brackets of an unquoted flow list', () => {
+    const edit = (gloss: string) => (e: string) => e.replace(/ {2}en: .*\n/, `  en: [${gloss}]\n`);
+    const { errors } = compileWith(edit('New START, New START (treaty, 2010)'));
+    expect(errors.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^en "New START \(treaty" has unbalanced brackets/),
+      expect.stringMatching(/^en "2010\)" has unbalanced brackets/),
+    ]);
+    expect(compileWith(edit("New START, 'New START (treaty, 2010)'")).errors).toEqual([]);
+    expect(compileWith(edit('New START [（2010）]')).errors).toEqual([]);
+    expect(compileWith(edit("'New START (2010]'")).errors).toHaveLength(1);
+  });
+
+  it('fails on a phrase without an example, and on an example that is not Japanese', () => {
+    const phrase = (e: string) => e.replace('category: treaty', 'category: phrase');
+    expect(compileWith(phrase).errors.map((p) => p.message)).toEqual([
+      'missing example (every phrase has a Japanese example sentence)',
+    ]);
+    const withExample = (example: string) => (e: string) =>
+      phrase(e).replace('category:', `example: ${example}\n  category:`);
+    expect(compileWith(withExample('新STARTは2026年2月に失効した。')).errors).toEqual([]);
+    expect(compileWith(withExample('New START expired.')).errors.map((p) => p.message)).toEqual([
+      'example must be a Japanese sentence',
+    ]);
+  });
+
   it('fails on a YAML syntax error with its line', () => {
     const { problems } = compileWith((e) => e.replace('variants: [', 'variants: [[['));
     expect(
@@ -118,15 +193,31 @@ describe('compileGlossary: a mistake fails the build, naming the file, the line 
 });
 
 describe('the compiled file', () => {
+  it('gives a variant its reading: written, its own when all kana, or read inside the term', () => {
+    const { glossary, errors } = compileWith((e) =>
+      e.replace('variants: [', 'variants: [削減条約, しんすたーと, { text: 新条約, reading: しんじょうやく }, '),
+    );
+    expect(errors).toEqual([]);
+    const treaty = glossary.entries.find((e) => e.term === '新戦略兵器削減条約')!;
+    expect(treaty.variants).toEqual(
+      expect.arrayContaining([
+        { text: '削減条約', reading: 'さくげんじょうやく' },
+        { text: 'しんすたーと', reading: 'しんすたーと' },
+        { text: '新条約', reading: 'しんじょうやく' },
+        { text: '新START', reading: 'しんスタート' },
+      ]),
+    );
+  });
+
   it('is one compact JSON line the extension reads back as it was written', () => {
-    const { glossary } = compileGlossary(sources);
+    const { glossary } = compileGlossary(sources, { readingOf: kuromojiReading });
     const json = serializeGlossary(glossary);
     expect(json).not.toMatch(/\n|": /);
     const back = parseGlossaryFile(new TextEncoder().encode(json));
     expect(back.entries.length).toBe(glossary.entries.length);
     const treaty = back.entries.find((e) => e.term === '新戦略兵器削減条約')!;
     expect(treaty.en[0]).toBe('New Strategic Arms Reduction Treaty');
-    expect(treaty.variants).toContain('新START');
+    expect(treaty.variants).toContainEqual({ text: '新START', reading: 'しんスタート' });
     expect(treaty.category).toBe('treaty');
   });
 });

@@ -10,6 +10,7 @@ import {
   parseContext,
   type GlossaryEntry,
   type GlossaryFile,
+  type GlossaryVariant,
 } from '../core/glossary/entry';
 import { normalizeKey } from '../core/glossary/normalize';
 
@@ -27,9 +28,17 @@ export interface Problem {
   message: string;
 }
 
+/** A tokenizer's reading of a text (kana), or null when it has none. */
+export type ReadingOf = (text: string) => string | null;
+
 export interface CompileOptions {
   /** Dangling `related` terms are errors rather than warnings. */
   strict?: boolean;
+  /**
+   * Reads a variant written inside its term (kuromoji at build time: node-reading.ts). Without it, such a variant
+   * needs its reading written out.
+   */
+  readingOf?: ReadingOf;
 }
 
 export interface CompileResult {
@@ -37,7 +46,17 @@ export interface CompileResult {
   problems: Problem[];
 }
 
-const KNOWN_FIELDS = new Set(['term', 'reading', 'variants', 'en', 'category', 'note', 'related', 'context']);
+const KNOWN_FIELDS = new Set([
+  'term',
+  'reading',
+  'variants',
+  'en',
+  'category',
+  'note',
+  'related',
+  'context',
+  'example',
+]);
 
 function isHiraganaReading(ch: number): boolean {
   return (ch >= 0x3041 && ch <= 0x3096) || ch === 0x30fc || ch === 0x309d || ch === 0x309e;
@@ -45,6 +64,68 @@ function isHiraganaReading(ch: number): boolean {
 
 function isKatakanaLetter(ch: number): boolean {
   return (ch >= 0x30a1 && ch <= 0x30fa) || ch === 0x30fd || ch === 0x30fe;
+}
+
+/** Hiragana, katakana, ー and ・: what a variant's reading may hold (katakana for Latin or katakana parts). */
+const VARIANT_READING = /^[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fb\u30fc\u30fd\u30fe]+$/;
+const KANA_ONLY = VARIANT_READING;
+
+/** Katakana folded to hiragana, one code unit for one: positions stay the same. */
+function toHiragana(text: string): string {
+  return text.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+}
+
+const BRACKETS: Record<string, string> = { ')': '(', ']': '[', '）': '（' };
+const OPENING = new Set(Object.values(BRACKETS));
+
+/** Whether every (, [ and （ in a gloss is closed, in order: a flow list split at a comma inside brackets is not. */
+function balancedBrackets(text: string): boolean {
+  const open: string[] = [];
+  for (const ch of text) {
+    if (OPENING.has(ch)) open.push(ch);
+    else if (ch in BRACKETS && open.pop() !== BRACKETS[ch]) return false;
+  }
+  return open.length === 0;
+}
+
+const JAPANESE = /[\u3041-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
+
+/**
+ * A variant's reading: the one written ({text, reading}), or one derived from a plain string that is all kana (its own
+ * reading) or is part of the term and reads as part of the term's reading. A string when the variant is wrong.
+ */
+function variantOf(
+  value: unknown,
+  term: string,
+  termReading: string,
+  readingOf: ReadingOf | undefined,
+): GlossaryVariant | string {
+  if (typeof value === 'string') {
+    const text = value.trim();
+    if (!text) return 'a variant is empty';
+    if (KANA_ONLY.test(text)) return { text, reading: text };
+    if (term.includes(text) && termReading && readingOf) {
+      const read = readingOf(text);
+      const at = read ? toHiragana(termReading).indexOf(toHiragana(read)) : -1;
+      if (read && at >= 0) return { text, reading: termReading.slice(at, at + read.length) };
+    }
+    const why = !term.includes(text)
+      ? 'it is neither all kana nor part of the term'
+      : "its reading is not part of the term's reading";
+    return `variant "${text}" needs a reading (${why}): write {text: ${text}, reading: …}`;
+  }
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const { text, reading, ...rest } = value as Record<string, unknown>;
+    const shown = typeof text === 'string' ? text : JSON.stringify(value);
+    if (Object.keys(rest).length > 0) return `variant "${shown}" has unknown fields: ${Object.keys(rest).join(', ')}`;
+    if (typeof text !== 'string' || !text.trim()) return `a variant has no text: ${JSON.stringify(value)}`;
+    if (typeof reading !== 'string' || !reading.trim()) return `variant "${text.trim()}" has no reading`;
+    if (!VARIANT_READING.test(reading.trim())) {
+      return `variant "${text.trim()}": reading "${reading.trim()}" is not kana (hiragana, katakana, ー, ・)`;
+    }
+    return { text: text.trim(), reading: reading.trim() };
+  }
+  return `variants holds a value that is neither text nor {text, reading} (quote it): ${JSON.stringify(value)}`;
 }
 
 interface Located {
@@ -124,6 +205,11 @@ export function compileGlossary(sources: readonly GlossarySource[], options: Com
       const en = stringList(raw.en);
       if (en.list.length === 0) fail('missing en (English name)');
       if (en.bad.length > 0) fail(`en holds a non-text value: ${JSON.stringify(en.bad)}`);
+      for (const gloss of en.list) {
+        if (!balancedBrackets(gloss)) {
+          fail(`en "${gloss}" has unbalanced brackets (a comma inside brackets in [a, b]? quote that gloss)`);
+        }
+      }
 
       if (!isCategory(raw.category)) {
         fail(
@@ -133,8 +219,13 @@ export function compileGlossary(sources: readonly GlossarySource[], options: Com
         );
       }
 
-      const variants = stringList(raw.variants);
-      if (variants.bad.length > 0) fail(`variants holds a non-text value (quote it): ${JSON.stringify(variants.bad)}`);
+      const variants: GlossaryVariant[] = [];
+      const rawVariants = raw.variants === undefined || raw.variants === null ? [] : raw.variants;
+      for (const value of Array.isArray(rawVariants) ? rawVariants : [rawVariants]) {
+        const variant = variantOf(value, term, reading, options.readingOf);
+        if (typeof variant === 'string') fail(variant);
+        else variants.push(variant);
+      }
       const related = stringList(raw.related);
       if (related.bad.length > 0) fail(`related holds a non-text value (quote it): ${JSON.stringify(related.bad)}`);
 
@@ -150,10 +241,15 @@ export function compileGlossary(sources: readonly GlossarySource[], options: Com
       else if (raw.note !== undefined && raw.note !== null) fail('note must be text');
       else warn('missing note');
 
+      let example: string | undefined;
+      if (typeof raw.example === 'string' && JAPANESE.test(raw.example)) example = raw.example.trim();
+      else if (raw.example !== undefined) fail('example must be a Japanese sentence');
+      else if (raw.category === 'phrase') fail('missing example (every phrase has a Japanese example sentence)');
+
       const index = entries.length;
       const located: Located = { file: source.file, line, term };
       const ownKeys = new Set<string>();
-      for (const form of [term, ...variants.list]) {
+      for (const form of [term, ...variants.map((v) => v.text)]) {
         const key = normalizeKey(form);
         if (!key) {
           fail(`"${form}" is empty once normalised`);
@@ -176,9 +272,10 @@ export function compileGlossary(sources: readonly GlossarySource[], options: Com
         en: en.list,
         category: (isCategory(raw.category) ? raw.category : 'phrase') as GlossaryEntry['category'],
         ...(note ? { note } : {}),
-        ...(variants.list.length > 0 ? { variants: variants.list } : {}),
+        ...(variants.length > 0 ? { variants } : {}),
         ...(related.list.length > 0 ? { related: related.list } : {}),
         ...(context ? { context } : {}),
+        ...(example ? { example } : {}),
       });
       places.push(located);
     }

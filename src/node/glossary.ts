@@ -4,6 +4,7 @@ import path from 'node:path';
 import { outputDir, repoRoot } from './dictionaries';
 import { compileGlossary, serializeGlossary, type CompileResult } from './glossary-compile';
 import { createGlossaryIndex, type GlossaryIndex } from '../core/glossary/match';
+import { kuromojiReading } from './reading';
 
 export const GLOSSARY_OUTPUT = 'glossary.json';
 
@@ -17,7 +18,7 @@ export function compileGlossaryFiles(options: { root?: string; strict?: boolean 
   const sources = readdirSync(dir)
     .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
     .map((file) => ({ file, text: readFileSync(path.join(dir, file), 'utf8') }));
-  return compileGlossary(sources, { strict: options.strict });
+  return compileGlossary(sources, { strict: options.strict, readingOf: kuromojiReading });
 }
 
 export interface GlossaryBuild extends CompileResult {

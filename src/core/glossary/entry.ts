@@ -26,6 +26,13 @@ export function isCategory(value: unknown): value is Category {
   return typeof value === 'string' && (CATEGORIES as readonly string[]).includes(value);
 }
 
+/** Another spelling of a term, with its own reading. */
+export interface GlossaryVariant {
+  text: string;
+  /** Kana: hiragana, with katakana for Latin or katakana parts (新START しんスタート), ー and ・. */
+  reading: string;
+}
+
 export interface GlossaryEntry {
   term: string;
   /** Hiragana. */
@@ -34,15 +41,17 @@ export interface GlossaryEntry {
   en: string[];
   category: Category;
   note?: string;
-  /** Other spellings news uses, as the authors wrote them. */
-  variants?: string[];
+  /** Other spellings news uses, as the authors wrote them, each with its reading. */
+  variants?: GlossaryVariant[];
   /** Terms or variants of other entries. */
   related?: string[];
   /** `byline`, or `before:<text>`: the entry matches only there. */
   context?: string;
+  /** A news-style Japanese sentence using the term (every `phrase` has one). */
+  example?: string;
 }
 
-export const GLOSSARY_FORMAT_VERSION = 1;
+export const GLOSSARY_FORMAT_VERSION = 2;
 
 /** build/data/glossary.json */
 export interface GlossaryFile {

@@ -121,7 +121,7 @@ export function createGlossaryIndex(entries: readonly GlossaryEntry[]): Glossary
 
   entries.forEach((entry, index) => {
     const context = entry.context ? parseContext(entry.context) : null;
-    for (const form of [entry.term, ...(entry.variants ?? [])]) {
+    for (const form of [entry.term, ...(entry.variants ?? []).map((v) => v.text)]) {
       const key = normalizeKey(form);
       if (key.length === 0) continue;
       if (!byKey.has(key)) byKey.set(key, index);

@@ -24,7 +24,7 @@ export function glossaryCard(hit: GlossaryHit): GlossaryLookupEntry {
     category: e.category,
   };
   if (e.note) card.note = e.note;
-  if (e.variants?.length) card.aliases = [...e.variants];
+  if (e.variants?.length) card.aliases = e.variants.map((v) => v.text);
   if (e.related?.length) card.related = [...e.related];
   return card;
 }

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { repoRoot } from '../dict/node-build';
-import type { GlossaryHit } from './match';
-import { loadNodeGlossary } from './node-glossary';
+import { repoRoot } from './dictionaries';
+import type { GlossaryHit } from '../core/glossary/match';
+import { loadNodeGlossary } from './glossary';
 
 const dir = path.join(repoRoot(), 'data', 'glossary');
 
