@@ -7,7 +7,7 @@ export function toCliJson(result: LookupResult | null) {
   return {
     ...result,
     entries: result.entries.map((e) => {
-      const codes = e.source === 'words' ? e.inflection : null;
+      const codes = e.source === 'names' ? null : (e.inflection ?? null);
       return { ...e, inflection: codes ? describeInflection(codes) : null, inflectionCodes: codes };
     }),
   };
@@ -17,9 +17,10 @@ export function formatLookup(result: LookupResult | null): string {
   if (!result) return '(no Japanese word here)';
   const lines = [`「${result.match}」 [${result.start}, ${result.end})`];
   for (const e of result.entries) {
-    const word = e.source === 'words' ? e : null;
-    const how = word?.inflection ? `  ← ${describeInflection(word.inflection)}` : '';
-    lines.push(`${e.headword} 【${e.reading}】${word?.common ? ' (common)' : ''} [${e.source}]${how}`);
+    const codes = e.source === 'names' ? null : e.inflection;
+    const how = codes?.length ? `  ← ${describeInflection(codes)}` : '';
+    const common = e.source === 'words' && e.common;
+    lines.push(`${e.headword} 【${e.reading}】${common ? ' (common)' : ''} [${e.source}]${how}`);
     e.senses.forEach((s, i) => lines.push(`  ${i + 1}. (${s.pos.join(',')}) ${s.glosses.join('; ')}`));
   }
   return lines.join('\n');

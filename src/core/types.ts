@@ -62,6 +62,13 @@ export interface WordLookupEntry extends EntryBase {
 export interface GlossaryLookupEntry extends EntryBase {
   source: 'glossary';
   category: string;
+  /** How the text conjugates a set phrase's dictionary form (明言を避けた → 明言を避ける: past). */
+  inflection?: InflectionCode[];
+  /**
+   * The term an alias or abbreviation stands for, when the text wrote the alias: the card's headword and reading are
+   * then the alias as written (新START しんスタート), and this is the full term (新戦略兵器削減条約).
+   */
+  standsFor?: { term: string; reading: string };
   note?: string;
   aliases?: string[];
   related?: string[];

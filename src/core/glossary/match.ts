@@ -3,7 +3,13 @@
  * kuromoji's token boundaries and scripts (新START, 対ロ制裁), and news inserts readings and abbreviations in
  * parentheses (領空開放(オープンスカイ)条約, 新戦略兵器削減条約(新START)): the matcher walks a trie over normalised
  * terms from every start that could reach the pointer, stepping over one balanced parenthetical inside a term.
+ *
+ * A set phrase is written in its dictionary form (明言を避ける) and met conjugated (明言を避けた, 懸念を表明していた):
+ * its stem goes into the trie, and the text after the stem must deinflect back to the dictionary form. Its particles
+ * vary as Japanese varies them (理解を求める, 理解も求める; 余地がある, 余地のある).
  */
+import { deinflect } from '../dict/deinflect';
+import type { InflectionCode } from '../dict/inflection';
 import { parseContext, type ContextRule, type GlossaryEntry } from './entry';
 import { normalize, normalizeKey } from './normalize';
 import { hasJapanese } from '../text/chars';
@@ -17,6 +23,8 @@ export interface GlossaryHit {
   end: number;
   /** The term or variant that matched, as the glossary writes it. */
   form: string;
+  /** How the text conjugates a phrase's dictionary form (明言を避けた: past); absent when written as listed. */
+  inflection?: InflectionCode[];
 }
 
 export interface GlossaryIndex {
@@ -37,6 +45,56 @@ interface Terminal {
   needsCapital: boolean;
   latinStart: boolean;
   latinEnd: boolean;
+  /** A phrase keyed by its stem (明言を避け): the text after it must deinflect to `base` (明言を避ける). */
+  conjugates: { stem: string; base: string } | null;
+}
+
+/** The longest conjugated ending tried after a phrase's stem (ていなかった, させられていた). */
+const MAX_TAIL = 10;
+/** Endings of a dictionary form that conjugation changes: する, and the last kana of a verb or an i-adjective. */
+const CONJUGABLE_LAST = new Set([...'うくぐすつぬぶむるい']);
+
+/** The stem a conjugated form of `key` always starts with (避け of 避ける, 醸 of 醸す, 表明 of 表明する), or null. */
+function conjugationStem(key: string): string | null {
+  if (key.endsWith('する') && key.length > 2) return key.slice(0, -2);
+  const last = key[key.length - 1];
+  return last && CONJUGABLE_LAST.has(last) && key.length > 2 ? key.slice(0, -1) : null;
+}
+
+/** The forms of a phrase with its particles varied: を also は or も, が also の (after a word, not inside one). */
+function particleVariants(key: string): string[] {
+  const out = new Set([key]);
+  for (const [from, tos] of [
+    ['を', ['は', 'も']],
+    ['が', ['の']],
+  ] as const) {
+    for (const form of [...out]) {
+      for (let i = form.indexOf(from); i > 0; i = form.indexOf(from, i + 1)) {
+        const before = form.charCodeAt(i - 1);
+        if (from === 'が' && before >= 0x3041 && before <= 0x3096) continue;
+        for (const to of tos) out.add(form.slice(0, i) + to + form.slice(i + 1));
+      }
+    }
+  }
+  return [...out];
+}
+
+/**
+ * How far the text after a phrase's stem conjugates its dictionary form: the longest tail that deinflects back to
+ * it, with the steps; null when the text goes another way (明言を避難 is not 明言を避ける).
+ */
+function conjugatedTail(
+  text: string,
+  at: number,
+  conj: { stem: string; base: string },
+): { length: number; inflection: InflectionCode[] } | null {
+  for (let length = Math.min(MAX_TAIL, text.length - at); length >= 0; length--) {
+    const form = conj.stem + text.slice(at, at + length);
+    if (form === conj.base) return { length, inflection: [] };
+    const found = deinflect(form).find((d) => d.word === conj.base);
+    if (found) return { length, inflection: found.reasons };
+  }
+  return null;
 }
 
 interface TrieNode {
@@ -121,10 +179,15 @@ export function createGlossaryIndex(entries: readonly GlossaryEntry[]): Glossary
 
   entries.forEach((entry, index) => {
     const context = entry.context ? parseContext(entry.context) : null;
+    const termKey = normalizeKey(entry.term);
     for (const form of [entry.term, ...(entry.variants ?? []).map((v) => v.text)]) {
       const key = normalizeKey(form);
       if (key.length === 0) continue;
       if (!byKey.has(key)) byKey.set(key, index);
+      // A listed conjugation of a phrase (明言を避けた) is found through the dictionary form, with its steps.
+      if (entry.category === 'phrase' && key !== termKey && conjugationStem(termKey)) {
+        if (deinflect(key).some((d) => d.word === termKey)) continue;
+      }
       if ([...key].length === 1 && !context) {
         unmatchable.push(form);
         continue;
@@ -137,7 +200,16 @@ export function createGlossaryIndex(entries: readonly GlossaryEntry[]): Glossary
         needsCapital: !hasJapanese(plain) && /[A-Z]/.test(plain),
         latinStart: isLatin(key.charCodeAt(0)),
         latinEnd: isLatin(key.charCodeAt(key.length - 1)),
+        conjugates: null,
       };
+      if (entry.category === 'phrase') {
+        for (const variant of particleVariants(key)) {
+          const stem = conjugationStem(variant);
+          if (stem) insert(stem, { ...terminal, conjugates: { stem, base: variant } });
+          else if (variant !== key) insert(variant, terminal);
+        }
+        if (conjugationStem(key)) continue;
+      }
       insert(key, terminal);
       const bare = withoutParentheticals(key);
       if (bare !== key && bare.length > 1) {
@@ -177,8 +249,16 @@ export function createGlossaryIndex(entries: readonly GlossaryEntry[]): Glossary
     if (p >= t.length) return [];
 
     const hits: GlossaryHit[] = [];
-    const record = (s: number, e: number, terminals: Terminal[]): void => {
+    const record = (s: number, stemEnd: number, terminals: Terminal[]): void => {
       for (const term of terminals) {
+        let e = stemEnd;
+        let inflection: InflectionCode[] | undefined;
+        if (term.conjugates) {
+          const tail = conjugatedTail(t, stemEnd, term.conjugates);
+          if (!tail) continue;
+          e += tail.length;
+          if (tail.inflection.length > 0) inflection = tail.inflection;
+        }
         if (term.latinStart && s > 0 && isLatin(t.charCodeAt(s - 1))) continue;
         if (term.latinEnd && e < t.length && isLatin(t.charCodeAt(e))) continue;
         if (term.context && !contextHolds(term.context, t, s, e)) continue;
@@ -192,7 +272,9 @@ export function createGlossaryIndex(entries: readonly GlossaryEntry[]): Glossary
         const stop = n.ends[end - 1];
         if (!(start <= at && at < stop)) continue;
         if (term.needsCapital && !/[A-ZＡ-Ｚ]/.test(text.slice(start, stop))) continue;
-        hits.push({ entry: entries[term.index], index: term.index, start, end: stop, form: term.form });
+        const hit: GlossaryHit = { entry: entries[term.index], index: term.index, start, end: stop, form: term.form };
+        if (inflection) hit.inflection = inflection;
+        hits.push(hit);
       }
     };
 

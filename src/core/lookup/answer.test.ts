@@ -62,7 +62,9 @@ describe('lookupCombined on the seed article (Reuters, 27 January 2021)', () => 
     expect(result.end).toBeGreaterThanOrEqual(occurrence + term.length);
     expect(card.matchLength).toBe(result.end - result.start);
     if (result.match === term) {
-      expect(card.headword).toBe(entry!.term);
+      // An alias is shown as written, with the term it stands for (新START: 新戦略兵器削減条約).
+      if (card.source === 'glossary' && card.standsFor) expect(card.standsFor.term).toBe(entry!.term);
+      else expect(card.headword).toBe(entry!.term);
       expect(card.senses[0].glosses[0]).toBe(entry!.en[0]);
     } else {
       expect(deps.glossary!.find(result.match)?.term).toBe(card.headword);
@@ -78,8 +80,9 @@ describe('lookupCombined on the seed article (Reuters, 27 January 2021)', () => 
     if (card?.source !== 'glossary') throw new Error('no glossary card first');
     expect(card).toMatchObject({
       source: 'glossary',
-      headword: '新戦略兵器削減条約',
-      reading: 'しんせんりゃくへいきさくげんじょうやく',
+      headword: '新START',
+      reading: 'しんスタート',
+      standsFor: { term: '新戦略兵器削減条約', reading: 'しんせんりゃくへいきさくげんじょうやく' },
       category: 'treaty',
       matchLength: 6,
     });
@@ -253,5 +256,45 @@ describe('lookupCombined: without a glossary term under the pointer', () => {
   it('returns nothing where there is nothing to look up', () => {
     expect(lookup('、。', 0, deps)).toBeNull();
     expect(lookup('abc', 1, deps)).toBeNull();
+  });
+});
+
+describe('lookup: set phrases through their conjugations, aliases as written', () => {
+  it('finds a set phrase in its conjugated forms, wherever the pointer is inside it, with the steps', () => {
+    for (const [text, phrase, reasons] of [
+      ['首相は解散の時期について明言を避けた。', '明言を避ける', ['past']],
+      ['政府は強い懸念を表明していた。', '懸念を表明する', ['progressive', 'past']],
+      ['中国側に理解を求めている。', '理解を求める', ['progressive']],
+      ['発言が物議を醸した。', '物議を醸す', ['past']],
+    ] as const) {
+      const start = text.indexOf(phrase.slice(0, 2));
+      for (const within of [0, 2, 4]) {
+        const card = hover(text, phrase.slice(0, 2), within).entries.find((e) => e.source === 'glossary');
+        expect(card?.headword, `${text} +${within}`).toBe(phrase);
+        expect(card?.source === 'glossary' && card.inflection).toEqual(reasons);
+      }
+      expect(start).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('lets the particle vary as Japanese varies it', () => {
+    const card = hover('妥協の余地のある問題だ。', '余地').entries[0];
+    expect(card?.headword).toBe('余地がある');
+    expect(hover('理解も求めた。', '理解').entries[0]?.headword).toBe('理解を求める');
+  });
+
+  it('does not take a different verb for the phrase (明言を避難 is not 明言を避ける)', () => {
+    const entries = hover('明言を避難させた。', '明言').entries;
+    expect(entries.some((e) => e.headword === '明言を避ける')).toBe(false);
+  });
+
+  it('shows an abbreviation as written, with its own reading, then the term it stands for', () => {
+    for (const [text, alias, reading, term] of [
+      ['日銀が追加利上げを決めた。', '日銀', 'にちぎん', '日本銀行'],
+      ['経団連の会長が会見した。', '経団連', 'けいだんれん', '日本経済団体連合会'],
+    ] as const) {
+      const card = hover(text, alias).entries.find((e) => e.source === 'glossary');
+      expect(card, text).toMatchObject({ headword: alias, reading, standsFor: { term } });
+    }
   });
 });

@@ -52,7 +52,7 @@ function Head({ entry, showRomaji, badges }: { entry: LookupEntry; showRomaji: b
 }
 
 function Inflection({ entry }: { entry: LookupEntry }) {
-  if (entry.source !== 'words' || !entry.inflection?.length) return null;
+  if (entry.source === 'names' || !entry.inflection?.length) return null;
   return <div class="inflection">{inflectionText(entry.inflection)}</div>;
 }
 
@@ -136,6 +136,12 @@ function GlossaryCard({ entry, shorter, showRomaji, vocab }: EntryProps<Glossary
   return (
     <article class={shorter ? 'entry card shorter' : 'entry card'} data-entry="" data-source="glossary">
       <Head entry={entry} showRomaji={showRomaji} badges={badges} />
+      <Inflection entry={entry} />
+      {entry.standsFor && (
+        <div class="stands-for" lang="ja">
+          {t('standsFor', [entry.standsFor.term, entry.standsFor.reading])}
+        </div>
+      )}
       {english.length > 0 && (
         <div class="english" lang="en">
           {english[0]}

@@ -61,7 +61,7 @@ ${themeCss('.kiji-popup')}
 .badge.common { background: var(--kiji-common-bg); color: var(--kiji-common-fg); }
 .inflection { font-size: 0.85em; color: var(--kiji-muted); margin-top: 0.1em; }
 .inflection::before { content: "\\2190\\00a0"; }
-.parts, .other-forms, .aliases, .related { font-size: 0.85em; color: var(--kiji-muted); margin-top: 0.2em; }
+.parts, .other-forms, .aliases, .related, .stands-for { font-size: 0.85em; color: var(--kiji-muted); margin-top: 0.2em; }
 .senses { list-style: none; margin: 0.25em 0 0; padding: 0; }
 .sense { margin: 0.12em 0; }
 .sense-no {

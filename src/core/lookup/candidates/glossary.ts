@@ -1,9 +1,23 @@
 /** Candidates from the curated glossary: the term under the pointer and terms crossing it, as cards. */
+import type { GlossaryVariant } from '../../glossary/entry';
 import type { GlossaryHit } from '../../glossary/match';
 import type { GlossaryLookupEntry } from '../../types';
 
 /** Glossary cards shown for one hover: the best term and terms crossing it (日米|首脳会談 read two ways). */
 const MAX_CARDS = 3;
+
+/**
+ * The alias the text wrote, when it is a name of its own (新START, 日銀, 経団連): shown as written, with its own
+ * reading. Not a conjugated phrase, not a longer form holding the term (ウォロディミル・ゼレンスキー), not the term with
+ * its abbreviation in brackets (新戦略兵器削減条約(新START)).
+ */
+function aliasAsWritten(hit: GlossaryHit): GlossaryVariant | null {
+  const e = hit.entry;
+  if (hit.form === e.term || e.category === 'phrase') return null;
+  const variant = e.variants?.find((v) => v.text === hit.form);
+  if (!variant || variant.text.includes(e.term) || /[(（]/.test(variant.text)) return null;
+  return variant;
+}
 
 /** The best hit, and hits that are not just part of it (戦略兵器削減条約 inside 新戦略兵器削減条約 is not shown). */
 export function chooseCards(hits: readonly GlossaryHit[]): GlossaryHit[] {
@@ -15,14 +29,17 @@ export function chooseCards(hits: readonly GlossaryHit[]): GlossaryHit[] {
 
 export function glossaryCard(hit: GlossaryHit): GlossaryLookupEntry {
   const e = hit.entry;
+  const alias = aliasAsWritten(hit);
   const card: GlossaryLookupEntry = {
     source: 'glossary',
-    headword: e.term,
-    reading: e.reading,
+    headword: alias?.text ?? e.term,
+    reading: alias?.reading ?? e.reading,
     senses: [{ pos: [], glosses: [...e.en] }],
     matchLength: hit.end - hit.start,
     category: e.category,
   };
+  if (alias) card.standsFor = { term: e.term, reading: e.reading };
+  if (hit.inflection) card.inflection = [...hit.inflection];
   if (e.note) card.note = e.note;
   if (e.variants?.length) card.aliases = e.variants.map((v) => v.text);
   if (e.related?.length) card.related = [...e.related];
