@@ -43,7 +43,6 @@ describe('lookupCombined on the seed article (Reuters, 27 January 2021)', () => 
     '反体制派',
     'ナワリヌイ',
     'タリバン',
-    '報奨金',
     '連合軍',
     '主権',
     '国益',
@@ -66,6 +65,10 @@ describe('lookupCombined on the seed article (Reuters, 27 January 2021)', () => 
       if (card.source === 'glossary' && card.standsFor) expect(card.standsFor.term).toBe(entry!.term);
       else expect(card.headword).toBe(entry!.term);
       expect(card.senses[0].glosses[0]).toBe(entry!.en[0]);
+    } else if (card.source === 'glossary' && card.standsFor) {
+      // The term with a suffix the glossary does not list (ナワリヌイ氏): the whole, then what it is made of.
+      expect(card.standsFor.term).toBe(entry!.term);
+      expect(result.match.startsWith(term)).toBe(true);
     } else {
       expect(deps.glossary!.find(result.match)?.term).toBe(card.headword);
       expect(result.match).toContain(term);
@@ -296,5 +299,64 @@ describe('lookup: set phrases through their conjugations, aliases as written', (
       const card = hover(text, alias).entries.find((e) => e.source === 'glossary');
       expect(card, text).toMatchObject({ headword: alias, reading, standsFor: { term } });
     }
+  });
+
+  it('puts an everyday word before a card that repeats it or gives it a rarer sense', () => {
+    for (const [text, word] of [
+      ['連合軍兵士殺害の報奨金を設けた', '報奨金'],
+      ['一方、政府は慎重だ。', '一方'],
+      ['国民の生活を守る。', '国民'],
+    ] as const) {
+      const entries = hover(text, word).entries;
+      expect(entries[0], text).toMatchObject({ source: 'words', headword: word });
+      expect(entries.some((e) => e.source === 'glossary' && e.headword === word)).toBe(true);
+    }
+    expect(hover('国民民主党の玉木代表', '国民').entries[0]?.headword).toBe('国民民主党');
+  });
+
+  it('puts the word under the pointer before a set phrase that started left of it', () => {
+    const entries = hover('首相は「問題ない」と述べた。', '述べた').entries;
+    expect(entries[0]).toMatchObject({ source: 'words', headword: '述べる' });
+  });
+});
+
+describe('lookup: composed terms, people with titles', () => {
+  it('shows the institution with its country, wherever the pointer is', () => {
+    // On a one-kanji prefix too (比 would pair with 沿 as "ratio"); on 中国 written in full, the country.
+    for (const [text, word, reading, from] of [
+      ['比沿岸警備隊が発表した。', '比沿岸警備隊', 'ひえんがんけいびたい', 0],
+      ['中国商務省は声明を出した。', '中国商務省', 'ちゅうごくしょうむしょう', 2],
+    ] as const) {
+      for (let within = from; within < word.length; within++) {
+        const result = hover(text, word, within);
+        expect(result.match, `${text} +${within}`).toBe(word);
+        expect(result.entries[0]?.reading).toBe(reading);
+      }
+    }
+  });
+
+  it('reads a term with a suffix the glossary does not list as one word', () => {
+    const result = hover('政府は税制改正案を提出した。', '税制改正');
+    expect(result.match).toBe('税制改正案');
+    expect(result.entries[0]).toMatchObject({ headword: '税制改正案', reading: 'ぜいせいかいせいあん' });
+  });
+
+  it('takes a surname before a title for the person, never the kanji', () => {
+    for (const [text, surname, person] of [
+      ['林官房長官は記者会見で述べた。', '林', '林芳正'],
+      ['茂木外相は電話会談した。', '茂木', '茂木敏充'],
+      ['公明党の山口代表は語った。', '山口', '山口那津男'],
+    ] as const) {
+      const result = hover(text, surname);
+      expect(result.match, text).toBe(surname);
+      expect(result.entries[0]?.headword).toBe(person);
+    }
+    expect(hover('米大統領は語った。', '米').entries[0]?.headword).toBe('米大統領');
+  });
+
+  it('gives a kanji ending a composed compound its sense as an ending', () => {
+    const entry = hover('極超音速滑空弾を開発した。', '滑空弾').entries[0];
+    expect(entry).toMatchObject({ headword: '滑空弾', reading: 'かっくうだん' });
+    expect(entry?.senses[0]?.glosses[0]).toMatch(/shell/);
   });
 });

@@ -7,10 +7,13 @@
 import type { WordIndex } from '../dict/word-index';
 import type { GlossaryHit, GlossaryIndex } from '../glossary/match';
 import { lookupNumber } from '../numbers';
-import type { LookupEntry, LookupResult, WordLookupEntry } from '../types';
+import { hasHiragana } from '../text/chars';
+import type { LookupEntry, LookupResult, NameLookupEntry, WordLookupEntry } from '../types';
 import { chooseCards, glossaryCard } from './candidates/glossary';
 import { heardName, lookupNames, withoutWordGlosses } from './candidates/names';
+import { withCountryPrefix, withTermSuffix } from './composed';
 import { isProperNoun, wordStart } from './context';
+import { withTitledPerson } from './titled-person';
 import { lookupWords, type WordDeps } from './word-lookup';
 
 export interface LookupDeps extends WordDeps {
@@ -23,7 +26,12 @@ export interface LookupDeps extends WordDeps {
 const MAX_START_WORDS = 3;
 
 export function lookup(text: string, at: number, deps: LookupDeps): LookupResult | null {
-  const result = lookupTerms(text, at, deps);
+  const terms = withTermSuffix(text, lookupTerms(text, at, deps), deps.tokens);
+  const withCountry = withCountryPrefix(text, at, terms, (from) => lookupTerms(text, from, deps));
+  const result = withTitledPerson(text, at, withCountry, {
+    glossary: deps.glossary,
+    namesAt: (from) => namesAt(text, from, deps),
+  });
   // A number with its counter (26日, 3万5000人), even with the pointer on the counter (日 there is not "Sunday",
   // nor 月 of 3月撮影 a "moon"), unless a term or a name at least as long is written there (G7, ３Ｍ).
   const number = lookupNumber(text, at);
@@ -91,11 +99,20 @@ function lookupTerms(text: string, at: number, deps: LookupDeps): LookupResult |
     (nameLength > wordLength
       ? isProperNoun(deps.tokens, wordAt, wordAt + nameLength)
       : nameLength === wordLength && heard?.matchLength === nameLength);
-  const entries: LookupEntry[] = longerWord
-    ? [...dictionary, ...cards, ...names]
-    : nameFirst
-      ? [...cards, ...names, ...dictionary]
-      : [...cards, ...dictionary, ...names];
+  // The word under the pointer comes before a set phrase that started left of it (述 of と述べた: 述べる, then the
+  // phrase), and an everyday word before a card that only repeats it or gives it a rarer sense (国民, 検討).
+  const wordsFirst =
+    !!best &&
+    !longerWord &&
+    ((best.entry.category === 'phrase' && hasHiragana(best.entry.term) && best.start < wordAt && atWords.length > 0) ||
+      everydayWord(best, atWords[0], wordAt));
+  if (wordsFirst) best = undefined;
+  const entries: LookupEntry[] =
+    longerWord || wordsFirst
+      ? [...(wordsFirst ? atWords : dictionary), ...cards, ...names]
+      : nameFirst
+        ? [...cards, ...names, ...dictionary]
+        : [...cards, ...dictionary, ...names];
   if (entries.length === 0) return null;
   // The glossary term's span when it stands; else the longest word or name, from where it starts.
   let start = longerWord && firstHit ? firstHit.start : wordAt;
@@ -103,6 +120,30 @@ function lookupTerms(text: string, at: number, deps: LookupDeps): LookupResult |
   let end = wordAt + (nameFirst || wordLength === 0 ? Math.max(wordLength, names[0]?.matchLength ?? 0) : wordLength);
   if (best) ({ start, end } = best);
   return { start, end, match: text.slice(start, end), entries };
+}
+
+/** Names written at `from`: kuromoji's person first when it hears one, then ENAMDICT's. */
+function namesAt(text: string, from: number, deps: LookupDeps): NameLookupEntry[] {
+  const heard = heardName(from, deps.tokens);
+  const listed = deps.names ? lookupNames(text, from, deps.names, deps.tokens) : [];
+  return heard ? [heard, ...listed.filter((n) => n.reading !== heard.reading)] : listed;
+}
+
+/**
+ * A card on exactly an everyday word (EDICT's common mark) that is a set phrase of news writing (一方, 検討) or an
+ * abbreviation in another sense (国民 for the Democratic Party for the People): the dictionary's word comes first.
+ */
+function everydayWord(hit: GlossaryHit, word: WordLookupEntry | undefined, wordAt: number): boolean {
+  if (!word?.common || word.parts || word.inflection || hit.start !== wordAt) return false;
+  if (word.matchLength !== hit.end - hit.start) return false;
+  if (hit.entry.category === 'phrase') return true;
+  const plain = (gloss: string) =>
+    gloss
+      .toLowerCase()
+      .replace(/\s*\(.*?\)\s*/g, ' ')
+      .trim();
+  const dictionary = new Set(word.senses.flatMap((s) => s.glosses.map(plain)));
+  return !hit.entry.en.some((g) => dictionary.has(plain(g)));
 }
 
 function dedupe<E extends LookupEntry>(entries: E[]): E[] {

@@ -42,9 +42,15 @@ export function lookupWords(text: string, at: number, deps: WordDeps): WordsAt |
   const compound = context ? composeCompound(context, deps.words) : null;
   if (compound && compound.matchLength > (entries[0]?.matchLength ?? 0)) entries.unshift(compound);
   const first = entries[0];
-  if (!first) return null;
+  // Nothing starts at a kanji inside a word (務 of 商務省): the word that holds it is the answer.
+  if (!first) return context && context.offset > 0 ? wordHolding(text, at, context.token.start, deps) : null;
   const end = start + first.matchLength;
   return { start, end, match: text.slice(start, end), entries: entries.slice(0, MAX_ENTRIES) };
+}
+
+function wordHolding(text: string, at: number, from: number, deps: WordDeps): WordsAt | null {
+  const holding = lookupWords(text, from, deps);
+  return holding && holding.end > at ? holding : null;
 }
 
 /** The run of word characters from `at`, at most MAX_MATCH code units, never cutting a surrogate pair. */

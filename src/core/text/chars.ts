@@ -70,6 +70,11 @@ export function isKanjiWord(text: string): boolean {
   return true;
 }
 
+export function hasHiragana(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isHiraganaCode(text.charCodeAt(i))) return true;
+  return false;
+}
+
 export function hasKanji(text: string): boolean {
   for (const ch of text) if (isKanji(ch)) return true;
   return false;

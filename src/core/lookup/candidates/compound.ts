@@ -9,6 +9,7 @@ import { toHiragana } from '../../text/kana';
 import type { Sense, Token, WordEntry, WordLookupEntry } from '../../types';
 import { tokenReading, type TokenContext } from '../context';
 import { readingFor } from '../readings';
+import { COMPOUND_FINALS } from './affix-tables';
 import { matchedForm } from './words';
 
 /** Longest run of tokens tried. */
@@ -68,6 +69,10 @@ export function composeCompound(context: TokenContext, words: WordIndex): WordLo
     i = found.next;
   }
   if (parts.length < 2) return null;
+  const end = parts[parts.length - 1]!;
+  const final = end.text.length === 1 ? COMPOUND_FINALS[end.text] : undefined;
+  // A kanji ending a compound takes its sense as an ending (滑空弾: "shell", not "egg"), read as it is there.
+  if (final) parts[parts.length - 1] = { ...end, reading: final.reading, gloss: final.en };
   const headword = parts.map((p) => p.text).join('');
   // The dictionary knew the whole run after all: the ordinary match shows it.
   if (words.lookup(headword).length > 0) return null;

@@ -1,0 +1,97 @@
+/**
+ * Data for composing what news writes as one word but no dictionary lists: a country abbreviation before an
+ * institution (米国防総省, 比沿岸警備隊), a suffix after a term (税制改正案), and the sense a kanji has at the end of a
+ * compound (滑空弾: "shell", never "egg").
+ */
+
+export interface Affix {
+  reading: string;
+  /** English, with `{}` where the word it attaches to goes. */
+  en: string;
+}
+
+/** Countries as news abbreviates them before an institution, and written in full; longest first when matched. */
+export const COUNTRY_PREFIXES: Readonly<Record<string, Affix>> = {
+  米: { reading: 'べい', en: 'US {}' },
+  米国: { reading: 'べいこく', en: 'US {}' },
+  中: { reading: 'ちゅう', en: 'Chinese {}' },
+  中国: { reading: 'ちゅうごく', en: 'Chinese {}' },
+  露: { reading: 'ろ', en: 'Russian {}' },
+  ロ: { reading: 'ろ', en: 'Russian {}' },
+  ロシア: { reading: 'ロシア', en: 'Russian {}' },
+  韓: { reading: 'かん', en: 'South Korean {}' },
+  韓国: { reading: 'かんこく', en: 'South Korean {}' },
+  朝: { reading: 'ちょう', en: 'North Korean {}' },
+  北朝鮮: { reading: 'きたちょうせん', en: 'North Korean {}' },
+  比: { reading: 'ひ', en: 'Philippine {}' },
+  英: { reading: 'えい', en: 'British {}' },
+  英国: { reading: 'えいこく', en: 'British {}' },
+  仏: { reading: 'ふつ', en: 'French {}' },
+  独: { reading: 'どく', en: 'German {}' },
+  豪: { reading: 'ごう', en: 'Australian {}' },
+  豪州: { reading: 'ごうしゅう', en: 'Australian {}' },
+  印: { reading: 'いん', en: 'Indian {}' },
+  台: { reading: 'たい', en: 'Taiwanese {}' },
+  台湾: { reading: 'たいわん', en: 'Taiwanese {}' },
+  伊: { reading: 'い', en: 'Italian {}' },
+  加: { reading: 'か', en: 'Canadian {}' },
+  欧: { reading: 'おう', en: 'European {}' },
+  欧州: { reading: 'おうしゅう', en: 'European {}' },
+  越: { reading: 'えつ', en: 'Vietnamese {}' },
+  日: { reading: 'にち', en: 'Japanese {}' },
+  日本: { reading: 'にほん', en: 'Japanese {}' },
+};
+
+/** Suffixes that make a new term of the term before them; the whole reads as one word (ぜいせいかいせいあん). */
+export const TERM_SUFFIXES: Readonly<Record<string, Affix>> = {
+  法案: { reading: 'ほうあん', en: '{} bill' },
+  改正案: { reading: 'かいせいあん', en: 'amendment to {}' },
+  案: { reading: 'あん', en: 'draft {}; proposed {}' },
+  会合: { reading: 'かいごう', en: '{} meeting' },
+  会議: { reading: 'かいぎ', en: '{} conference' },
+  協議: { reading: 'きょうぎ', en: '{} talks' },
+  交渉: { reading: 'こうしょう', en: '{} negotiations' },
+  氏: { reading: 'し', en: 'Mr./Ms. {}' },
+  側: { reading: 'がわ', en: '{} side' },
+  政権: { reading: 'せいけん', en: '{} administration' },
+  陣営: { reading: 'じんえい', en: '{} camp' },
+  問題: { reading: 'もんだい', en: '{} issue' },
+  関係者: { reading: 'かんけいしゃ', en: 'person involved in {}' },
+  報道官: { reading: 'ほうどうかん', en: '{} spokesperson' },
+  当局: { reading: 'とうきょく', en: '{} authorities' },
+};
+
+/** The sense a kanji has at the end of a compound, where the dictionary's first sense is another word. */
+export const COMPOUND_FINALS: Readonly<Record<string, Affix>> = {
+  弾: { reading: 'だん', en: 'bullet; shell; missile' },
+  型: { reading: 'がた', en: '-type; model' },
+  性: { reading: 'せい', en: '-ity; -ness; nature' },
+  化: { reading: 'か', en: '-ization' },
+  的: { reading: 'てき', en: '-ic; -al' },
+  側: { reading: 'がわ', en: 'side' },
+  派: { reading: 'は', en: 'faction; camp' },
+  省: { reading: 'しょう', en: 'ministry' },
+  庁: { reading: 'ちょう', en: 'agency' },
+  相: { reading: 'しょう', en: 'minister' },
+  案: { reading: 'あん', en: 'plan; draft' },
+  法: { reading: 'ほう', en: 'law; act' },
+  権: { reading: 'けん', en: 'right; authority' },
+  率: { reading: 'りつ', en: 'rate' },
+  党: { reading: 'とう', en: 'party' },
+  軍: { reading: 'ぐん', en: 'forces; army' },
+  艦: { reading: 'かん', en: 'warship' },
+  機: { reading: 'き', en: 'aircraft; machine' },
+  網: { reading: 'もう', en: 'network' },
+  界: { reading: 'かい', en: 'world; circles' },
+  費: { reading: 'ひ', en: 'costs; expenses' },
+  税: { reading: 'ぜい', en: 'tax' },
+  策: { reading: 'さく', en: 'measures; policy' },
+  力: { reading: 'りょく', en: 'power; capability' },
+  圏: { reading: 'けん', en: 'sphere; zone' },
+  層: { reading: 'そう', en: 'class; stratum' },
+  者: { reading: 'しゃ', en: 'person; -er' },
+};
+
+export function affixGloss(affix: Affix, word: string): string {
+  return affix.en.replaceAll('{}', word);
+}

@@ -1,0 +1,146 @@
+/**
+ * Answers news writes as one word and no data lists whole, composed from a listed part: a country abbreviation
+ * before an institution (米国防総省, 比沿岸警備隊: the institution, with its country, wherever the pointer is after
+ * the prefix, and on a one-kanji prefix that would otherwise pair with the next kanji: 米国 of 米+国防総省), and a
+ * suffix after a glossary term (税制改正案: a draft tax reform, ぜいせいかいせいあん).
+ */
+import type { GlossaryLookupEntry, LookupEntry, LookupResult, Token, WordLookupEntry } from '../types';
+import { affixGloss, COUNTRY_PREFIXES, TERM_SUFFIXES, type Affix } from './candidates/affix-tables';
+import { splitsKatakanaToken } from './context';
+
+const INSTITUTION =
+  /\b(ministry|ministries|department|agency|guard|forces?|army|navy|air force|marines|military|police|office|bureau|commission|council|government|embassy|parliament|congress|senate|cabinet|court|bank|news agency|state media|news|administration|authorit(y|ies)|command|headquarters|intelligence|prosecutors?|customs|institute|committee|secretariat|president|prime minister|minister|spokes\w*)\b/i;
+
+/** The longest institution name searched back over for its country prefix. */
+const MAX_INSTITUTION = 10;
+
+const PREFIX_LENGTHS = [...new Set(Object.keys(COUNTRY_PREFIXES).map((p) => p.length))].sort((a, b) => b - a);
+
+function isInstitution(e: LookupEntry): boolean {
+  if (e.source === 'names') return false;
+  if (e.source === 'glossary') {
+    if (!['organization', 'office', 'military', 'media', 'party'].includes(e.category)) return false;
+  }
+  return e.senses.some((s) => s.glosses.some((g) => INSTITUTION.test(g)));
+}
+
+function withAffix(e: LookupEntry, headword: string, reading: string, gloss: (g: string) => string, length: number) {
+  const senses = [{ pos: [] as string[], glosses: [gloss(e.senses[0]?.glosses[0] ?? '')] }];
+  if (e.source === 'glossary') {
+    const card: GlossaryLookupEntry = { ...e, headword, reading, senses, matchLength: length };
+    card.standsFor = { term: e.headword, reading: e.reading };
+    return card;
+  }
+  const word: WordLookupEntry = {
+    source: 'words',
+    headword,
+    reading,
+    senses,
+    inflection: null,
+    common: false,
+    matchLength: length,
+    parts: e.source === 'words' && e.parts ? e.parts : [e.headword],
+  };
+  return word;
+}
+
+function countryGloss(affix: Affix, gloss: string): string {
+  const country = affix.en.replace(' {}', '');
+  // The glossary often says it already: "US Department of Defense".
+  return gloss.includes(country) ? gloss : affixGloss(affix, gloss);
+}
+
+/**
+ * The institution after a country prefix, with the prefix. `lookupAt` answers the text from a position; the result
+ * for the pointer is `result`.
+ */
+export function withCountryPrefix(
+  text: string,
+  at: number,
+  result: LookupResult | null,
+  lookupAt: (from: number) => LookupResult | null,
+): LookupResult | null {
+  // The pointer after the prefix, anywhere in the institution (岸 of 比沿岸警備隊): it starts where a prefix ends.
+  for (let from = at; from > 0 && at - from < MAX_INSTITUTION; from--) {
+    if (!PREFIX_LENGTHS.some((n) => COUNTRY_PREFIXES[text.slice(from - n, from)])) continue;
+    const after = from === result?.start ? result : lookupAt(from);
+    if (!after || after.start !== from || after.end <= at) continue;
+    const composed = compose(text, from, after);
+    if (composed) return composed;
+  }
+  // The pointer on a one-kanji prefix whose answer runs into the institution after it (米国 of 米国防総省).
+  const prefix = text[at];
+  if (prefix && COUNTRY_PREFIXES[prefix] && (!result || result.start === at)) {
+    const after = lookupAt(at + 1);
+    // A compound guessed from the prefix's other sense (比 "ratio" + 沿岸警備隊) gives way too.
+    const guessed = result?.entries[0]?.source === 'words' && result.entries[0].parts?.[0] === prefix;
+    if (
+      after &&
+      after.start === at + 1 &&
+      (after.end > (result?.end ?? at + 1) || (guessed && after.end === result.end))
+    ) {
+      const composed = compose(text, at + 1, after);
+      if (composed) return composed;
+    }
+  }
+  return result;
+}
+
+function compose(text: string, from: number, result: LookupResult): LookupResult | null {
+  const first = result.entries[0];
+  if (!first || !isInstitution(first)) return null;
+  for (const length of PREFIX_LENGTHS) {
+    const prefix = text.slice(from - length, from);
+    const affix = prefix.length === length ? COUNTRY_PREFIXES[prefix] : undefined;
+    if (!affix) continue;
+    const span = first.matchLength + length;
+    const entry = withAffix(
+      first,
+      prefix + first.headword,
+      affix.reading + first.reading,
+      (g) => countryGloss(affix, g),
+      span,
+    );
+    const start = from - length;
+    const end = from + first.matchLength;
+    return { ...result, start, end, match: text.slice(start, end), entries: [entry, ...result.entries] };
+  }
+  return null;
+}
+
+const SUFFIXES = Object.keys(TERM_SUFFIXES).sort((a, b) => b.length - a.length);
+
+/** A glossary term followed by a suffix it does not list (税制改正 + 案): the whole, read as one word. */
+export function withTermSuffix(
+  text: string,
+  result: LookupResult | null,
+  tokens?: readonly Token[],
+): LookupResult | null {
+  const card = result?.entries[0];
+  if (
+    !result ||
+    card?.source !== 'glossary' ||
+    card.category === 'phrase' ||
+    card.inflection ||
+    result.end - result.start !== card.matchLength
+  ) {
+    return result;
+  }
+  for (const suffix of SUFFIXES) {
+    if (!text.startsWith(suffix, result.end)) continue;
+    const end = result.end + suffix.length;
+    // The suffix must end where a word ends (案内 "guide" is no 案); without tokens, trust the table.
+    if (tokens && !tokens.some((t) => t.start + t.surface.length === end)) continue;
+    if (splitsKatakanaToken(text, end, tokens)) continue;
+    const affix = TERM_SUFFIXES[suffix]!;
+    const entry = withAffix(
+      card,
+      card.headword + suffix,
+      card.reading + affix.reading,
+      (g) => affixGloss(affix, g),
+      end - result.start,
+    );
+    return { ...result, end, match: text.slice(result.start, end), entries: [entry, ...result.entries] };
+  }
+  return result;
+}

@@ -1,0 +1,152 @@
+/**
+ * A surname followed by a title is a person (林官房長官, 茂木外相, 山口代表 — Komeito's leader, not the city): the
+ * glossary's card of the person the title fits, else the surname from the names dictionary; never the kanji's
+ * common-noun sense (林 "wood") first.
+ */
+import type { GlossaryEntry } from '../glossary/entry';
+import type { GlossaryIndex } from '../glossary/match';
+import { isKanji } from '../text/chars';
+import type { GlossaryLookupEntry, LookupEntry, LookupResult, NameLookupEntry } from '../types';
+
+/** Titles news writes after a surname, each with what the person's card says of such an office. */
+const TITLES: readonly [string, RegExp][] = [
+  ['官房長官', /chief cabinet secretary/i],
+  ['官房副長官', /deputy chief cabinet secretary/i],
+  ['首相', /prime minister/i],
+  ['外相', /foreign minister|foreign affairs/i],
+  ['防衛相', /defen[cs]e minister/i],
+  ['財務相', /financ/i],
+  ['財務大臣', /financ/i],
+  ['経産相', /economy|trade and industry/i],
+  ['農相', /agricultur/i],
+  ['農水相', /agricultur/i],
+  ['厚労相', /health|labou?r/i],
+  ['文科相', /education/i],
+  ['国交相', /transport|land, infrastructure/i],
+  ['環境相', /environment/i],
+  ['法相', /justice/i],
+  ['総務相', /internal affairs/i],
+  ['経済再生相', /economic revitali[sz]ation/i],
+  ['幹事長', /secretary[- ]general/i],
+  ['政調会長', /policy/i],
+  ['総務会長', /general council/i],
+  ['代表', /leader|head|representative|president/i],
+  ['総裁', /president|governor/i],
+  ['委員長', /chair/i],
+  ['議長', /speaker|chair|president/i],
+  ['知事', /governor/i],
+  ['市長', /mayor/i],
+  ['大統領', /president/i],
+  ['副大統領', /vice president/i],
+  ['国務長官', /secretary of state/i],
+  ['大使', /ambassador/i],
+  ['報道官', /spokes/i],
+  ['氏', /./],
+  ['被告', /./],
+  ['容疑者', /./],
+  ['議員', /lawmaker|member|senator|representative/i],
+];
+
+const MAX_SURNAME = 3;
+const PERSON_TAGS = new Set(['surname', 'person', 'given', 'fem', 'male']);
+
+const peopleBySurname = new WeakMap<GlossaryIndex, Map<string, GlossaryEntry[]>>();
+
+/** Japanese people of the glossary by the first one to three kanji of their names. */
+function people(glossary: GlossaryIndex): Map<string, GlossaryEntry[]> {
+  let map = peopleBySurname.get(glossary);
+  if (!map) {
+    map = new Map();
+    for (const e of glossary.entries) {
+      if (e.category !== 'person' || !isKanji(e.term)) continue;
+      for (let n = 1; n <= MAX_SURNAME && n < e.term.length; n++) {
+        const key = e.term.slice(0, n);
+        const list = map.get(key);
+        if (list) list.push(e);
+        else map.set(key, [e]);
+      }
+    }
+    peopleBySurname.set(glossary, map);
+  }
+  return map;
+}
+
+/** The title that follows text[start, end), longest first. */
+function titleAt(text: string, end: number): [string, RegExp] | null {
+  let found: [string, RegExp] | null = null;
+  for (const entry of TITLES)
+    if (text.startsWith(entry[0], end) && (!found || entry[0].length > found[0].length)) found = entry;
+  return found;
+}
+
+export interface PersonDeps {
+  glossary?: GlossaryIndex;
+  /** Names of ENAMDICT and kuromoji at a position, as the answer finds them. */
+  namesAt(from: number): NameLookupEntry[];
+}
+
+/** The person when the pointer is on a surname before a title; the answer as it was otherwise. */
+export function withTitledPerson(
+  text: string,
+  at: number,
+  result: LookupResult | null,
+  deps: PersonDeps,
+): LookupResult | null {
+  if (!isKanji(text[at] ?? '')) return result;
+  // The surname holds the pointer and ends where a title starts: 林|官房長官, 茂木|外相.
+  for (let start = at; start >= 0 && at - start < MAX_SURNAME && isKanji(text[start] ?? ''); start--) {
+    for (let end = at + 1; end - start <= MAX_SURNAME && isKanji(text[end - 1] ?? ''); end++) {
+      const title = titleAt(text, end);
+      // The surname starts a run of kanji: 政府高官 is not a surname.
+      if (!title || (start > 0 && isKanji(text[start - 1] ?? ''))) continue;
+      const answer = personAt(text, start, end, title, result, deps);
+      if (answer) return answer;
+    }
+  }
+  return result;
+}
+
+function personAt(
+  text: string,
+  start: number,
+  end: number,
+  [title, fits]: [string, RegExp],
+  result: LookupResult | null,
+  deps: PersonDeps,
+): LookupResult | null {
+  const surname = text.slice(start, end);
+  const first0 = result?.entries[0];
+  // A glossary term there already (米大統領, 中国 the country) is what the text says; and the title must not be part
+  // of a longer word the answer found (代表団 "delegation" is no 代表).
+  if (first0?.source === 'glossary' && first0.category !== 'person' && result!.start <= start && result!.end >= end) {
+    return null;
+  }
+  if (result && result.start <= end && result.end > end && result.end < end + title.length) return null;
+  const candidates = (deps.glossary && people(deps.glossary).get(surname)) ?? [];
+  const fitting = candidates.filter((e) => fits.test(`${e.en.join(' ')} ${e.note ?? ''}`));
+  const person = fitting.length === 1 || (fitting.length > 1 && title.length > 1) ? fitting[0] : undefined;
+  const names = deps
+    .namesAt(start)
+    .filter((n) => n.matchLength === surname.length && n.senses.some((s) => s.tags?.some((t) => PERSON_TAGS.has(t))));
+  let first: LookupEntry | undefined;
+  if (person) {
+    const card: GlossaryLookupEntry = {
+      source: 'glossary',
+      headword: person.term,
+      reading: person.reading,
+      senses: [{ pos: [], glosses: [...person.en] }],
+      matchLength: surname.length,
+      category: person.category,
+    };
+    if (person.note) card.note = person.note;
+    first = card;
+  } else {
+    // The reading the glossary's people with this surname have (茂木 もてぎ, not もぎ), else the names dictionary's.
+    const known = candidates.map((c) => c.reading);
+    first = names.find((n) => known.some((r) => r.startsWith(n.reading))) ?? names[0];
+  }
+  if (!first) return null;
+  const rest = (result?.entries ?? []).filter((e) => e !== first);
+  const ordered = [first, ...names.filter((n) => n !== first), ...rest];
+  return { start, end, match: surname, entries: ordered };
+}
