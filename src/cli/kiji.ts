@@ -4,6 +4,7 @@
  *   kiji tokens "<text>"
  *   kiji glossary --stats [--json]
  *   kiji article <file.html> [--json]
+ *   kiji eval [--json] [--misses] [--file F]
  */
 import { createInterface } from 'node:readline';
 import { existsSync, readFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { compileGlossaryFiles } from '../node/glossary';
 import { nodeAssets } from '../node/assets';
 import { detectArticleInHtml } from '../node/article';
 import { formatLookup, toCliJson } from './format';
+import { DEFAULT_EVAL_FILE, formatReport, loadCases, runEval } from './eval';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -24,7 +26,8 @@ function usage(code: number): never {
   kiji lookup [--json] < input.jsonl       one {"text","at"} per line in, one result per line out
   kiji tokens "<text>" [--json]            kuromoji's segmentation with readings
   kiji glossary --stats [--json]           glossary entries per category, from data/glossary/*.yaml
-  kiji article <file.html> [--json]        the article body and title the extension would detect`;
+  kiji article <file.html> [--json]        the article body and title the extension would detect
+  kiji eval [--json] [--misses] [--file F] score the hover corpus: right answer first, overall and per category`;
   (code === 0 ? console.log : console.error)(text);
   process.exit(code);
 }
@@ -50,7 +53,7 @@ async function engine(): Promise<Engine> {
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   const json = rest.includes('--json');
-  const positional = rest.filter((a, i) => !a.startsWith('--') && !(i > 0 && rest[i - 1] === '--at'));
+  const positional = rest.filter((a, i) => !a.startsWith('--') && !(i > 0 && ['--at', '--file'].includes(rest[i - 1])));
   if (!command || command === '--help' || command === '-h') usage(0);
   if (command === 'lookup') {
     const e = await engine();
@@ -105,6 +108,16 @@ async function main(argv: string[]): Promise<void> {
     const article = detectArticleInHtml(readFileSync(file, 'utf8'));
     if (json) console.log(JSON.stringify(article, null, 2));
     else console.log(article.found ? `${article.title}\n\n${article.text}` : '(no article found on this page)');
+    return;
+  }
+  if (command === 'eval') {
+    const cases = loadCases(resolve(option(rest, '--file') ?? join(root, DEFAULT_EVAL_FILE)));
+    const e = await engine();
+    const report = await runEval(cases, (text, at) => e.lookup(text, at));
+    if (json) {
+      const { misses: _misses, ...scores } = report;
+      console.log(JSON.stringify(rest.includes('--misses') ? report : scores, null, 2));
+    } else console.log(formatReport(report, rest.includes('--misses')));
     return;
   }
   if (command === 'tokens') {
