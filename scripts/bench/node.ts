@@ -5,7 +5,7 @@ import { createEngine } from '../../src/core/engine';
 import { nodeAssets } from '../../src/node/assets';
 import { createTokenizer } from '../../src/core/tokenizer/tokenizer';
 import { nodeKuromojiLoader } from '../../src/node/kuromoji';
-import { isJapanese } from '../../src/core/text/kana';
+import { isJapanese } from '../../src/core/text/romaji';
 import { splitSentences } from '../../src/core/text/sentence';
 import { percentile, round } from './stats';
 

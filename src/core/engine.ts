@@ -3,7 +3,7 @@ import type { WordIndex } from './dict/word-index';
 import { openWords } from './dict/words-format';
 import { createTokenizer, type Tokenizer } from './tokenizer/tokenizer';
 import { lookup } from './lookup/answer';
-import { toRomaji } from './text/kana';
+import { toRomaji } from './text/romaji';
 import { parseGlossaryFile } from './glossary/entry';
 import { createGlossaryIndex, type GlossaryIndex } from './glossary/match';
 import { annotateText } from './annotate';

@@ -39,7 +39,7 @@ describe('lookupNumber: numbers and counters as news writes them', () => {
     ['18歳', '18歳', 'じゅうはっさい', '18 years old'],
     ['54歳', '54歳', 'ごじゅうよんさい', '54 years old'],
     ['4時', '4時', 'よじ', "4 o'clock"],
-    ['9時半', '9時', 'くじ', "9 o'clock"],
+    ['9時半', '9時半', 'くじはん', 'half past 9'],
     ['3分', '3分', 'さんぷん', '3 minutes'],
     ['4分', '4分', 'よんぷん', '4 minutes'],
     ['6分', '6分', 'ろっぷん', '6 minutes'],

@@ -3,7 +3,7 @@
  * entry for them, and their readings are where learners slip (5日 いつか, 20歳 はたち, 6本 ろっぽん, 3千 さんぜん), so
  * the reading is built by rule and the value is spelled in English (12億 is 1.2 billion).
  */
-import type { LookupEntry } from './types';
+import type { WordLookupEntry } from './types';
 import { toHalfWidthAscii } from './text/width';
 
 /** The longest number read, in characters: beyond it the text is an ID or a phone number, not a quantity. */
@@ -156,6 +156,16 @@ const COUNTERS: [string, Counter][] = [
   ['日間', span(DAY, (n) => plural(n, 'day', 'days'), { 1: 'いちにちかん' })],
   ['日', DAY],
   ['時間', span(HOUR, (n) => plural(n, 'hour', 'hours'))],
+  [
+    '時半',
+    {
+      kana: 'じはん',
+      row: 'other',
+      last: { 4: 'よじはん', 7: 'しちじはん', 9: 'くじはん' },
+      range: [0, 24],
+      gloss: (n) => `half past ${n}`,
+    },
+  ],
   ['時', HOUR],
   ['分間', span(MINUTE, (n) => plural(n, 'minute', 'minutes'))],
   ['分', MINUTE],
@@ -201,6 +211,15 @@ const COUNTERS: [string, Counter][] = [
   ['議席', { kana: 'ぎせき', row: 'other', gloss: (n) => plural(n, 'seat', 'seats') }],
   ['階', { kana: 'かい', row: 'k', b: 'がい', gloss: (n) => `${ordinal(n)} floor` }],
   ['条', { kana: 'じょう', row: 'other', gloss: (n) => `Article ${n}` }],
+  ['基', { kana: 'き', row: 'k', gloss: (n) => `${n.toLocaleString('en-US')} (reactors, missiles, installations)` }],
+  ['棟', { kana: 'とう', row: 't', gloss: (n) => plural(n, 'building', 'buildings') }],
+  ['級', { kana: 'きゅう', row: 'k', gloss: (n) => `grade ${n}; class ${n}` }],
+  ['段目', { kana: 'だんめ', row: 'other', gloss: (n) => `${ordinal(n)} stage` }],
+  ['項目', { kana: 'こうもく', row: 'other', gloss: (n) => plural(n, 'item', 'items') }],
+  ['代', { kana: 'だい', row: 'other', gloss: (n) => (n % 10 === 0 ? `in their ${n}s` : `${ordinal(n)} generation`) }],
+  ['カ所', { kana: 'かしょ', row: 'k', gloss: (n) => plural(n, 'place', 'places') }],
+  ['か所', { kana: 'かしょ', row: 'k', gloss: (n) => plural(n, 'place', 'places') }],
+  ['隻', { kana: 'せき', row: 's', gloss: (n) => plural(n, 'ship', 'ships') }],
 ];
 
 function yearGloss(n: number): string {
@@ -425,10 +444,16 @@ function digitBefore(text: string, at: number): number {
 }
 
 /** The number (and counter) around the pointer, as an entry the popup shows like a dictionary word; null elsewhere. */
-export function lookupNumber(text: string, at: number): { start: number; entry: LookupEntry } | null {
-  const anchor = digitBefore(text, at);
+export function lookupNumber(text: string, at: number): { start: number; entry: WordLookupEntry } | null {
+  // The pointer on 第 of 第4回.
+  const anchor = text[at] === '第' && isDigit(text[at + 1] ?? '') ? at + 1 : digitBefore(text, at);
   if (anchor < 0) return null;
   const start = numberStart(text, anchor);
+  // The day of a date: the whole date (18 of 6月18日).
+  if (text[start - 1] === '月' && isDigit(text[start - 2] ?? '')) {
+    const date = lookupNumber(text, start - 2);
+    if (date && date.start + date.entry.matchLength > at) return date;
+  }
   // Part of a Latin word or code (G7, COVID19, 5G): not a quantity.
   if (/[A-Za-zＡ-Ｚａ-ｚ]/.test(text[start - 1] ?? '')) return null;
   const parsed = parseNumber(text, start);
@@ -439,20 +464,38 @@ export function lookupNumber(text: string, at: number): { start: number; entry: 
     found && (!range || (Number.isInteger(parsed.value) && parsed.value >= range[0] && parsed.value <= range[1]))
       ? found
       : null;
-  const end = parsed.end + (counter?.[0].length ?? 0);
-  const entry: LookupEntry = {
+  let end = parsed.end + (counter?.[0].length ?? 0);
+  let reading = counter ? joined(readWithCounter(parsed, counter[1])) : parsed.words.join('');
+  let gloss = counter ? counter[1].gloss(parsed.value, parsed.english) : parsed.english;
+  // A date is one word: 6月18日 ろくがつじゅうはちにち, "June 18".
+  const day = counter?.[0] === '月' ? dayAfter(text, end) : null;
+  if (day) {
+    reading += day.reading;
+    gloss = `${gloss} ${day.value}`;
+    end = day.end;
+  }
+  // An ordinal: 第4回 だいよんかい.
+  const ordinalStart = text[start - 1] === '第' ? start - 1 : start;
+  if (ordinalStart < start) reading = `だい${reading}`;
+  const entry: WordLookupEntry = {
     source: 'words',
-    headword: text.slice(start, end),
-    reading: counter ? joined(readWithCounter(parsed, counter[1])) : parsed.words.join(''),
+    headword: text.slice(ordinalStart, end),
+    reading,
     senses: [
-      {
-        pos: [counter ? 'ctr' : 'num'],
-        glosses: [counter ? counter[1].gloss(parsed.value, parsed.english) : parsed.english],
-      },
+      { pos: [counter ? 'ctr' : 'num'], glosses: [ordinalStart < start ? `the ${ordinal(parsed.value)}` : gloss] },
     ],
     inflection: null,
     common: false,
-    matchLength: end - start,
+    matchLength: end - ordinalStart,
   };
-  return { start, entry };
+  return { start: ordinalStart, entry };
+}
+
+/** The day of the month written right after a month (18日 of 6月18日). */
+function dayAfter(text: string, at: number): { reading: string; value: number; end: number } | null {
+  if (!isDigit(text[at] ?? '')) return null;
+  const parsed = parseNumber(text, at);
+  if (!parsed || !text.startsWith('日', parsed.end) || text.startsWith('日間', parsed.end)) return null;
+  if (!Number.isInteger(parsed.value) || parsed.value < 1 || parsed.value > 31) return null;
+  return { reading: joined(readWithCounter(parsed, DAY)), value: parsed.value, end: parsed.end + 1 };
 }

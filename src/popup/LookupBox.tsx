@@ -4,7 +4,7 @@
  */
 import browser from 'webextension-polyfill';
 import { useEffect, useState } from 'preact/hooks';
-import { romajiToHiragana } from '../core/text/kana';
+import { romajiToHiragana } from '../core/text/romaji';
 import type { LookupResult } from '../core/types';
 import { envelope, type Reply } from '../messages';
 import type { Settings } from '../settings';

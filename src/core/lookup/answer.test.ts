@@ -210,12 +210,15 @@ describe('lookupCombined: the names dictionary', () => {
 });
 
 describe('lookupCombined: numbers', () => {
-  it('reads a date of the seed article with its counter, from any of its digits', () => {
+  it('reads a date of the seed article as one word, from any of its digits', () => {
     const sentence = sentences.find((s) => s.includes('2月5日の期限'))!;
-    const at = sentence.indexOf('2月5日') + 2;
-    const result = lookup(sentence, at, { ...deps, tokens: tokenizer.tokenize(sentence) })!;
-    expect(result.match).toBe('5日');
-    expect(result.entries[0]).toMatchObject({ headword: '5日', reading: 'いつか' });
+    for (const within of [0, 2, 3]) {
+      const at = sentence.indexOf('2月5日') + within;
+      const result = lookup(sentence, at, { ...deps, tokens: tokenizer.tokenize(sentence) })!;
+      expect(result.match).toBe('2月5日');
+      expect(result.entries[0]).toMatchObject({ headword: '2月5日', reading: 'にがついつか' });
+      expect(result.entries[0]?.senses[0]?.glosses[0]).toBe('February 5');
+    }
   });
 
   it('answers the date on its counter too: 日 of 26日 is not "Sunday", 月 of 3月撮影 is no "moon + photography"', () => {

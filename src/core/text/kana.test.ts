@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hasKanji, isWordChar } from './chars';
-import { isJapanese, isKana, toHiragana, toKatakana, toRomaji } from './kana';
+import { toHiragana, toKatakana } from './kana';
+import { isJapanese, isKana, toRomaji } from './romaji';
 
 describe('kana helpers', () => {
   it('converts katakana to the hiragana the dictionary keys use, keeping ー and ・', () => {

@@ -1,8 +1,8 @@
 /**
  * Kana conversions. The one for dictionary keys and readings, `toHiragana`, maps one character to one (offsets into
- * the text stay valid) and keeps ー and ・ as written: the index stores ぷーちん, not wanakana's ぷうちん.
+ * the text stay valid) and keeps ー and ・ as written: the index stores ぷーちん, not wanakana's ぷうちん. No wanakana
+ * here: the content script uses these, and romaji (romaji.ts) would cost it 8 KB.
  */
-import * as wanakana from 'wanakana';
 
 const KATAKANA_FIRST = 0x30a1; // ァ
 const KATAKANA_LAST = 0x30f6; // ヶ
@@ -48,26 +48,4 @@ export function toKatakana(text: string): string {
     out += isHira ? String.fromCharCode(c + SHIFT) : text[i];
   }
   return out;
-}
-
-/** Romaji typed by a learner as hiragana (enchou → えんちょう); null when the text is not all romaji. */
-export function romajiToHiragana(text: string): string | null {
-  if (!/^[A-Za-z' -]+$/.test(text) || !wanakana.isRomaji(text)) return null;
-  const kana = wanakana.toHiragana(text.toLowerCase().replace(/[ -]/g, ''));
-  return /[a-z]/i.test(kana) ? null : kana;
-}
-
-/** Hepburn romaji as the UI shows it. */
-export function toRomaji(text: string): string {
-  return wanakana.toRomaji(text);
-}
-
-/** True when every character is Japanese (kana, kanji, Japanese punctuation, full-width forms). */
-export function isJapanese(text: string): boolean {
-  return text.length > 0 && wanakana.isJapanese(text);
-}
-
-/** True when every character is hiragana or katakana (ー included). */
-export function isKana(text: string): boolean {
-  return text.length > 0 && wanakana.isKana(text);
 }

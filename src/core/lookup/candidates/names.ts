@@ -5,7 +5,8 @@
 import type { WordIndex } from '../../dict/word-index';
 import { readingsOf } from '../../dict/readings';
 import { isFullWidthAlnumCode, isKanjiWord, isKatakana, isKatakanaLetter, isWordChar } from '../../text/chars';
-import { toHiragana, toRomaji } from '../../text/kana';
+import { toHiragana } from '../../text/kana';
+import { toRomaji } from '../../text/romaji';
 import type { LookupEntry, NameLookupEntry, Token } from '../../types';
 import { heardReading, splitsKatakanaToken } from '../context';
 
