@@ -11,7 +11,10 @@ export interface Tokenizer {
   tokenize(text: string): Token[];
 }
 
-interface KuromojiToken {
+/** A token as kuromoji formats it (IPADIC fields). */
+export interface KuromojiToken {
+  word_id: number;
+  word_type: string;
   surface_form: string;
   word_position: number;
   pos: string;
@@ -22,6 +25,7 @@ interface KuromojiToken {
   conjugated_form: string;
   basic_form: string;
   reading?: string;
+  pronunciation?: string;
 }
 
 export const KUROMOJI_FILES = [
@@ -39,7 +43,8 @@ export const KUROMOJI_FILES = [
   'unk_invoke.dat.gz',
 ] as const;
 
-export async function createTokenizer(load: DictFileLoader): Promise<Tokenizer> {
+/** kuromoji itself: its tokens unchanged (the golden-token test compares these). */
+export async function createKuromoji(load: DictFileLoader): Promise<{ tokenize(text: string): KuromojiToken[] }> {
   const buffers = await Promise.all(KUROMOJI_FILES.map((name) => load(name)));
   const b = Object.fromEntries(KUROMOJI_FILES.map((name, i) => [name, buffers[i]])) as Record<
     (typeof KUROMOJI_FILES)[number],
@@ -62,9 +67,14 @@ export async function createTokenizer(load: DictFileLoader): Promise<Tokenizer> 
     new Uint8Array(b['unk_invoke.dat.gz']),
   );
   const kuromoji = new KuromojiTokenizer(dic);
+  return { tokenize: (text) => kuromoji.tokenize(text) as KuromojiToken[] };
+}
+
+export async function createTokenizer(load: DictFileLoader): Promise<Tokenizer> {
+  const kuromoji = await createKuromoji(load);
   return {
     tokenize(text: string): Token[] {
-      const raw = kuromoji.tokenize(text) as KuromojiToken[];
+      const raw = kuromoji.tokenize(text);
       return raw.map((t) => ({
         surface: t.surface_form,
         start: t.word_position - 1,
