@@ -42,6 +42,10 @@ export function trimDictFile(name: string, bytes: Uint8Array): Uint8Array {
   if (ZERO_PADDED.has(name)) {
     while (end > 0 && bytes[end - 1] === 0) end--;
     end = Math.min(bytes.length, (end + 4) & ~3); // keep a terminating zero, and whole 32-bit words
+  } else if (name === 'unk_invoke.dat') {
+    // Character classes, each ending with its name's zero byte: kuromoji reads padding as ~150,000 nameless classes.
+    while (end > 0 && bytes[end - 1] === 0) end--;
+    end = Math.min(bytes.length, end + 1);
   } else if (name === 'check.dat' || name === 'base.dat') {
     // Unused nodes have a negative check; trailing ones are never reached. base and check are cut alike: the caller
     // passes check.dat's length for base.dat through usedTrieLength.

@@ -43,3 +43,13 @@ describe('compact dictionary', () => {
     expect(ids).toEqual([]);
   });
 });
+
+test('unk_invoke.dat is cut after its last class', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { gunzipSync } = await import('node:zlib');
+  const { createRequire } = await import('node:module');
+  const file = createRequire(import.meta.url).resolve('kuromoji/dict/unk_invoke.dat.gz');
+  const trimmed = trimDictFile('unk_invoke.dat', new Uint8Array(gunzipSync(readFileSync(file))));
+  expect(trimmed.length).toBeLessThan(200);
+  expect(trimmed[trimmed.length - 1]).toBe(0);
+});
