@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { manifestFor, type Browser } from './manifest';
 import { zipDirectory } from './zip';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { trimDictFile, usedTrieLength } from '../src/core/tokenizer/compact-dict';
+import { packKuromojiFiles } from '../src/core/tokenizer/compact-dict';
 
 let kuromojiCache: [string, Buffer][] | undefined;
 /**
@@ -25,14 +25,8 @@ function kuromojiFiles(): [string, Buffer][] {
       .filter((f) => f.endsWith('.dat.gz'))
       .map((f) => [f, new Uint8Array(gunzipSync(readFileSync(join(dictDir, f))))] as const),
   );
-  const check = raw.get('check.dat.gz')!;
-  const trieBytes = usedTrieLength(new Int32Array(check.buffer, check.byteOffset, check.byteLength >> 2)) * 4;
-  kuromojiCache = [...raw].map(([f, bytes]) => {
-    const name = f.replace(/\.gz$/, '');
-    const trimmed =
-      name === 'base.dat' || name === 'check.dat' ? bytes.subarray(0, trieBytes) : trimDictFile(name, bytes);
-    return [f, gzipSync(trimmed, { level: 9 })];
-  });
+  const files = packKuromojiFiles(raw);
+  kuromojiCache = [...files].map(([f, bytes]) => [f, gzipSync(bytes, { level: 9 })]);
   return kuromojiCache;
 }
 

@@ -234,3 +234,166 @@ export class CompactViterbiBuilder {
     return lattice;
   }
 }
+
+// ---------------------------------------------------------------- features (tid_pos.dat)
+
+const POS_MAGIC = 0x53504a4b; // "KJPS" read as little-endian u32
+const RAW = 0;
+const STRUCTURED = 1;
+const BASIC_IS_SURFACE = 1 << 4;
+const PRON_IS_READING = 1 << 5;
+
+/** Whether tid_pos.dat is already in the compact form of `compactFeatures`. */
+export function isCompactFeatures(bytes: Uint8Array): boolean {
+  return bytes.length >= 16 && new DataView(bytes.buffer, bytes.byteOffset).getUint32(0, true) === POS_MAGIC;
+}
+
+/**
+ * kuromoji's feature lines ("surface,pos,detail1,detail2,detail3,conjugation type,form,base,reading,pronunciation",
+ * UTF-8, 34 MiB) in a compact form (≈ 9 MiB): the six part-of-speech fields as an id into a table of the distinct
+ * ones, the other fields as UTF-16, the base form and the pronunciation left out when they repeat the surface and
+ * the reading. Each line decodes to exactly the same string. `tid` (tid.dat) is rewritten in place to point at the
+ * new records.
+ *
+ * Layout: u32 magic, u32 table length, u32 records length, u32 0 (in 16-bit units), then the table (the distinct
+ * part-of-speech strings joined by '\n') and the records, u16 each: header, then for a structured line the
+ * part-of-speech id and length-prefixed fields; for any other line its text, length-prefixed.
+ */
+export function compactFeatures(tid: Uint8Array, lines: Uint8Array): Uint8Array {
+  const decoder = new TextDecoder();
+  const table = new Map<string, number>();
+  let out = new Uint16Array(1 << 22);
+  let n = 0;
+  const room = (k: number) => {
+    if (n + k <= out.length) return;
+    const bigger = new Uint16Array(Math.max(out.length * 2, n + k));
+    bigger.set(out.subarray(0, n));
+    out = bigger;
+  };
+  const field = (text: string) => {
+    if (text.length > 0xffff) throw new Error('feature field too long');
+    room(text.length + 1);
+    out[n++] = text.length;
+    for (let i = 0; i < text.length; i++) out[n++] = text.charCodeAt(i);
+  };
+  const moved = new Map<number, number>();
+  for (let at = 0; at < lines.length;) {
+    let end = lines.indexOf(0, at);
+    if (end < 0) end = lines.length;
+    if (end === at) {
+      at++;
+      continue;
+    }
+    const line = decoder.decode(lines.subarray(at, end));
+    moved.set(at, n);
+    const parts = line.split(',');
+    if (parts.length >= 8 && parts.length <= 10) {
+      const pos = parts.slice(1, 7).join(',');
+      let id = table.get(pos);
+      if (id === undefined) table.set(pos, (id = table.size));
+      if (id > 0xffff) throw new Error('too many part-of-speech tuples');
+      const [surface, , , , , , , basic, reading, pron] = parts;
+      let header = STRUCTURED | ((parts.length - 8) << 2);
+      if (basic === surface) header |= BASIC_IS_SURFACE;
+      if (pron !== undefined && pron === reading) header |= PRON_IS_READING;
+      room(2);
+      out[n++] = header;
+      out[n++] = id;
+      field(surface);
+      if (!(header & BASIC_IS_SURFACE)) field(basic);
+      if (reading !== undefined) field(reading);
+      if (pron !== undefined && !(header & PRON_IS_READING)) field(pron);
+    } else {
+      room(1);
+      out[n++] = RAW;
+      field(line);
+    }
+    at = end + 1;
+  }
+  const view = new DataView(tid.buffer, tid.byteOffset, tid.byteLength);
+  for (let r = 0; r + 10 <= tid.length; r += 10) {
+    const to = moved.get(view.getInt32(r + 6, true));
+    if (to !== undefined) view.setInt32(r + 6, to, true);
+  }
+  const tableText = [...table.keys()].join('\n');
+  const bytes = new Uint8Array(16 + 2 * (tableText.length + n));
+  const header = new DataView(bytes.buffer);
+  header.setUint32(0, POS_MAGIC, true);
+  header.setUint32(4, tableText.length, true);
+  header.setUint32(8, n, true);
+  const units = new Uint16Array(bytes.buffer, 16);
+  for (let i = 0; i < tableText.length; i++) units[i] = tableText.charCodeAt(i);
+  units.set(out.subarray(0, n), tableText.length);
+  return bytes;
+}
+
+/** Feature lines read from the compact form, one string per token. */
+export class CompactFeatures {
+  private readonly table: string[];
+  private readonly records: Uint16Array;
+
+  constructor(bytes: Uint8Array) {
+    if (!isCompactFeatures(bytes)) throw new Error('tid_pos.dat: not in compact form');
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const tableLength = view.getUint32(4, true);
+    const recordsLength = view.getUint32(8, true);
+    const aligned = bytes.byteOffset % 2 === 0 ? bytes : bytes.slice();
+    const units = new Uint16Array(aligned.buffer, aligned.byteOffset + 16, tableLength + recordsLength);
+    this.table = decodeUnits(units, 0, tableLength).split('\n');
+    this.records = units.subarray(tableLength);
+  }
+
+  /** The line kuromoji's TokenInfoDictionary.getFeatures returns for the record at `at`. */
+  line(at: number): string {
+    const r = this.records;
+    if (!(at >= 0 && at < r.length)) return '';
+    const header = r[at++];
+    const next = () => {
+      const length = r[at];
+      const text = decodeUnits(r, at + 1, length);
+      at += 1 + length;
+      return text;
+    };
+    if ((header & 3) === RAW) return next();
+    const extra = (header >> 2) & 3;
+    const pos = this.table[r[at++]];
+    const surface = next();
+    const basic = header & BASIC_IS_SURFACE ? surface : next();
+    let line = `${surface},${pos},${basic}`;
+    if (extra >= 1) {
+      const reading = next();
+      line += `,${reading}`;
+      if (extra >= 2) line += `,${header & PRON_IS_READING ? reading : next()}`;
+    }
+    return line;
+  }
+}
+
+function decodeUnits(units: Uint16Array, from: number, length: number): string {
+  let s = '';
+  for (let i = from; i < from + length; i += 4096)
+    s += String.fromCharCode(...units.subarray(i, Math.min(from + length, i + 4096)));
+  return s;
+}
+
+/**
+ * kuromoji's files (decompressed, by name as `*.dat.gz`) as the build ships them: padding dropped, the trie cut
+ * after its last node, feature lines in compact form with tid.dat rewritten to match. Tokens stay the same.
+ */
+export function packKuromojiFiles(raw: ReadonlyMap<string, Uint8Array>): Map<string, Uint8Array> {
+  const check = raw.get('check.dat.gz');
+  if (!check) throw new Error('check.dat.gz missing');
+  const aligned = check.byteOffset % 4 === 0 ? check : check.slice();
+  const trieBytes = usedTrieLength(new Int32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >> 2)) * 4;
+  const files = new Map<string, Uint8Array>();
+  for (const [f, bytes] of raw) {
+    const name = f.replace(/\.gz$/, '');
+    files.set(f, name === 'base.dat' || name === 'check.dat' ? bytes.slice(0, trieBytes) : trimDictFile(name, bytes));
+  }
+  const tid = files.get('tid.dat.gz')?.slice();
+  const lines = files.get('tid_pos.dat.gz');
+  if (!tid || !lines) throw new Error('tid.dat.gz or tid_pos.dat.gz missing');
+  files.set('tid_pos.dat.gz', isCompactFeatures(lines) ? lines : compactFeatures(tid, lines));
+  files.set('tid.dat.gz', tid);
+  return files;
+}

@@ -4,6 +4,8 @@ declare module 'kuromoji/src/dict/DynamicDictionaries.js' {
     token_info_dictionary: {
       loadDictionary(tid: Uint8Array): unknown;
       loadPosVector(pos: Uint8Array): unknown;
+      getFeatures(id: string | number): string;
+      dictionary: { getInt(index: number): number };
     };
     unknown_dictionary: import('./compact-dict').UnknownDictionaryLike;
     loadTokenInfoDictionaries(info: Uint8Array, pos: Uint8Array, map: Uint8Array): this;

@@ -3,7 +3,16 @@ import type { Token } from '../types';
 // builder ourselves so one code path serves Node, extension pages and workers.
 import DynamicDictionaries from 'kuromoji/src/dict/DynamicDictionaries.js';
 import KuromojiTokenizer from 'kuromoji/src/Tokenizer.js';
-import { CompactViterbiBuilder, TargetMap, Trie, trimDictFile, usedTrieLength } from './compact-dict';
+import {
+  CompactFeatures,
+  compactFeatures,
+  CompactViterbiBuilder,
+  isCompactFeatures,
+  TargetMap,
+  Trie,
+  trimDictFile,
+  usedTrieLength,
+} from './compact-dict';
 
 /** Returns the decompressed bytes of one of kuromoji's `*.dat.gz` files. */
 export type DictFileLoader = (name: string) => Promise<ArrayBuffer>;
@@ -53,7 +62,7 @@ const bytes = (buffer: ArrayBuffer) => new Uint8Array(buffer);
 export async function createKuromoji(load: DictFileLoader): Promise<{ tokenize(text: string): KuromojiToken[] }> {
   const file = async (name: (typeof KUROMOJI_FILES)[number]) =>
     trimDictFile(name.replace(/\.gz$/, ''), bytes(await load(name)));
-  const [tid, tidPos, tidMap, cc, unk, unkPos, unkMap, unkChar, unkCompat, unkInvoke] = await Promise.all(
+  const [tidFile, tidPos, tidMap, cc, unk, unkPos, unkMap, unkChar, unkCompat, unkInvoke] = await Promise.all(
     (
       [
         'tid.dat.gz',
@@ -74,9 +83,18 @@ export async function createKuromoji(load: DictFileLoader): Promise<{ tokenize(t
   const trie = new Trie(fit(int32(await file('base.dat.gz')), used), fit(check, used));
 
   const dic = new DynamicDictionaries();
-  // Not loadTokenInfoDictionaries: its target map is what TargetMap replaces.
+  // Feature lines: compact (the build converts them), else converted here (Node, from kuromoji's own files).
+  const compact = isCompactFeatures(tidPos);
+  // Converting rewrites tid.dat's pointers: on a copy, so that buffers a loader might hand out again stay as they were.
+  const tid = compact ? tidFile : tidFile.slice();
+  const features = new CompactFeatures(compact ? tidPos : compactFeatures(tid, tidPos));
+  // Not loadTokenInfoDictionaries: its target map is what TargetMap replaces, its feature lines CompactFeatures.
   dic.token_info_dictionary.loadDictionary(tid);
-  dic.token_info_dictionary.loadPosVector(tidPos);
+  const tokenInfo = dic.token_info_dictionary;
+  tokenInfo.getFeatures = (id: string | number) => {
+    const n = typeof id === 'number' ? id : parseInt(id);
+    return Number.isNaN(n) ? '' : features.line(tokenInfo.dictionary.getInt(n + 6));
+  };
   dic.loadConnectionCosts(new Int16Array(cc.buffer, cc.byteOffset, cc.byteLength >> 1));
   dic.loadUnknownDictionaries(
     unk,
