@@ -90,6 +90,8 @@ export async function createKuromoji(load: DictFileLoader): Promise<{ tokenize(t
   const features = new CompactFeatures(compact ? tidPos : compactFeatures(tid, tidPos));
   // Not loadTokenInfoDictionaries: its target map is what TargetMap replaces, its feature lines CompactFeatures.
   dic.token_info_dictionary.loadDictionary(tid);
+  // And drop the empty 10 MiB feature buffer TokenInfoDictionary's constructor made.
+  dic.token_info_dictionary.loadPosVector(new Uint8Array(0));
   const tokenInfo = dic.token_info_dictionary;
   tokenInfo.getFeatures = (id: string | number) => {
     const n = typeof id === 'number' ? id : parseInt(id);
