@@ -7,7 +7,7 @@ import { locateCharacter } from '../../tests/e2e/page-probes';
 import { floorSeries, hoverOnce, hoverSeries, p, PAGE, targets, type BenchPage } from './hover-latency';
 import { round } from './stats';
 
-function benchPage(page: Page): BenchPage {
+export function benchPage(page: Page): BenchPage {
   return {
     run: (expression) => page.evaluate(expression),
     locate: (args) => page.evaluate(locateCharacter, args),
@@ -27,7 +27,7 @@ function inBrowser(pid: string, profileDir: string): boolean {
   return false;
 }
 
-function extensionPss(profileDir: string): number {
+export function extensionPss(profileDir: string): number {
   // Chrome runs an extension's service worker and offscreen document in one renderer marked --extension-process.
   let kb = 0;
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {

@@ -1,6 +1,7 @@
 import { loadNodeWords } from '../node/words';
 import { lookupWords } from '../core/lookup/word-lookup';
 import {
+  CACHE_BYTES,
   CACHE_SIZE,
   isContextGone,
   LookupClient,
@@ -161,5 +162,50 @@ describe('LookupClient: the rest of the sentence, fetched ahead', () => {
     const client = new LookupClient(await background(), CACHE_SIZE, RETRY_DELAY_MS, () => null);
     await client.prefetch([{ text: SENTENCE, at: 0 }]);
     expect(client.cached(SENTENCE, 1)).toBeUndefined();
+  });
+});
+
+describe('LookupClient memory', () => {
+  /** An answer as big as the popup's longest: many entries, senses and glosses, kanji lines. */
+  function bigAnswer(n: number) {
+    const entry = (i: number) => ({
+      source: 'edict',
+      headword: `見出し語${n}_${i}`,
+      reading: `みだしご${n}`,
+      romaji: `midashigo${n}`,
+      common: true,
+      senses: Array.from({ length: 6 }, (_, s) => ({
+        pos: ['n', 'vs'],
+        glosses: Array.from({ length: 5 }, (_, g) => `gloss ${n} ${i} ${s} ${g} of some length`),
+      })),
+    });
+    return {
+      ok: true,
+      value: {
+        start: 0,
+        end: 2,
+        match: `語${n}`,
+        entries: Array.from({ length: 8 }, (_, i) => entry(i)),
+        kanji: [{ literal: '語', meanings: ['word', 'speech', 'language'], on: ['ゴ'], kun: ['かた.る'], strokes: 14 }],
+      },
+    };
+  }
+
+  it('keeps at most 1 MB of answers per tab, measured on the heap', async () => {
+    const { setFlagsFromString } = await import('node:v8');
+    const { runInNewContext } = await import('node:vm');
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const sentence = (k: number) => `${'長い段落の文章'.repeat(40)}${k}`;
+    const client = new LookupClient(async (text, at) => bigAnswer(text.length * 1000 + at), CACHE_SIZE, 0);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let k = 0; k < 40; k++) for (let at = 0; at < 40; at++) await client.lookup(sentence(k), at);
+    gc();
+    const held = process.memoryUsage().heapUsed - before;
+    expect(client.cacheBytes).toBeLessThanOrEqual(CACHE_BYTES);
+    expect(held).toBeLessThanOrEqual(CACHE_BYTES);
+    // The newest answers are still there.
+    expect(client.cached(sentence(39), 39)).toBeDefined();
   });
 });

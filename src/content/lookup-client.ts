@@ -17,6 +17,16 @@ export type SendMany = (text: string, ats: number[]) => Promise<unknown> | null;
 
 /** About ten sentences read word by word. */
 export const CACHE_SIZE = 600;
+/** And at most this much memory per tab (estimated; lookup-client.test.ts measures it). */
+export const CACHE_BYTES = 1024 * 1024;
+
+/**
+ * Bytes an answer costs in V8, from its JSON length: four bytes per character (JSON is shorter than the objects it
+ * describes, which the factor and the per-entry overhead make up for), plus the key (it holds a copy of the text).
+ */
+export function outcomeBytes(key: string, outcome: Outcome): number {
+  return 2 * key.length + 4 * JSON.stringify(outcome).length + 256;
+}
 /** How far from the pointer, each way, a sentence is fetched ahead. */
 export const PREFETCH_SPAN = 24;
 /** Places per batch: as many as one lookupMany may carry (the engine answers 16 in about 3 ms). */
@@ -87,8 +97,9 @@ export class LookupClient {
     cacheSize = CACHE_SIZE,
     private readonly retryDelayMs = RETRY_DELAY_MS,
     private readonly sendMany: SendMany = () => null,
+    cacheBytes = CACHE_BYTES,
   ) {
-    this.cache = new RecentMap(cacheSize);
+    this.cache = new RecentMap(cacheSize, cacheBytes, outcomeBytes);
   }
 
   /**
@@ -125,6 +136,11 @@ export class LookupClient {
       }
     }
     return run === this.prefetchRun;
+  }
+
+  /** Estimated bytes the cache holds. */
+  get cacheBytes(): number {
+    return this.cache.bytes;
   }
 
   private static key(text: string, at: number): string {

@@ -81,7 +81,7 @@ export async function extensionWorker(context: BrowserContext): Promise<Worker> 
   );
 }
 
-export async function launchChromium(): Promise<ChromiumHarness> {
+export async function launchChromium(extraArgs: string[] = []): Promise<ChromiumHarness> {
   const extensionDir = extensionCopyForTests('chrome');
   const profileDir = mkdtempSync(join(tmpdir(), 'kiji-e2e-chromium-profile-'));
   const server = await startFixtureServer();
@@ -91,7 +91,7 @@ export async function launchChromium(): Promise<ChromiumHarness> {
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
     viewport: { width: 1280, height: 900 },
-    args: isolatedChromiumArgs(extensionDir, sink.proxyUrl),
+    args: isolatedChromiumArgs(extensionDir, sink.proxyUrl, extraArgs),
   });
 
   const requests: string[] = [];

@@ -1,6 +1,13 @@
 declare module 'kuromoji/src/dict/DynamicDictionaries.js' {
   export default class DynamicDictionaries {
     loadTrie(base: Int32Array, check: Int32Array): this;
+    token_info_dictionary: {
+      loadDictionary(tid: Uint8Array): unknown;
+      loadPosVector(pos: Uint8Array): unknown;
+      getFeatures(id: string | number): string;
+      dictionary: { getInt(index: number): number };
+    };
+    unknown_dictionary: import('./compact-dict').UnknownDictionaryLike;
     loadTokenInfoDictionaries(info: Uint8Array, pos: Uint8Array, map: Uint8Array): this;
     loadConnectionCosts(cc: Int16Array): this;
     loadUnknownDictionaries(
@@ -17,5 +24,26 @@ declare module 'kuromoji/src/Tokenizer.js' {
   export default class Tokenizer {
     constructor(dic: unknown);
     tokenize(text: string): unknown[];
+    viterbi_builder: { build(sentence: string): unknown };
+  }
+}
+declare module 'kuromoji/src/viterbi/ViterbiLattice.js' {
+  export default class ViterbiLattice {
+    append(node: unknown): void;
+    appendEos(): void;
+  }
+}
+declare module 'kuromoji/src/viterbi/ViterbiNode.js' {
+  export default class ViterbiNode {
+    constructor(
+      name: number,
+      cost: number,
+      startPos: number,
+      length: number,
+      type: string,
+      leftId: number,
+      rightId: number,
+      surface: string,
+    );
   }
 }

@@ -1,0 +1,399 @@
+/**
+ * kuromoji's IPADIC dictionary kept in the typed arrays it is loaded in, instead of the JS objects kuromoji builds
+ * from them (its token-info target map alone is an object of 326,000 arrays: 30 MiB).
+ *
+ * - The double-array trie (base/check) is searched here, one character at a time from the pointer: kuromoji's own
+ *   search first encodes the whole rest of the sentence to UTF-8, at every position (quadratic on long text).
+ * - The target map (trie id → token-info ids) is read in place from tid_map.dat through one Int32Array of starts.
+ * - Token info (left id, right id, cost) is read from tid.dat; features stay in tid_pos.dat, decoded per token by
+ *   kuromoji's TokenInfoDictionary as before.
+ * - The lattice is built exactly as kuromoji's ViterbiBuilder does (same nodes, same order, so the same ties), with
+ *   kuromoji's own ViterbiLattice and ViterbiNode; its ViterbiSearcher and Tokenizer do the rest. Unknown-word runs
+ *   are found with one pass of character classes instead of one scan per position.
+ * kuromoji's files are padded to powers of two: `trimDictFile` drops the padding (the build does it once; the
+ * loader does it for untrimmed files).
+ */
+import ViterbiLattice from 'kuromoji/src/viterbi/ViterbiLattice.js';
+import ViterbiNode from 'kuromoji/src/viterbi/ViterbiNode.js';
+
+/** kuromoji's UnknownDictionary, as far as the lattice needs it. */
+export interface UnknownDictionaryLike {
+  lookup(ch: string): CharacterClassLike;
+  target_map: Record<number, number[]>;
+  dictionary: { getShort(index: number): number };
+}
+
+interface CharacterClassLike {
+  class_id: number;
+  class_name: string;
+  is_always_invoke: number;
+  is_grouping: number;
+}
+
+/** Files whose trailing zero bytes are padding that kuromoji's readers treat like absent bytes. */
+const ZERO_PADDED = new Set(['tid.dat', 'tid_pos.dat', 'tid_map.dat', 'unk.dat', 'unk_pos.dat', 'unk_map.dat']);
+
+/**
+ * The bytes of one of kuromoji's files without its padding (`name` without `.gz`), or the same bytes when there is
+ * none to drop. base/check are cut after the last used trie node (only valid with this module's trie search).
+ */
+export function trimDictFile(name: string, bytes: Uint8Array): Uint8Array {
+  let end = bytes.length;
+  if (ZERO_PADDED.has(name)) {
+    while (end > 0 && bytes[end - 1] === 0) end--;
+    end = Math.min(bytes.length, (end + 4) & ~3); // keep a terminating zero, and whole 32-bit words
+  } else if (name === 'unk_invoke.dat') {
+    // Character classes, each ending with its name's zero byte: kuromoji reads padding as ~150,000 nameless classes.
+    while (end > 0 && bytes[end - 1] === 0) end--;
+    end = Math.min(bytes.length, end + 1);
+  } else if (name === 'check.dat' || name === 'base.dat') {
+    // Unused nodes have a negative check; trailing ones are never reached. base and check are cut alike: the caller
+    // passes check.dat's length for base.dat through usedTrieLength.
+    return bytes;
+  }
+  return end === bytes.length ? bytes : bytes.slice(0, end);
+}
+
+/** Number of trie nodes up to the last one in use (check ≥ 0). */
+export function usedTrieLength(check: Int32Array): number {
+  let n = check.length;
+  while (n > 1 && check[n - 1] < 0) n--;
+  return n;
+}
+
+/** The double-array trie over UTF-8 bytes, as the `doublearray` package lays it out. */
+export class Trie {
+  constructor(
+    private readonly base: Int32Array,
+    private readonly check: Int32Array,
+  ) {}
+
+  private traverse(parent: number, code: number): number {
+    const child = this.base[parent] + code;
+    return child >= 0 && child < this.check.length && this.check[child] === parent ? child : -1;
+  }
+
+  /**
+   * Every dictionary word that starts at `from` in `text`: trie id and length in UTF-16 units, shortest first
+   * (doublearray's commonPrefixSearch, which the dictionary was written for). Stops at the first character the trie
+   * cannot follow; a lone surrogate ends the search.
+   */
+  prefixes(text: string, from: number, ids: number[], lengths: number[]): void {
+    ids.length = 0;
+    lengths.length = 0;
+    let node = 0;
+    for (let i = from; i < text.length; i++) {
+      let cp = text.charCodeAt(i);
+      let units = 1;
+      if (cp >= 0xd800 && cp <= 0xdfff) {
+        const low = text.charCodeAt(i + 1);
+        if (cp > 0xdbff || !(low >= 0xdc00 && low <= 0xdfff)) return;
+        cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+        units = 2;
+      }
+      if (cp < 0x80) node = this.traverse(node, cp);
+      else if (cp < 0x800) {
+        node = this.traverse(node, 0xc0 | (cp >> 6));
+        if (node >= 0) node = this.traverse(node, 0x80 | (cp & 0x3f));
+      } else if (cp < 0x10000) {
+        node = this.traverse(node, 0xe0 | (cp >> 12));
+        if (node >= 0) node = this.traverse(node, 0x80 | ((cp >> 6) & 0x3f));
+        if (node >= 0) node = this.traverse(node, 0x80 | (cp & 0x3f));
+      } else {
+        node = this.traverse(node, 0xf0 | (cp >> 18));
+        if (node >= 0) node = this.traverse(node, 0x80 | ((cp >> 12) & 0x3f));
+        if (node >= 0) node = this.traverse(node, 0x80 | ((cp >> 6) & 0x3f));
+        if (node >= 0) node = this.traverse(node, 0x80 | (cp & 0x3f));
+      }
+      if (node < 0) return;
+      i += units - 1;
+      const leaf = this.traverse(node, 0);
+      if (leaf >= 0) {
+        const base = this.base[leaf];
+        if (base <= 0) {
+          ids.push(-base - 1);
+          lengths.push(i + 1 - from);
+        }
+      }
+    }
+  }
+}
+
+/** trie id → token-info ids, read in place from tid_map.dat: count, then (key, size, ids…) per key. */
+export class TargetMap {
+  private readonly starts: Int32Array;
+
+  constructor(private readonly words: Int32Array) {
+    const count = words[0];
+    let max = 0;
+    for (let k = 0, at = 1; k < count; k++, at += 2 + words[at + 1]) max = Math.max(max, words[at]);
+    this.starts = new Int32Array(max + 1);
+    for (let k = 0, at = 1; k < count; k++, at += 2 + words[at + 1]) {
+      if (this.starts[words[at]] !== 0) throw new Error(`tid_map.dat: trie id ${words[at]} twice`);
+      this.starts[words[at]] = at + 2;
+    }
+  }
+
+  /** Start (in 32-bit words) of the ids of `trieId`, and their number after it: words[start - 1]. */
+  start(trieId: number): number {
+    return trieId < this.starts.length ? this.starts[trieId] : 0;
+  }
+
+  get ids(): Int32Array {
+    return this.words;
+  }
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
+/** Builds kuromoji's lattice for one sentence, node for node as kuromoji's ViterbiBuilder does. */
+export class CompactViterbiBuilder {
+  private readonly ids: number[] = [];
+  private readonly lengths: number[] = [];
+
+  constructor(
+    private readonly trie: Trie,
+    private readonly targets: TargetMap,
+    /** tid.dat as 16-bit words: left id, right id, cost at token-info id / 2. */
+    private readonly tokenInfo: Int16Array,
+    private readonly unknown: UnknownDictionaryLike,
+  ) {}
+
+  build(sentence: string): unknown {
+    const lattice = new ViterbiLattice();
+    // Positions count code points as kuromoji's SurrogateAwareString does (a high surrogate takes the next unit).
+    const at: number[] = [];
+    for (let i = 0; i < sentence.length; i++) {
+      at.push(i);
+      if (isHighSurrogate(sentence.charCodeAt(i))) i++;
+    }
+    const n = at.length;
+    const charAt = (p: number) => sentence.slice(at[p], p + 1 < n ? at[p + 1] : sentence.length);
+    // Character class of each position, and where the run of its class name ends.
+    const classes: CharacterClassLike[] = new Array<CharacterClassLike>(n);
+    for (let p = 0; p < n; p++) classes[p] = this.unknown.lookup(charAt(p));
+    const runEnd = new Int32Array(n + 1);
+    runEnd[n] = n;
+    for (let p = n - 1; p >= 0; p--)
+      runEnd[p] = p + 1 < n && classes[p + 1].class_name === classes[p].class_name ? runEnd[p + 1] : p + 1;
+
+    const { ids, lengths, tokenInfo } = this;
+    const words = this.targets.ids;
+    for (let pos = 0; pos < n; pos++) {
+      this.trie.prefixes(sentence, at[pos], ids, lengths);
+      for (let m = 0; m < ids.length; m++) {
+        const start = this.targets.start(ids[m]);
+        if (start === 0) continue;
+        const surface = sentence.substr(at[pos], lengths[m]);
+        for (let i = start, end = start + words[start - 1]; i < end; i++) {
+          const id = words[i];
+          const half = id >> 1;
+          lattice.append(
+            new ViterbiNode(
+              id,
+              tokenInfo[half + 2] | 0, // | 0: past the (trimmed) end reads 0, as kuromoji's ByteBuffer does
+              pos + 1,
+              lengths[m],
+              'KNOWN',
+              tokenInfo[half] | 0,
+              tokenInfo[half + 1] | 0,
+              surface,
+            ),
+          );
+        }
+      }
+
+      const headClass = classes[pos];
+      if (ids.length === 0 || headClass.is_always_invoke === 1) {
+        // kuromoji groups a run of the head's class into one unknown word; its length is then counted in UTF-16
+        // units (the run is a string), a lone character's in code points (1).
+        const grouped = headClass.is_grouping === 1 && runEnd[pos] > pos + 1;
+        const key = grouped
+          ? sentence.slice(at[pos], runEnd[pos] < n ? at[runEnd[pos]] : sentence.length)
+          : charAt(pos);
+        const length = grouped ? key.length : 1;
+        const unkIds = this.unknown.target_map[headClass.class_id];
+        for (const unkId of unkIds) {
+          const dict = this.unknown.dictionary;
+          lattice.append(
+            new ViterbiNode(
+              unkId,
+              dict.getShort(unkId + 4),
+              pos + 1,
+              length,
+              'UNKNOWN',
+              dict.getShort(unkId),
+              dict.getShort(unkId + 2),
+              key,
+            ),
+          );
+        }
+      }
+    }
+    lattice.appendEos();
+    return lattice;
+  }
+}
+
+// ---------------------------------------------------------------- features (tid_pos.dat)
+
+const POS_MAGIC = 0x53504a4b; // "KJPS" read as little-endian u32
+const RAW = 0;
+const STRUCTURED = 1;
+const BASIC_IS_SURFACE = 1 << 4;
+const PRON_IS_READING = 1 << 5;
+
+/** Whether tid_pos.dat is already in the compact form of `compactFeatures`. */
+export function isCompactFeatures(bytes: Uint8Array): boolean {
+  return bytes.length >= 16 && new DataView(bytes.buffer, bytes.byteOffset).getUint32(0, true) === POS_MAGIC;
+}
+
+/**
+ * kuromoji's feature lines ("surface,pos,detail1,detail2,detail3,conjugation type,form,base,reading,pronunciation",
+ * UTF-8, 34 MiB) in a compact form (≈ 9 MiB): the six part-of-speech fields as an id into a table of the distinct
+ * ones, the other fields as UTF-16, the base form and the pronunciation left out when they repeat the surface and
+ * the reading. Each line decodes to exactly the same string. `tid` (tid.dat) is rewritten in place to point at the
+ * new records.
+ *
+ * Layout: u32 magic, u32 table length, u32 records length, u32 0 (in 16-bit units), then the table (the distinct
+ * part-of-speech strings joined by '\n') and the records, u16 each: header, then for a structured line the
+ * part-of-speech id and length-prefixed fields; for any other line its text, length-prefixed.
+ */
+export function compactFeatures(tid: Uint8Array, lines: Uint8Array): Uint8Array {
+  const decoder = new TextDecoder();
+  const table = new Map<string, number>();
+  let out = new Uint16Array(1 << 22);
+  let n = 0;
+  const room = (k: number) => {
+    if (n + k <= out.length) return;
+    const bigger = new Uint16Array(Math.max(out.length * 2, n + k));
+    bigger.set(out.subarray(0, n));
+    out = bigger;
+  };
+  const field = (text: string) => {
+    if (text.length > 0xffff) throw new Error('feature field too long');
+    room(text.length + 1);
+    out[n++] = text.length;
+    for (let i = 0; i < text.length; i++) out[n++] = text.charCodeAt(i);
+  };
+  const moved = new Map<number, number>();
+  for (let at = 0; at < lines.length;) {
+    let end = lines.indexOf(0, at);
+    if (end < 0) end = lines.length;
+    if (end === at) {
+      at++;
+      continue;
+    }
+    const line = decoder.decode(lines.subarray(at, end));
+    moved.set(at, n);
+    const parts = line.split(',');
+    if (parts.length >= 8 && parts.length <= 10) {
+      const pos = parts.slice(1, 7).join(',');
+      let id = table.get(pos);
+      if (id === undefined) table.set(pos, (id = table.size));
+      if (id > 0xffff) throw new Error('too many part-of-speech tuples');
+      const [surface, , , , , , , basic, reading, pron] = parts;
+      let header = STRUCTURED | ((parts.length - 8) << 2);
+      if (basic === surface) header |= BASIC_IS_SURFACE;
+      if (pron !== undefined && pron === reading) header |= PRON_IS_READING;
+      room(2);
+      out[n++] = header;
+      out[n++] = id;
+      field(surface);
+      if (!(header & BASIC_IS_SURFACE)) field(basic);
+      if (reading !== undefined) field(reading);
+      if (pron !== undefined && !(header & PRON_IS_READING)) field(pron);
+    } else {
+      room(1);
+      out[n++] = RAW;
+      field(line);
+    }
+    at = end + 1;
+  }
+  const view = new DataView(tid.buffer, tid.byteOffset, tid.byteLength);
+  for (let r = 0; r + 10 <= tid.length; r += 10) {
+    const to = moved.get(view.getInt32(r + 6, true));
+    if (to !== undefined) view.setInt32(r + 6, to, true);
+  }
+  const tableText = [...table.keys()].join('\n');
+  const bytes = new Uint8Array(16 + 2 * (tableText.length + n));
+  const header = new DataView(bytes.buffer);
+  header.setUint32(0, POS_MAGIC, true);
+  header.setUint32(4, tableText.length, true);
+  header.setUint32(8, n, true);
+  const units = new Uint16Array(bytes.buffer, 16);
+  for (let i = 0; i < tableText.length; i++) units[i] = tableText.charCodeAt(i);
+  units.set(out.subarray(0, n), tableText.length);
+  return bytes;
+}
+
+/** Feature lines read from the compact form, one string per token. */
+export class CompactFeatures {
+  private readonly table: string[];
+  private readonly records: Uint16Array;
+
+  constructor(bytes: Uint8Array) {
+    if (!isCompactFeatures(bytes)) throw new Error('tid_pos.dat: not in compact form');
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const tableLength = view.getUint32(4, true);
+    const recordsLength = view.getUint32(8, true);
+    const aligned = bytes.byteOffset % 2 === 0 ? bytes : bytes.slice();
+    const units = new Uint16Array(aligned.buffer, aligned.byteOffset + 16, tableLength + recordsLength);
+    this.table = decodeUnits(units, 0, tableLength).split('\n');
+    this.records = units.subarray(tableLength);
+  }
+
+  /** The line kuromoji's TokenInfoDictionary.getFeatures returns for the record at `at`. */
+  line(at: number): string {
+    const r = this.records;
+    if (!(at >= 0 && at < r.length)) return '';
+    const header = r[at++];
+    const next = () => {
+      const length = r[at];
+      const text = decodeUnits(r, at + 1, length);
+      at += 1 + length;
+      return text;
+    };
+    if ((header & 3) === RAW) return next();
+    const extra = (header >> 2) & 3;
+    const pos = this.table[r[at++]];
+    const surface = next();
+    const basic = header & BASIC_IS_SURFACE ? surface : next();
+    let line = `${surface},${pos},${basic}`;
+    if (extra >= 1) {
+      const reading = next();
+      line += `,${reading}`;
+      if (extra >= 2) line += `,${header & PRON_IS_READING ? reading : next()}`;
+    }
+    return line;
+  }
+}
+
+function decodeUnits(units: Uint16Array, from: number, length: number): string {
+  let s = '';
+  for (let i = from; i < from + length; i += 4096)
+    s += String.fromCharCode(...units.subarray(i, Math.min(from + length, i + 4096)));
+  return s;
+}
+
+/**
+ * kuromoji's files (decompressed, by name as `*.dat.gz`) as the build ships them: padding dropped, the trie cut
+ * after its last node, feature lines in compact form with tid.dat rewritten to match. Tokens stay the same.
+ */
+export function packKuromojiFiles(raw: ReadonlyMap<string, Uint8Array>): Map<string, Uint8Array> {
+  const check = raw.get('check.dat.gz');
+  if (!check) throw new Error('check.dat.gz missing');
+  const aligned = check.byteOffset % 4 === 0 ? check : check.slice();
+  const trieBytes = usedTrieLength(new Int32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >> 2)) * 4;
+  const files = new Map<string, Uint8Array>();
+  for (const [f, bytes] of raw) {
+    const name = f.replace(/\.gz$/, '');
+    files.set(f, name === 'base.dat' || name === 'check.dat' ? bytes.slice(0, trieBytes) : trimDictFile(name, bytes));
+  }
+  const tid = files.get('tid.dat.gz')?.slice();
+  const lines = files.get('tid_pos.dat.gz');
+  if (!tid || !lines) throw new Error('tid.dat.gz or tid_pos.dat.gz missing');
+  files.set('tid_pos.dat.gz', isCompactFeatures(lines) ? lines : compactFeatures(tid, lines));
+  files.set('tid.dat.gz', tid);
+  return files;
+}
