@@ -136,7 +136,7 @@ export async function targets(page: BenchPage): Promise<{ text: string; offset: 
   const out: { text: string; offset: number }[] = [];
   for (const p of paragraphs) {
     const text = p.slice(0, 60);
-    for (let i = 0; i < text.length; i += 3) if (/[\u3040-\u30ff\u4e00-\u9fff]/.test(text[i])) out.push({ text, offset: i });
+    for (let i = 0; i < text.length; i += 3) if (/[\u3040-\u30ff\u4e00-\u9fff]/.test(text[i]!)) out.push({ text, offset: i });
   }
   return out;
 }
@@ -155,13 +155,13 @@ export interface HoverSeries {
 export async function hoverSeries(page: BenchPage, samples: number): Promise<HoverSeries> {
   await page.run(PROBE);
   const all = await targets(page);
-  await hoverOnce(page, all[0].text, all[0].offset);
+  await hoverOnce(page, all[0]!.text, all[0]!.offset);
   await sleep(1500);
-  await hoverOnce(page, all[1].text, all[1].offset);
+  await hoverOnce(page, all[1]!.text, all[1]!.offset);
   const out: HoverSeries = { warm: [], fromHandler: [], glossary: [], words: [], firstInParagraph: [] };
   const jitter = jitters(samples);
   for (let i = 0; i < samples; i++) {
-    const t = all[(i * 5 + 2) % all.length];
+    const t = all[(i * 5 + 2) % all.length]!;
     const previous = i > 0 ? all[((i - 1) * 5 + 2) % all.length] : null;
     const [ms, handled] = await hoverOnce(page, t.text, t.offset, jitter[i]);
     out.warm.push(ms);
@@ -182,8 +182,8 @@ export async function floorSeries(page: BenchPage, samples: number): Promise<num
   const jitter = jitters(samples);
   const floor: number[] = [];
   for (let i = 0; i < samples; i++) {
-    const t = all[(i * 5 + 2) % all.length];
-    floor.push(await floorOnce(page, t.text, t.offset, jitter[i]));
+    const t = all[(i * 5 + 2) % all.length]!;
+    floor.push(await floorOnce(page, t.text, t.offset, jitter[i]!));
   }
   await page.run("document.getElementById('kiji-bench-floor')?.remove()");
   return floor;

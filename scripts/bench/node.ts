@@ -22,10 +22,10 @@ export function articleHovers(root: string, count = 1000): HoverSample[] {
     .filter((s) => s.length > 4 && isJapanese(s));
   const all: HoverSample[] = [];
   for (const text of sentences)
-    for (let at = 0; at < text.length; at++) if (isJapanese(text[at])) all.push({ text, at });
+    for (let at = 0; at < text.length; at++) if (isJapanese(text[at]!)) all.push({ text, at });
   // A fixed stride instead of randomness keeps runs comparable.
   const out: HoverSample[] = [];
-  for (let i = 0; out.length < count; i++) out.push(all[(i * 7) % all.length]);
+  for (let i = 0; out.length < count; i++) out.push(all[(i * 7) % all.length]!);
   return out;
 }
 

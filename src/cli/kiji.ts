@@ -85,7 +85,7 @@ async function main(argv: string[]): Promise<void> {
     if (!rest.includes('--stats')) usage(1);
     const { glossary, problems } = compileGlossaryFiles();
     const counts: Record<string, number> = Object.fromEntries(CATEGORIES.map((c) => [c, 0]));
-    for (const e of glossary.entries) counts[e.category]++;
+    for (const e of glossary.entries) counts[e.category] = (counts[e.category] ?? 0) + 1;
     const errors = problems.filter((p) => p.severity === 'error').length;
     const warnings = problems.length - errors;
     if (json) {

@@ -121,7 +121,7 @@ export class LookupClient {
       for (const [j, outcome] of outcomes.entries()) {
         if (!outcome.ok || outcome.result?.partial) return false;
         // A hover may have asked meanwhile; its answer is as good, and more recently used.
-        if (!this.cache.has(LookupClient.key(text, ats[j]))) this.remember(text, ats[j], outcome);
+        if (!this.cache.has(LookupClient.key(text, ats[j]!))) this.remember(text, ats[j]!, outcome);
       }
     }
     return run === this.prefetchRun;

@@ -74,8 +74,9 @@ function mtime(file: string): number {
   return existsSync(file) ? statSync(file).mtimeMs : 0;
 }
 
-function outputsFor(spec: DictionarySpec, root: string): string[] {
-  return ['idx', 'dat'].map((ext) => path.join(outputDir(root), `${spec.name}.${ext}`));
+function outputsFor(spec: DictionarySpec, root: string): [idx: string, dat: string] {
+  const file = (ext: string) => path.join(outputDir(root), `${spec.name}.${ext}`);
+  return [file('idx'), file('dat')];
 }
 
 export function isUpToDate(spec: DictionarySpec, root = repoRoot()): boolean {

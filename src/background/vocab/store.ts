@@ -260,7 +260,7 @@ export class VocabStore {
         total,
         known,
         learning,
-        lists: lists.map((l, i) => ({ id: l.id, name: l.name, count: counts[i] })),
+        lists: lists.map((l, i) => ({ id: l.id, name: l.name, count: counts[i] ?? 0 })),
         lastListId: last && lists.some((l) => l.id === last) ? last : DEFAULT_LIST_ID,
         recent,
       };

@@ -69,7 +69,7 @@ function batchRanges(runs: TextRun[]): [number, number][] {
   let chars = 0;
   runs.forEach((run, i) => {
     const full = chars + run.text.length > BATCH_CHARS || i - from === BATCH_TEXTS;
-    if (i > from && full && !shareNode(runs[i - 1], run)) {
+    if (i > from && full && !shareNode(runs[i - 1]!, run)) {
       out.push([from, i]);
       from = i;
       chars = 0;
@@ -274,7 +274,7 @@ export class ReadingMode implements ReadingModeApi {
     const uncommon = new Map<string, ArticleItem>();
     let words = 0;
     annotations.forEach((a, i) => {
-      const text = analysis.runs[i].text;
+      const text = analysis.runs[i]!.text;
       words += a.wordCount;
       for (const t of a.terms) {
         const item = terms.get(t.term);
@@ -316,9 +316,9 @@ export class ReadingMode implements ReadingModeApi {
           ? a?.terms.find((t) => t.term === target.text)
           : a?.uncommon.find((w) => w.base === target.text);
       if (!span) continue;
-      const ranges = this.ranges(analysis.runs[i], span.start, span.end);
+      const ranges = this.ranges(analysis.runs[i]!, span.start, span.end);
       if (ranges.length === 0) continue;
-      this.scrollTo(ranges[0]);
+      this.scrollTo(ranges[0]!);
       this.highlights.flash(ranges);
       return true;
     }

@@ -73,13 +73,13 @@ export function extractParagraphs(roots: readonly DomElement[], options: Extract
   const walk = (el: DomElement, muted: boolean, inLink: boolean): void => {
     const nodes: ArrayLike<DomNode> = el.childNodes;
     for (let i = 0; i < nodes.length; i++) {
-      const node = nodes[i];
+      const node = nodes[i]!;
       if (isText(node)) {
         if (muted) continue;
         const parts = (node.nodeValue ?? '').split(BLANK_LINE);
         for (let k = 0; k < parts.length; k++) {
           if (k > 0) flush();
-          append(parts[k], inLink);
+          append(parts[k]!, inLink);
         }
         continue;
       }

@@ -39,7 +39,7 @@ function similarity(heading: Set<number>, ref: Set<number>): number {
 /** Cut a site name off a <title>: the part before the last " - ", " | ", "｜", ":" separator. */
 function withoutSiteName(s: string): string {
   const m = /^(.*\S)\s*(?:\s[-|–—]\s|[|｜]|\s:\s|：(?=[^：]*$))\s*[^-|｜–—：]{1,40}$/.exec(s);
-  return m ? m[1] : s;
+  return m?.[1] ?? s;
 }
 
 const MIN_MATCH = 0.5;
@@ -103,12 +103,12 @@ export function chooseTitle(candidates: TitleCandidate[], meta: PageMeta, bodySt
   const above = scored.filter((s) => bodyStart < 0 || s.h.order < bodyStart);
   const h1 = above.filter((s) => s.h.tag === 'h1');
   if (h1.length > 0) {
-    const pick = bodyStart < 0 ? h1[0] : h1[h1.length - 1];
+    const pick = (bodyStart < 0 ? h1[0] : h1[h1.length - 1])!;
     return { title: pick.text, element: pick.h.el };
   }
   const sub = above.filter((s) => (s.h.tag === 'h2' || s.h.tag === 'h3') && s.text.length >= 10);
   if (bodyStart >= 0 && sub.length > 0) {
-    const pick = sub[sub.length - 1];
+    const pick = sub[sub.length - 1]!;
     return { title: pick.text, element: pick.h.el };
   }
   const fallback = meta.ldHeadline || meta.ogTitle || withoutSiteName(squash(meta.documentTitle));

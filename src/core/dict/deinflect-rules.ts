@@ -327,7 +327,7 @@ for (const r of RULES) {
     RULES_ANY_END.push(r);
     continue;
   }
-  const last = r.from[r.from.length - 1];
+  const last = r.from[r.from.length - 1]!;
   const list = RULES_BY_LAST.get(last);
   if (list) list.push(r);
   else RULES_BY_LAST.set(last, [r]);

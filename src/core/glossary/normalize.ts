@@ -101,5 +101,5 @@ function fold(
 
 /** The original span of the normalised span [start, end). */
 export function originalSpan(n: Normalized, start: number, end: number): { start: number; end: number } {
-  return { start: n.starts[start], end: n.ends[end - 1] };
+  return { start: n.starts[start]!, end: n.ends[end - 1]! };
 }

@@ -127,7 +127,7 @@ export function guessMapping(fieldNames: string[]): Record<string, AnkiColumn | 
     if (guess) used.add(guess);
   }
   // Anki refuses a note whose first field is empty: make sure the word goes somewhere.
-  if (fieldNames.length && !used.has('Expression') && !out[fieldNames[0]]) out[fieldNames[0]] = 'Expression';
+  if (fieldNames.length && !used.has('Expression') && !out[fieldNames[0]!]) out[fieldNames[0]!] = 'Expression';
   return out;
 }
 
@@ -171,21 +171,21 @@ export async function sendWords(
   const out: SendOutcome = { added: 0, skipped: [], failed: [] };
   for (let i = 0; i < words.length; i++) {
     if (!addable[i]) {
-      out.skipped.push(words[i].headword);
+      out.skipped.push(words[i]!.headword);
       continue;
     }
     try {
-      await client.addNote(notes[i]);
+      await client.addNote(notes[i]!);
       out.added++;
     } catch (err) {
       // Anki not running is everyone's problem, not this word's: stop and say so.
       if (err instanceof AnkiConnectError && err.code === 'notRunning') throw err;
       // canAddNotes checks against the deck, not within the batch: two words sharing a first field meet here.
       if (err instanceof AnkiConnectError && /duplicate/i.test(err.detail)) {
-        out.skipped.push(words[i].headword);
+        out.skipped.push(words[i]!.headword);
         continue;
       }
-      out.failed.push({ headword: words[i].headword, error: err instanceof Error ? err.message : String(err) });
+      out.failed.push({ headword: words[i]!.headword, error: err instanceof Error ? err.message : String(err) });
     }
   }
   return out;

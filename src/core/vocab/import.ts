@@ -215,8 +215,8 @@ export function parseTable(text: string, options: ImportOptions): ImportParse {
   let body = records;
   if (headers.columns !== undefined) {
     columns = headers.columns.split(separator).map(columnOf);
-  } else if (records.length && records[0].fields.some((f) => columnOf(f) === 'Expression')) {
-    columns = records[0].fields.map(columnOf);
+  } else if (records.length && records[0]!.fields.some((f) => columnOf(f) === 'Expression')) {
+    columns = records[0]!.fields.map(columnOf);
     body = records.slice(1);
   } else {
     columns = [...ANKI_COLUMNS];
@@ -226,7 +226,7 @@ export function parseTable(text: string, options: ImportOptions): ImportParse {
   if (Number.isInteger(tagsColumn) && tagsColumn >= 1) columns[tagsColumn - 1] = 'Tags';
   if (!columns.includes('Expression')) return { ok: false, errors: [{ line: 1, code: 'noExpressionColumn' }] };
   if (body.length === 0) return { ok: false, errors: [{ line: 1, code: 'empty' }] };
-  if (body.length > MAX_WORDS) return { ok: false, errors: [{ line: body[0].line, code: 'tooMany' }] };
+  if (body.length > MAX_WORDS) return { ok: false, errors: [{ line: body[0]!.line, code: 'tooMany' }] };
 
   const byTag = new Map(options.lists.map((l) => [tagOf(options.listName(l)), l.id]));
   const errors: ImportError[] = [];

@@ -113,7 +113,7 @@ export function parseJsonWithLines(text: string): JsonParse {
 
   const value = (): unknown => {
     ws();
-    const c = src[pos];
+    const c = src[pos] ?? '';
     if (c === '{') {
       const obj: Record<string, unknown> = {};
       lines.set(obj, line);

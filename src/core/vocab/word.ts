@@ -202,6 +202,6 @@ export function sentenceParts(s: Pick<VocabSentence, 'text' | 'start' | 'end'>):
 
 /** The meaning in one line per sense: "1. extension; elongation 2. …" joined by `separator`. */
 export function meaningText(senses: Sense[], separator = ' '): string {
-  if (senses.length === 1) return senses[0].glosses.join('; ');
+  if (senses.length === 1) return senses[0]!.glosses.join('; ');
   return senses.map((s, i) => `${i + 1}. ${s.glosses.join('; ')}`).join(separator);
 }

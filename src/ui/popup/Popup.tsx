@@ -76,7 +76,7 @@ function Senses({ senses, limit }: { senses: Sense[]; limit?: number }) {
     <ol class="senses">
       {shown.map((sense, i) => {
         // EDICT repeats the part of speech on every sense; show it only where it changes.
-        const prev = i > 0 ? shown[i - 1].pos.join() : null;
+        const prev = i > 0 ? shown[i - 1]!.pos.join() : null;
         return (
           <li class="sense" key={i}>
             {numbered && <span class="sense-no">{i + 1}</span>}
