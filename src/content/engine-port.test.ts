@@ -39,8 +39,8 @@ describe('EnginePortClient', () => {
     let opened = 0;
     const far = fakePort();
     const client = new EnginePortClient(() => (opened++, far.port));
-    client.request(lookup(0));
-    client.request(lookup(1));
+    void client.request(lookup(0));
+    void client.request(lookup(1));
     expect(opened).toBe(1);
   });
 
