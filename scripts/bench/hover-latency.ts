@@ -26,7 +26,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * The in-page probe, as source text: tsx would wrap named functions in a helper the page does not have.
  * `__kijiArm()` resolves with the time from the last mousemove to the task after the popup's first paint.
  */
-export const PROBE = `(() => {
+const PROBE = `(() => {
   let t0 = 0;
   let th = 0;
   window.addEventListener('mousemove', (e) => { t0 = e.timeStamp; th = performance.now(); }, { capture: true });
@@ -52,7 +52,7 @@ export const PROBE = `(() => {
  * The browser's own floor, for the same moves: the page itself shows a box synchronously on the earliest event it can
  * see (pointerrawupdate), with Kiji turned off. No popup, however fast, can paint sooner than this.
  */
-export const FLOOR_PROBE = `(() => {
+const FLOOR_PROBE = `(() => {
   const box = document.createElement('div');
   box.id = 'kiji-bench-floor';
   box.style.cssText = 'position:fixed;left:0;top:0;width:40px;height:40px;background:#c00;display:none';
@@ -98,7 +98,7 @@ async function floorOnce(page: BenchPage, text: string, offset: number, jitter: 
  * penalises others. So each sample waits a different part of a 60 Hz frame before it moves, the same for Kiji and
  * the floor. Deterministic, so runs compare.
  */
-export function jitters(count: number): number[] {
+function jitters(count: number): number[] {
   let seed = 12345;
   return Array.from({ length: count }, () => {
     seed = (seed * 16807) % 2147483647;
@@ -142,7 +142,7 @@ export async function targets(page: BenchPage): Promise<{ text: string; offset: 
 }
 
 
-export interface HoverSeries {
+interface HoverSeries {
   warm: number[];
   fromHandler: number[];
   glossary: number[];

@@ -9,13 +9,13 @@ import { isJapanese } from '../../src/core/text/kana';
 import { splitSentences } from '../../src/core/text/sentence';
 import { percentile, round } from './stats';
 
-export interface HoverSample {
+interface HoverSample {
   text: string;
   at: number;
 }
 
 /** 1,000 pointer positions on Japanese characters of the seed article, sentence by sentence, as hovers arrive. */
-export function articleHovers(root: string, count = 1000): HoverSample[] {
+function articleHovers(root: string, count = 1000): HoverSample[] {
   const article = readFileSync(join(root, 'tests/fixtures/news/seed-article.txt'), 'utf8');
   const sentences = splitSentences(article)
     .map((s) => s.trim())

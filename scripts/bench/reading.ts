@@ -31,7 +31,7 @@ const ENGINE_MEASURE = 'kiji-annotate-engine';
 const SLICE_MEASURE = 'kiji-annotate-slice';
 
 /** The fixture page with the most bytes: the most DOM to walk. */
-export function largestFixturePage(): string {
+function largestFixturePage(): string {
   const pages = ['nikkei-2.html', 'yomiuri-1.html', 'yomiuri-3.html', 'sankei-1.html', 'asahi-2.html'];
   return pages
     .map((file) => ({ file, size: statSync(join(FIXTURES_DIR, 'pages', file)).size }))

@@ -37,7 +37,7 @@ function messageOf(error: unknown): string {
 }
 
 /** Accepts only a well-formed Reply<'lookup'>; anything else (e.g. no listener answered) is an error. */
-export function toOutcome(reply: unknown): Outcome {
+function toOutcome(reply: unknown): Outcome {
   if (reply && typeof reply === 'object' && 'ok' in reply) {
     const r = reply as { ok: unknown; value?: unknown; error?: unknown };
     if (r.ok === true) {

@@ -16,7 +16,7 @@ export interface RawPiece<N> {
 }
 
 /** text[start, start + length) was copied unchanged from node's data[nodeStart, nodeStart + length). */
-export interface Segment<N> {
+interface Segment<N> {
   node: N;
   nodeStart: number;
   start: number;

@@ -13,7 +13,7 @@ import { normalizeKey } from './glossary/normalize';
 import type { Annotation, TermSpan, UncommonWord } from './reading-types';
 import type { Token, WordEntry } from './types';
 
-export interface AnnotateDeps {
+interface AnnotateDeps {
   words: WordIndex;
   glossary?: GlossaryIndex;
 }
@@ -68,7 +68,7 @@ const HEAD_PROBE = 6;
  * "which terms cover this character", walking back from it; asked only where a term can start, and given a window
  * just wide enough for the longest term, it stays linear in the text.
  */
-export function findTerms(text: string, glossary: GlossaryIndex): { span: TermSpan; exact: boolean }[] {
+function findTerms(text: string, glossary: GlossaryIndex): { span: TermSpan; exact: boolean }[] {
   const { heads, longest } = termScan(glossary);
   const found: { span: TermSpan; exact: boolean }[] = [];
   for (const m of text.matchAll(SENTENCE_WITH_END)) {

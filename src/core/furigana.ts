@@ -12,7 +12,7 @@ import type { AnnotatedWord, FuriganaLevel, RubyPart } from './reading-types';
 import type { Token } from './types';
 
 /** A piece of a word's spelling and, for kanji, its reading in hiragana. */
-export interface RubySegment {
+interface RubySegment {
   text: string;
   reading?: string;
 }
@@ -110,7 +110,7 @@ export function tokenReading(token: Token): string | null {
 }
 
 /** Ruby for one token read as `reading`; whole-run ruby when its kana do not anchor the reading. */
-export function rubyForSpan(surface: string, start: number, reading: string): RubyPart[] {
+function rubyForSpan(surface: string, start: number, reading: string): RubyPart[] {
   const segments = alignReading(surface, reading);
   if (segments) return partsOf(segments, start);
   // Kana in the spelling that the reading does not hold (a rare spelling): one ruby over the whole span.
@@ -122,7 +122,7 @@ export function rubyForSpan(surface: string, start: number, reading: string): Ru
 const KANJI_DIGITS: Record<string, number> = { 〇: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** The value of a number written in digits (half- or full-width) or in kanji up to 九十九; null otherwise. */
-export function numberValue(text: string): number | null {
+function numberValue(text: string): number | null {
   const ascii = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/,/g, '');
   if (/^\d+$/.test(ascii)) return Number(ascii);
   const m = /^([一二三四五六七八九]?)(十?)([〇一二三四五六七八九]?)$/.exec(text);
@@ -278,7 +278,7 @@ function termRuby(text: string, term: TermReading, tokens: readonly Token[], fir
 
 // ---- words ----------------------------------------------------------------------------------------------------
 
-export interface FuriganaOptions {
+interface FuriganaOptions {
   /** Glossary terms of the text, in order, not overlapping. */
   terms?: readonly TermReading[];
   /** A reading for a token kuromoji cannot read (an unknown word), from the dictionary; hiragana. */

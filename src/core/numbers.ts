@@ -16,7 +16,7 @@ function digitValue(ch: string): number {
   return c >= 0x30 && c <= 0x39 ? c - 0x30 : -1;
 }
 
-export function isDigit(ch: string): boolean {
+function isDigit(ch: string): boolean {
   return digitValue(ch) >= 0;
 }
 

@@ -6,7 +6,7 @@ import { readdirSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 
 /** What `npm run build` reads, relative to the repository root: a directory counts with every file inside it. */
-export const BUILD_SOURCES = [
+const BUILD_SOURCES = [
   'src',
   'public',
   'manifest.json',
@@ -25,7 +25,7 @@ export const BUILD_OUTPUTS = ['dist/chrome/manifest.json', 'dist/firefox/manifes
 /** The content script's budget (the architecture's 60 KB, counted as the build and the bench print it). */
 export const CONTENT_SCRIPT_BUDGET_BYTES = 60 * 1024;
 
-export interface FileTime {
+interface FileTime {
   path: string;
   /** Null when the file does not exist. */
   mtimeMs: number | null;
@@ -55,7 +55,7 @@ export function newestFile(root: string, paths: readonly string[]): FileTime | n
 }
 
 /** The modification time of each output, null for one that is missing. */
-export function outputTimes(root: string, paths: readonly string[]): FileTime[] {
+function outputTimes(root: string, paths: readonly string[]): FileTime[] {
   return paths.map((path) => {
     try {
       return { path, mtimeMs: statSync(join(root, path)).mtimeMs };

@@ -11,7 +11,7 @@ import { parseEdictEntries } from './edict';
 import { parseEnamdictEntries } from './enamdict';
 import { writeWordFiles } from '../core/dict/words-format';
 
-export interface DictionarySpec {
+interface DictionarySpec {
   /** Output base name: build/data/<name>.idx and .dat */
   name: string;
   /** Gzipped source, relative to the repository root. */
@@ -56,13 +56,13 @@ export function outputDir(root = repoRoot()): string {
   return path.join(root, 'build', 'data');
 }
 
-export interface BuiltFile {
+interface BuiltFile {
   path: string;
   bytes: number;
   gzipBytes: number;
 }
 
-export interface BuildReport {
+interface BuildReport {
   name: string;
   skipped: boolean;
   entries?: number;

@@ -16,7 +16,7 @@
 import type { Form, Sense, WordEntry } from '../core/types';
 
 /** ENAMDICT's name types, spelled as the JMnedict tags the popup has labels for. */
-export const NAME_TAGS: Readonly<Record<string, string>> = {
+const NAME_TAGS: Readonly<Record<string, string>> = {
   s: 'surname',
   p: 'place',
   u: 'unclass',
@@ -43,7 +43,7 @@ export const NAME_TAGS: Readonly<Record<string, string>> = {
   relig: 'relig',
 };
 
-export interface NameLine {
+interface NameLine {
   /** Spelling as written: kanji, or katakana/Latin when the line has no reading. */
   head: string;
   /** Hiragana/katakana reading; null when the head is itself kana. */
@@ -120,7 +120,7 @@ function toEntry(line: NameLine, id: number): WordEntry {
   return { id, kanji, kana, senses: line.senses };
 }
 
-export interface NamesTrimReport {
+interface NamesTrimReport {
   lines: number;
   kept: Record<'foreign' | 'whole' | 'surname' | 'place', number>;
 }

@@ -20,7 +20,7 @@ export interface GlossarySource {
   text: string;
 }
 
-export interface Problem {
+interface Problem {
   severity: 'error' | 'warning';
   file: string;
   line?: number;
@@ -31,7 +31,7 @@ export interface Problem {
 /** A tokenizer's reading of a text (kana), or null when it has none. */
 export type ReadingOf = (text: string) => string | null;
 
-export interface CompileOptions {
+interface CompileOptions {
   /** Dangling `related` terms are errors rather than warnings. */
   strict?: boolean;
   /**

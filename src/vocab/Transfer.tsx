@@ -16,7 +16,7 @@ import { datedName, downloadText } from './download';
 import { ListOptions } from './ListOptions';
 import { listLabel } from './format';
 
-export function importErrorText(e: ImportError): string {
+function importErrorText(e: ImportError): string {
   return t('vocabImportErrorLine', [String(e.line), t(`vocabImportError_${e.code}`, [e.detail ?? ''])]);
 }
 

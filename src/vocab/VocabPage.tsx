@@ -17,7 +17,7 @@ import { Transfer } from './Transfer';
 import { WordTable } from './WordTable';
 
 /** How long a deleted word can be brought back. */
-export const UNDO_MS = 10_000;
+const UNDO_MS = 10_000;
 
 interface Toast {
   text: string;

@@ -52,7 +52,7 @@ export async function locateCharacter(args: LocateArgs): Promise<CharPoint | { e
   return { error: `"${args.text}" not found${args.within ? ` in ${args.within}` : ''}` };
 }
 
-export interface PopupEntry {
+interface PopupEntry {
   source: string;
   headword: string;
   reading: string;

@@ -14,7 +14,7 @@ import { hasJapanese, hasKanji } from '../../src/core/text/chars';
 import { splitSentences } from '../../src/core/text/sentence';
 
 export const SEED_URL = 'https://www.newsweekjapan.jp/stories/world/2021/01/post-95461.php';
-export const SEED_TITLE = 'バイデン=プーチン、初の電話会談 新START延長で合意';
+const SEED_TITLE = 'バイデン=プーチン、初の電話会談 新START延長で合意';
 
 /** The seed article's sentences, as the content script cuts them (at sentence ends and line breaks). */
 export function seedSentences(): string[] {

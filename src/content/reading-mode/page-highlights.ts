@@ -9,9 +9,9 @@
 import { PageSheet } from '../page-sheet';
 import { RUBY_ATTRIBUTE } from './ruby-dom';
 
-export const TERMS_HIGHLIGHT = 'kiji-glossary';
-export const FLASH_HIGHLIGHT = 'kiji-flash';
-export const FLASH_MS = 1500;
+const TERMS_HIGHLIGHT = 'kiji-glossary';
+const FLASH_HIGHLIGHT = 'kiji-flash';
+const FLASH_MS = 1500;
 
 const RULES = `
 ::highlight(${TERMS_HIGHLIGHT}) {

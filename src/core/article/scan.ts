@@ -91,7 +91,7 @@ export interface PageMeta {
   ldDescription: string;
 }
 
-export interface ScanOptions {
+interface ScanOptions {
   /**
    * Skip aria-hidden subtrees (decorative copies). A page whose modal dialog is open has its whole content
    * aria-hidden, so a caller that finds nothing may scan again without it.

@@ -28,7 +28,7 @@ export function collapseSpaces(s: string): string {
   return s.replace(ASCII_SPACES, ' ').replace(EDGE_SPACES, '');
 }
 
-export interface ExtractOptions {
+interface ExtractOptions {
   /** Leave out this element and everything inside it. */
   exclude?: (el: DomElement) => boolean;
   /** Leave out the block's own text but still read the blocks inside it. */

@@ -9,7 +9,7 @@ import { type DomElement } from './dom';
 import { type Heading, type PageMeta } from './scan';
 import { collapseSpaces } from './text';
 
-export interface TitleChoice {
+interface TitleChoice {
   title: string;
   element?: DomElement;
 }
@@ -47,7 +47,7 @@ const MIN_MATCH = 0.5;
 const NEAR_BEST = 0.1;
 
 /** A visible heading with its text and how well it matches the page's own title fields. */
-export interface TitleCandidate {
+interface TitleCandidate {
   h: Heading;
   text: string;
   match: number;

@@ -71,7 +71,7 @@ export const FINAL_MASK = FINAL_TYPES.reduce((m, t) => m | t.type, 0);
 // ---------------------------------------------------------------------------------------------------------------
 // The rule table.
 
-export interface Rule {
+interface Rule {
   from: string;
   to: string;
   /** Types the form ending in `from` may have. */

@@ -22,7 +22,7 @@ import type { Form, Sense, WordEntry } from '../types';
 import type { WordIndex } from './word-index';
 import { hasConvertibleKatakana, toHiragana } from '../text/kana';
 
-export const WORDS_FORMAT_VERSION = 3;
+const WORDS_FORMAT_VERSION = 3;
 const KEYS_PER_BLOCK = 16;
 const MAGIC = 0x44574a4b; // "KJWD" read as little-endian u32
 const HEADER_WORDS = 8;
@@ -36,7 +36,7 @@ export interface WordFiles {
   dat: Uint8Array;
 }
 
-export type WordFilesInput = { idx: ArrayBuffer | Uint8Array; dat: ArrayBuffer | Uint8Array };
+type WordFilesInput = { idx: ArrayBuffer | Uint8Array; dat: ArrayBuffer | Uint8Array };
 
 // ---------------------------------------------------------------- writing
 
@@ -52,7 +52,7 @@ function encodeSense(sense: Sense): string {
   return `${sense.pos.join(',')}${US}${(sense.tags ?? []).join(',')}${US}${sense.glosses.join(GS)}`;
 }
 
-export function encodeEntryRecord(entry: WordEntry): string {
+function encodeEntryRecord(entry: WordEntry): string {
   return [
     entry.kanji.map(encodeForm).join(GS),
     entry.kana.map(encodeForm).join(GS),
@@ -61,7 +61,7 @@ export function encodeEntryRecord(entry: WordEntry): string {
 }
 
 /** Index keys of an entry: spellings as written, readings in hiragana; with whether that key is a common form. */
-export function entryKeys(entry: WordEntry): Map<string, boolean> {
+function entryKeys(entry: WordEntry): Map<string, boolean> {
   const keys = new Map<string, boolean>();
   for (const form of entry.kanji) keys.set(form.text, (keys.get(form.text) ?? false) || !!form.common);
   for (const form of entry.kana) {
@@ -207,7 +207,7 @@ function decodeSense(field: string): Sense {
   return sense;
 }
 
-export function decodeEntryRecord(id: number, record: string): WordEntry {
+function decodeEntryRecord(id: number, record: string): WordEntry {
   const [kanji, kana, ...senses] = record.split(RS);
   return { id, kanji: decodeForms(kanji!), kana: decodeForms(kana!), senses: senses.map(decodeSense) };
 }

@@ -24,7 +24,7 @@ interface KuromojiToken {
   reading?: string;
 }
 
-export const KUROMOJI_FILES = [
+const KUROMOJI_FILES = [
   'base.dat.gz',
   'check.dat.gz',
   'tid.dat.gz',

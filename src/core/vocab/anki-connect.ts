@@ -5,13 +5,13 @@
 import { ankiNote, ANKI_COLUMNS, type AnkiColumn } from './export';
 import type { VocabWord } from './word';
 
-export const ANKI_CONNECT_URL = 'http://127.0.0.1:8765';
+const ANKI_CONNECT_URL = 'http://127.0.0.1:8765';
 /** The only host permission Kiji asks for, and only when the user turns AnkiConnect on. */
 export const ANKI_CONNECT_ORIGIN = 'http://127.0.0.1:8765/*';
-export const ANKI_CONNECT_VERSION = 6;
+const ANKI_CONNECT_VERSION = 6;
 
 /** notRunning: nothing listens (Anki closed, add-on missing); forbidden: AnkiConnect refused this origin. */
-export type AnkiErrorCode = 'notRunning' | 'forbidden' | 'ankiError' | 'badReply';
+type AnkiErrorCode = 'notRunning' | 'forbidden' | 'ankiError' | 'badReply';
 
 export class AnkiConnectError extends Error {
   constructor(
@@ -22,7 +22,7 @@ export class AnkiConnectError extends Error {
   }
 }
 
-export type FetchLike = (
+type FetchLike = (
   url: string,
   init: { method: string; body: string; headers: Record<string, string> },
 ) => Promise<{
@@ -31,7 +31,7 @@ export type FetchLike = (
   text(): Promise<string>;
 }>;
 
-export interface AnkiNoteParams {
+interface AnkiNoteParams {
   deckName: string;
   modelName: string;
   fields: Record<string, string>;
@@ -152,7 +152,7 @@ export function noteFor(
   };
 }
 
-export interface SendOutcome {
+interface SendOutcome {
   added: number;
   /** Already in the deck (or their first field would be empty): not added again. */
   skipped: string[];

@@ -17,7 +17,7 @@ export const ANKI_COLUMNS = [
   'Tags',
 ] as const;
 export type AnkiColumn = (typeof ANKI_COLUMNS)[number];
-export type AnkiNote = Record<AnkiColumn, string>;
+type AnkiNote = Record<AnkiColumn, string>;
 
 /** Every exported note carries this tag, so a learner can find Kiji's cards in a mixed deck. */
 export const KIJI_TAG = 'kiji';

@@ -27,7 +27,7 @@ export const IMPORT_ERROR_CODES = [
   'emptyExpression',
   'tooManyFields',
 ] as const;
-export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
+type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 
 /** `detail` is data (a field name, a character, a list id), never prose: the UI words the message. */
 export interface ImportError {
@@ -36,7 +36,7 @@ export interface ImportError {
   detail?: string;
 }
 
-export interface ImportedData {
+interface ImportedData {
   kind: 'backup' | 'table';
   lists: VocabList[];
   words: VocabWord[];
@@ -81,7 +81,7 @@ function issuePath(issue: v.BaseIssue<unknown>): string {
   return (issue.path ?? []).map((p) => String(p.key)).join('.');
 }
 
-export function parseBackup(text: string): ImportParse {
+function parseBackup(text: string): ImportParse {
   const parsed = parseJsonWithLines(text);
   if (!parsed.ok) {
     const { line, found } = parsed.error;
@@ -207,7 +207,7 @@ function splitGlosses(line: string): string[] {
   return out.map((g) => g.trim()).filter(Boolean);
 }
 
-export function parseTable(text: string, options: ImportOptions): ImportParse {
+function parseTable(text: string, options: ImportOptions): ImportParse {
   const parsed = parseDelimited(text);
   if (!parsed.ok) return { ok: false, errors: parsed.errors.slice(0, MAX_ERRORS) };
   const { headers, separator, records } = parsed.file;

@@ -80,7 +80,7 @@ function sameSentence(a: VocabSentence, b: VocabSentence): boolean {
 }
 
 /** Adds sentences not already there (same text on the same page), oldest first, keeping the newest MAX_SENTENCES. */
-export function mergeSentences(into: VocabSentence[], add: VocabSentence[]): VocabSentence[] {
+function mergeSentences(into: VocabSentence[], add: VocabSentence[]): VocabSentence[] {
   const out = [...into];
   for (const s of add) if (!out.some((x) => sameSentence(x, s))) out.push(s);
   out.sort((a, b) => a.savedAt - b.savedAt);

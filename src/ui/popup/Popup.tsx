@@ -162,15 +162,7 @@ function GlossaryCard({ entry, shorter, showRomaji, vocab }: EntryProps<Glossary
   );
 }
 
-export function Entries({
-  result,
-  showRomaji,
-  vocab,
-}: {
-  result: LookupResult;
-  showRomaji: boolean;
-  vocab?: PopupVocab;
-}) {
+function Entries({ result, showRomaji, vocab }: { result: LookupResult; showRomaji: boolean; vocab?: PopupVocab }) {
   const entries = result.entries;
   const longest = Math.max(0, ...entries.map((e) => e.matchLength));
   const main = entries.filter((e) => e.source !== 'names').slice(0, MAX_ENTRIES);
