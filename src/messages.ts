@@ -157,7 +157,7 @@ export const ENGINE_PORT = 'kiji-engine';
 /** Chrome's worker keeps a port of this name open to the engine document, only to learn when the document goes. */
 export const ENGINE_WATCH_PORT = 'kiji-engine-watch';
 
-export interface PortRequest {
+interface PortRequest {
   id: number;
   msg: Envelope;
 }

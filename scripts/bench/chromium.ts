@@ -19,7 +19,7 @@ export function benchPage(page: Page): BenchPage {
 }
 
 const cmdline = (pid: string) => readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-const parent = (pid: string) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1];
+const parent = (pid: string) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[1] ?? '0';
 
 /** Whether `pid` descends from the browser started with `profileDir` (other Chromiums may be running). */
 function inBrowser(pid: string, profileDir: string): boolean {
@@ -61,7 +61,7 @@ export async function benchChromium(root: string, samples = 120): Promise<Record
     const restart: number[] = [];
     for (let i = 0; i < 5; i++) {
       await h.stopServiceWorker();
-      const t = all[(i * 11 + 7) % all.length];
+      const t = all[(i * 11 + 7) % all.length]!;
       restart.push((await hoverOnce(page, t.text, t.offset))[0]);
     }
     const memory = extensionPss(h.profileDir);

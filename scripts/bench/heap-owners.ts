@@ -57,8 +57,8 @@ class Graph {
     const ef = s.snapshot.meta.edge_fields;
     const nStride = nf.length;
     const eStride = ef.length;
-    const [iType, iName, iSize, iEdges] = ['type', 'name', 'self_size', 'edge_count'].map((f) => nf.indexOf(f));
-    const [jType, jName, jTo] = ['type', 'name_or_index', 'to_node'].map((f) => ef.indexOf(f));
+    const [iType, iName, iSize, iEdges] = ['type', 'name', 'self_size', 'edge_count'].map((f) => nf.indexOf(f)) as [number, number, number, number];
+    const [jType, jName, jTo] = ['type', 'name_or_index', 'to_node'].map((f) => ef.indexOf(f)) as [number, number, number];
     this.count = s.nodes.length / nStride;
     this.type = new Uint8Array(this.count);
     this.name = new Uint32Array(this.count);
@@ -67,20 +67,20 @@ class Graph {
     let e = 0;
     for (let n = 0; n < this.count; n++) {
       const at = n * nStride;
-      this.type[n] = s.nodes[at + iType];
-      this.name[n] = s.nodes[at + iName];
-      this.size[n] = s.nodes[at + iSize];
+      this.type[n] = s.nodes[at + iType]!;
+      this.name[n] = s.nodes[at + iName]!;
+      this.size[n] = s.nodes[at + iSize]!;
       this.firstEdge[n] = e;
-      e += s.nodes[at + iEdges];
+      e += s.nodes[at + iEdges]!;
     }
     this.firstEdge[this.count] = e;
     this.edgeType = new Uint8Array(e);
     this.edgeName = new Uint32Array(e);
     this.edgeTo = new Uint32Array(e);
     for (let k = 0; k < e; k++) {
-      this.edgeType[k] = s.edges[k * eStride + jType];
-      this.edgeName[k] = s.edges[k * eStride + jName];
-      this.edgeTo[k] = s.edges[k * eStride + jTo] / nStride;
+      this.edgeType[k] = s.edges[k * eStride + jType]!;
+      this.edgeName[k] = s.edges[k * eStride + jName]!;
+      this.edgeTo[k] = s.edges[k * eStride + jTo]! / nStride;
     }
     this.typeNames = s.snapshot.meta.node_types[0];
     this.edgeTypeNames = s.snapshot.meta.edge_types[0];
@@ -88,15 +88,15 @@ class Graph {
   }
 
   nodeName(n: number): string {
-    return this.strings[this.name[n]] ?? '';
+    return this.strings[this.name[n]!] ?? '';
   }
 
   /** Property names of node n (named edges of type property). */
   properties(n: number): Set<string> {
     const out = new Set<string>();
     const property = this.edgeTypeNames.indexOf('property');
-    for (let k = this.firstEdge[n]; k < this.firstEdge[n + 1]; k++)
-      if (this.edgeType[k] === property) out.add(this.strings[this.edgeName[k]]);
+    for (let k = this.firstEdge[n]!; k < this.firstEdge[n + 1]!; k++)
+      if (this.edgeType[k]! === property) out.add(this.strings[this.edgeName[k]!]!);
     return out;
   }
 
@@ -105,9 +105,9 @@ class Graph {
     if (n === undefined) return undefined;
     const element = this.edgeTypeNames.indexOf('element');
     const hidden = this.edgeTypeNames.indexOf('hidden');
-    for (let k = this.firstEdge[n]; k < this.firstEdge[n + 1]; k++) {
-      const t = this.edgeType[k];
-      if (t !== element && t !== hidden && this.strings[this.edgeName[k]] === edge) return this.edgeTo[k];
+    for (let k = this.firstEdge[n]!; k < this.firstEdge[n + 1]!; k++) {
+      const t = this.edgeType[k]!;
+      if (t !== element && t !== hidden && this.strings[this.edgeName[k]!] === edge) return this.edgeTo[k]!;
     }
     return undefined;
   }
@@ -124,12 +124,12 @@ class Graph {
     seen[0] = 1;
     let bytes = 0;
     while (head < tail) {
-      const n = queue[head++];
-      bytes += this.size[n];
-      for (let k = this.firstEdge[n]; k < this.firstEdge[n + 1]; k++) {
+      const n = queue[head++]!;
+      bytes += this.size[n]!;
+      for (let k = this.firstEdge[n]!; k < this.firstEdge[n + 1]!; k++) {
         if (this.edgeType[k] === weak) continue;
-        const to = this.edgeTo[k];
-        if (!seen[to]) {
+        const to = this.edgeTo[k]!;
+        if (!seen[to]!) {
           seen[to] = 1;
           queue[tail++] = to;
         }
@@ -204,7 +204,7 @@ export function analyzeHeap(json: string): HeapBreakdown {
   // Only the Maps with the biggest hash tables: a retained size costs a walk of the whole heap.
   const tableSize = (node: number) => {
     const table = g.child(node, 'table');
-    return table === undefined ? 0 : g.size[table];
+    return table === undefined ? 0 : g.size[table]!;
   };
   const mapSizes = maps
     .sort((a, b) => tableSize(b) - tableSize(a))
@@ -218,10 +218,11 @@ export function analyzeHeap(json: string): HeapBreakdown {
     let sample = '';
     if (table !== undefined) {
       const stringTypes = new Set(['string', 'concatenated string', 'sliced string'].map((t) => g.typeNames.indexOf(t)));
-      for (let k = g.firstEdge[table]; k < g.firstEdge[table + 1] && !sample; k++)
-        if (stringTypes.has(g.type[g.edgeTo[k]])) sample = g.nodeName(g.edgeTo[k]).slice(0, 12);
+      for (let k = g.firstEdge[table]!; k < g.firstEdge[table + 1]! && !sample; k++)
+        if (stringTypes.has(g.type[g.edgeTo[k]!]!)) sample = g.nodeName(g.edgeTo[k]!).slice(0, 12);
     }
-    const inside = ownedBy[node] ? ` in ${labels[ownedBy[node]]}` : '';
+    const owner = ownedBy[node];
+    const inside = owner ? ` in ${labels[owner]}` : '';
     measure(`Map (key e.g. ${JSON.stringify(sample)})${inside}`, node, !!inside);
   }
 
@@ -231,16 +232,16 @@ export function analyzeHeap(json: string): HeapBreakdown {
   const rest: Record<string, number> = {};
   for (let n = 0; n < g.count; n++) {
     if (!seen[n] || cut.includes(n)) continue;
-    let key = g.typeNames[g.type[n]];
+    let key = g.typeNames[g.type[n]!] ?? '';
     if (key === 'native') key = `native: ${g.nodeName(n).replace(/ \/ .*$/, '')}`;
     else if (key === 'object' && ['ArrayBuffer', 'Uint8Array', 'Int32Array'].includes(g.nodeName(n)))
       key = `object: ${g.nodeName(n)}`;
-    rest[key] = (rest[key] ?? 0) + g.size[n];
+    rest[key] = (rest[key] ?? 0) + g.size[n]!;
   }
   const large: HeapBreakdown['large'] = [];
   for (let n = 0; n < g.count; n++)
-    if (live[n] && g.size[n] >= 256 * 1024)
-      large.push({ bytes: g.size[n], name: g.nodeName(n), owner: labels[ownedBy[n]] });
+    if (live[n] && g.size[n]! >= 256 * 1024)
+      large.push({ bytes: g.size[n]!, name: g.nodeName(n), owner: labels[ownedBy[n]!] ?? '' });
   return { total, owners, rest, large: large.sort((a, b) => b.bytes - a.bytes) };
 }
 

@@ -26,7 +26,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * The in-page probe, as source text: tsx would wrap named functions in a helper the page does not have.
  * `__kijiArm()` resolves with the time from the last mousemove to the task after the popup's first paint.
  */
-export const PROBE = `(() => {
+const PROBE = `(() => {
   let t0 = 0;
   let th = 0;
   window.addEventListener('mousemove', (e) => { t0 = e.timeStamp; th = performance.now(); }, { capture: true });
@@ -52,7 +52,7 @@ export const PROBE = `(() => {
  * The browser's own floor, for the same moves: the page itself shows a box synchronously on the earliest event it can
  * see (pointerrawupdate), with Kiji turned off. No popup, however fast, can paint sooner than this.
  */
-export const FLOOR_PROBE = `(() => {
+const FLOOR_PROBE = `(() => {
   const box = document.createElement('div');
   box.id = 'kiji-bench-floor';
   box.style.cssText = 'position:fixed;left:0;top:0;width:40px;height:40px;background:#c00;display:none';
@@ -98,7 +98,7 @@ async function floorOnce(page: BenchPage, text: string, offset: number, jitter: 
  * penalises others. So each sample waits a different part of a 60 Hz frame before it moves, the same for Kiji and
  * the floor. Deterministic, so runs compare.
  */
-export function jitters(count: number): number[] {
+function jitters(count: number): number[] {
   let seed = 12345;
   return Array.from({ length: count }, () => {
     seed = (seed * 16807) % 2147483647;
@@ -136,13 +136,13 @@ export async function targets(page: BenchPage): Promise<{ text: string; offset: 
   const out: { text: string; offset: number }[] = [];
   for (const p of paragraphs) {
     const text = p.slice(0, 60);
-    for (let i = 0; i < text.length; i += 3) if (/[\u3040-\u30ff\u4e00-\u9fff]/.test(text[i])) out.push({ text, offset: i });
+    for (let i = 0; i < text.length; i += 3) if (/[\u3040-\u30ff\u4e00-\u9fff]/.test(text[i]!)) out.push({ text, offset: i });
   }
   return out;
 }
 
 
-export interface HoverSeries {
+interface HoverSeries {
   warm: number[];
   fromHandler: number[];
   glossary: number[];
@@ -155,13 +155,13 @@ export interface HoverSeries {
 export async function hoverSeries(page: BenchPage, samples: number): Promise<HoverSeries> {
   await page.run(PROBE);
   const all = await targets(page);
-  await hoverOnce(page, all[0].text, all[0].offset);
+  await hoverOnce(page, all[0]!.text, all[0]!.offset);
   await sleep(1500);
-  await hoverOnce(page, all[1].text, all[1].offset);
+  await hoverOnce(page, all[1]!.text, all[1]!.offset);
   const out: HoverSeries = { warm: [], fromHandler: [], glossary: [], words: [], firstInParagraph: [] };
   const jitter = jitters(samples);
   for (let i = 0; i < samples; i++) {
-    const t = all[(i * 5 + 2) % all.length];
+    const t = all[(i * 5 + 2) % all.length]!;
     const previous = i > 0 ? all[((i - 1) * 5 + 2) % all.length] : null;
     const [ms, handled] = await hoverOnce(page, t.text, t.offset, jitter[i]);
     out.warm.push(ms);
@@ -182,8 +182,8 @@ export async function floorSeries(page: BenchPage, samples: number): Promise<num
   const jitter = jitters(samples);
   const floor: number[] = [];
   for (let i = 0; i < samples; i++) {
-    const t = all[(i * 5 + 2) % all.length];
-    floor.push(await floorOnce(page, t.text, t.offset, jitter[i]));
+    const t = all[(i * 5 + 2) % all.length]!;
+    floor.push(await floorOnce(page, t.text, t.offset, jitter[i]!));
   }
   await page.run("document.getElementById('kiji-bench-floor')?.remove()");
   return floor;

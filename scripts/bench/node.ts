@@ -9,23 +9,23 @@ import { isJapanese } from '../../src/core/text/romaji';
 import { splitSentences } from '../../src/core/text/sentence';
 import { percentile, round } from './stats';
 
-export interface HoverSample {
+interface HoverSample {
   text: string;
   at: number;
 }
 
 /** 1,000 pointer positions on Japanese characters of the seed article, sentence by sentence, as hovers arrive. */
-export function articleHovers(root: string, count = 1000): HoverSample[] {
+function articleHovers(root: string, count = 1000): HoverSample[] {
   const article = readFileSync(join(root, 'tests/fixtures/news/seed-article.txt'), 'utf8');
   const sentences = splitSentences(article)
     .map((s) => s.trim())
     .filter((s) => s.length > 4 && isJapanese(s));
   const all: HoverSample[] = [];
   for (const text of sentences)
-    for (let at = 0; at < text.length; at++) if (isJapanese(text[at])) all.push({ text, at });
+    for (let at = 0; at < text.length; at++) if (isJapanese(text[at]!)) all.push({ text, at });
   // A fixed stride instead of randomness keeps runs comparable.
   const out: HoverSample[] = [];
-  for (let i = 0; out.length < count; i++) out.push(all[(i * 7) % all.length]);
+  for (let i = 0; out.length < count; i++) out.push(all[(i * 7) % all.length]!);
   return out;
 }
 

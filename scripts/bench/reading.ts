@@ -31,11 +31,11 @@ const ENGINE_MEASURE = 'kiji-annotate-engine';
 const SLICE_MEASURE = 'kiji-annotate-slice';
 
 /** The fixture page with the most bytes: the most DOM to walk. */
-export function largestFixturePage(): string {
+function largestFixturePage(): string {
   const pages = ['nikkei-2.html', 'yomiuri-1.html', 'yomiuri-3.html', 'sankei-1.html', 'asahi-2.html'];
   return pages
     .map((file) => ({ file, size: statSync(join(FIXTURES_DIR, 'pages', file)).size }))
-    .sort((a, b) => b.size - a.size)[0].file;
+    .sort((a, b) => b.size - a.size)[0]!.file;
 }
 
 /** Call before the harness opens any page, so that long tasks are recorded from each page's start. */
@@ -53,7 +53,7 @@ export async function benchReading(h: ChromiumHarness, samples = 7): Promise<Rec
     await h.open(largest);
     await waitForArticleMark(page);
     const windows = await measures(page, DETECT_MEASURE);
-    detect.push(windows[0][1]);
+    detect.push(windows[0]![1]);
     longOnes.push(...tasksDuring(await longTasks(page), windows));
   }
 
@@ -73,8 +73,8 @@ export async function benchReading(h: ChromiumHarness, samples = 7): Promise<Rec
     await set(true);
     await waitForMeasure(page, ANNOTATE_MEASURE);
     const windows = await measures(page, ANNOTATE_MEASURE);
-    annotate.push(windows[0][1]);
-    engine.push((await measures(page, ENGINE_MEASURE))[0][1]);
+    annotate.push(windows[0]![1]);
+    engine.push((await measures(page, ENGINE_MEASURE))[0]![1]);
     slices.push(...(await measures(page, SLICE_MEASURE)).map(([, d]) => d));
     longOnes.push(...tasksDuring(await longTasks(page), windows));
     // Off again before the next load: a site remembered "on" would start furigana by itself at load.

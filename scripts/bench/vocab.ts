@@ -11,7 +11,7 @@ import { realSaves } from '../../tests/support/real-saves';
 import { applySave, DEFAULT_LIST_ID, type SaveInput } from '../../src/core/vocab/word';
 import { percentile, round } from './stats';
 
-export const VOCAB_WORDS = 10_000;
+const VOCAB_WORDS = 10_000;
 
 /** In the page: sends the saves one after another and returns each round trip in ms. */
 const TIME_SAVES = `async (saves) => {

@@ -48,9 +48,9 @@ describe('the reading-mode shortcut', () => {
     listeners.forEach((fn) => fn(READING_MODE_COMMAND, { id: 9 }));
     await settle();
     expect(sent).toHaveLength(1);
-    expect(sent[0].tabId).toBe(9);
-    expect(sent[0].options).toEqual({ frameId: 0 });
-    expect(parseEnvelope(sent[0].message)?.type).toBe('readingToggle');
+    expect(sent[0]!.tabId).toBe(9);
+    expect(sent[0]!.options).toEqual({ frameId: 0 });
+    expect(parseEnvelope(sent[0]!.message)?.type).toBe('readingToggle');
   });
 
   it('falls back to the active tab when the browser does not say which', async () => {

@@ -3,7 +3,7 @@ import { parseEnvelope, type Envelope, type Reply, type RequestName } from '../m
 import { ENGINE_REQUESTS } from './handlers';
 
 /** How this background answers engine requests. */
-export type EngineCall = (msg: Envelope) => Promise<Reply<RequestName>>;
+type EngineCall = (msg: Envelope) => Promise<Reply<RequestName>>;
 
 /**
  * Accepts only well-formed messages from Kiji's own contexts. Page scripts cannot reach runtime.onMessage, and

@@ -91,7 +91,7 @@ describe('the hover corpus', () => {
     for (const c of cases) {
       expect(textOf(c.source), `${c.source}: ${c.text}`).toContain(c.text);
       expect(c.at).toBeLessThan(c.text.length);
-      expect(c.text[c.at].trim(), c.text).not.toBe('');
+      expect(c.text[c.at]!.trim(), c.text).not.toBe('');
       const headwords = [c.expect.headword].flat();
       const readings = [c.expect.reading].flat();
       expect(headwords.length * readings.length, c.text).toBeGreaterThan(0);

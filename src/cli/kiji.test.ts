@@ -35,7 +35,13 @@ describe('npx kiji', () => {
   it('returns glossary cards with category, note and aliases', () => {
     const out = JSON.parse(kiji(['lookup', '新STARTの5年延長', '--at', '2', '--json']));
     const card = out.entries[0];
-    expect(card).toMatchObject({ source: 'glossary', headword: '新戦略兵器削減条約', category: 'treaty' });
+    expect(card).toMatchObject({
+      source: 'glossary',
+      headword: '新START',
+      reading: 'しんスタート',
+      standsFor: { term: '新戦略兵器削減条約' },
+      category: 'treaty',
+    });
     expect(card.senses[0].glosses[0]).toBe('New Strategic Arms Reduction Treaty');
     expect(card.aliases).toContain('新START');
     expect(card.note).toMatch(/2026/);

@@ -53,7 +53,9 @@ async function engine(): Promise<Engine> {
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   const json = rest.includes('--json');
-  const positional = rest.filter((a, i) => !a.startsWith('--') && !(i > 0 && ['--at', '--file'].includes(rest[i - 1])));
+  const positional = rest.filter(
+    (a, i) => !a.startsWith('--') && !(i > 0 && ['--at', '--file'].includes(rest[i - 1]!)),
+  );
   if (!command || command === '--help' || command === '-h') usage(0);
   if (command === 'lookup') {
     const e = await engine();
@@ -88,7 +90,7 @@ async function main(argv: string[]): Promise<void> {
     if (!rest.includes('--stats')) usage(1);
     const { glossary, problems } = compileGlossaryFiles();
     const counts: Record<string, number> = Object.fromEntries(CATEGORIES.map((c) => [c, 0]));
-    for (const e of glossary.entries) counts[e.category]++;
+    for (const e of glossary.entries) counts[e.category] = (counts[e.category] ?? 0) + 1;
     const errors = problems.filter((p) => p.severity === 'error').length;
     const warnings = problems.length - errors;
     if (json) {

@@ -8,7 +8,7 @@ export interface CharHit {
   offset: number;
 }
 
-export interface BoxLike {
+interface BoxLike {
   left: number;
   top: number;
   right: number;
@@ -16,7 +16,7 @@ export interface BoxLike {
 }
 
 /** Half a pixel of slack: rects are fractional and the pointer sits on whole pixels. */
-export function boxContains(box: BoxLike, x: number, y: number, slack = 0.5): boolean {
+function boxContains(box: BoxLike, x: number, y: number, slack = 0.5): boolean {
   return x >= box.left - slack && x <= box.right + slack && y >= box.top - slack && y <= box.bottom + slack;
 }
 

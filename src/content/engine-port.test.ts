@@ -29,8 +29,8 @@ describe('EnginePortClient', () => {
     const first = client.request(lookup(0))!;
     const second = client.request(lookup(3))!;
     expect(far.posted.map((p) => (p.msg as { payload: { at: number } }).payload.at)).toEqual([0, 3]);
-    far.answer(far.posted[1].id, { ok: true, value: 'second' });
-    far.answer(far.posted[0].id, { ok: true, value: 'first' });
+    far.answer(far.posted[1]!.id, { ok: true, value: 'second' });
+    far.answer(far.posted[0]!.id, { ok: true, value: 'first' });
     await expect(first).resolves.toEqual({ ok: true, value: 'first' });
     await expect(second).resolves.toEqual({ ok: true, value: 'second' });
   });
@@ -39,8 +39,8 @@ describe('EnginePortClient', () => {
     let opened = 0;
     const far = fakePort();
     const client = new EnginePortClient(() => (opened++, far.port));
-    client.request(lookup(0));
-    client.request(lookup(1));
+    void client.request(lookup(0));
+    void client.request(lookup(1));
     expect(opened).toBe(1);
   });
 
@@ -57,12 +57,12 @@ describe('EnginePortClient', () => {
     const ports = [fakePort(), fakePort()];
     let opened = 0;
     const client = new EnginePortClient(
-      () => ports[opened++].port,
+      () => ports[opened++]!.port,
       () => now,
       2000,
     );
     void client.request(lookup(0))?.catch(() => {});
-    ports[0].hangUp();
+    ports[0]!.hangUp();
     expect(client.request(lookup(0))).toBeNull();
     now += 2001;
     expect(client.request(lookup(0))).not.toBeNull();
@@ -81,7 +81,7 @@ describe('EnginePortClient', () => {
     const client = new EnginePortClient(() => far.port);
     const pending = client.request(lookup(0))!;
     far.answer(999, { ok: true, value: 'stray' });
-    far.answer(far.posted[0].id, { ok: true, value: 'mine' });
+    far.answer(far.posted[0]!.id, { ok: true, value: 'mine' });
     await expect(pending).resolves.toEqual({ ok: true, value: 'mine' });
   });
 });

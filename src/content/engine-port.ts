@@ -14,7 +14,7 @@ export interface PortLike {
 }
 
 /** How long a port that closed (or never opened) is left alone before the next try. */
-export const PORT_RETRY_MS = 2000;
+const PORT_RETRY_MS = 2000;
 
 interface Pending {
   resolve(reply: unknown): void;

@@ -86,9 +86,9 @@ describe('hovering Japanese text', () => {
     move(xOf('電話'));
     await settle();
     expect(pending).toHaveLength(1);
-    expect(pending[0].text).toBe(SENTENCE.slice(0, -1));
-    expect(pending[0].text.slice(pending[0].at)).toMatch(/^電話会談/);
-    pending[0].release();
+    expect(pending[0]!.text).toBe(SENTENCE.slice(0, -1));
+    expect(pending[0]!.text.slice(pending[0]!.at)).toMatch(/^電話会談/);
+    pending[0]!.release();
     await settle();
     expect(shownHeadword()).toBe('電話');
     expect(document.body.textContent).toBe(before);
@@ -104,7 +104,7 @@ describe('hovering Japanese text', () => {
     expect(pending).toHaveLength(1);
     await settle();
     expect(pending).toHaveLength(2);
-    expect(pending[1].text.slice(pending[1].at)).toMatch(/^プーチン/);
+    expect(pending[1]!.text.slice(pending[1]!.at)).toMatch(/^プーチン/);
   });
 
   it('follows pointerrawupdate where the browser sends it, and from then on ignores mousemove (a frame late)', async () => {
@@ -117,7 +117,7 @@ describe('hovering Japanese text', () => {
       );
     raw(xOf('電話'));
     expect(pending).toHaveLength(1);
-    expect(pending[0].text.slice(pending[0].at)).toMatch(/^電話/);
+    expect(pending[0]!.text.slice(pending[0]!.at)).toMatch(/^電話/);
     await settle();
     // The same move arriving again as mousemove, at the next frame: already handled.
     move(xOf('ロシア'));
@@ -132,13 +132,13 @@ describe('hovering Japanese text', () => {
     await setUp();
     move(xOf('電話'));
     // The loading engine knows nothing here yet (as for 報奨金 before the glossary is in).
-    pending[0].answer({ start: pending[0].at, end: pending[0].at, match: '', entries: [], partial: true });
+    pending[0]!.answer({ start: pending[0]!.at, end: pending[0]!.at, match: '', entries: [], partial: true });
     await settle();
     expect(shownHeadword()).toBeNull();
     expect(pending).toHaveLength(1);
     await new Promise((resolve) => setTimeout(resolve, REFINE_DELAY_MS));
     expect(pending).toHaveLength(2);
-    pending[1].release();
+    pending[1]!.release();
     await settle();
     expect(shownHeadword()).toBe('電話');
   });
@@ -156,13 +156,13 @@ describe('hovering Japanese text', () => {
     await setUp();
     move(xOf('大統領'));
     await settle();
-    pending[0].release();
+    pending[0]!.release();
     await settle();
     expect(shownHeadword()).toBe('大統領');
     move(xOf('電話'));
     await settle();
     expect(shownHeadword()).toBe('大統領');
-    pending[1].release();
+    pending[1]!.release();
     await settle();
     expect(shownHeadword()).toBe('電話');
   });
@@ -173,9 +173,9 @@ describe('hovering Japanese text', () => {
     await settle();
     move(xOf('ロシア'));
     await settle();
-    pending[1].release();
+    pending[1]!.release();
     await settle();
-    pending[0].release();
+    pending[0]!.release();
     await settle();
     expect(shownHeadword()).toBe('ロシア');
   });
@@ -184,11 +184,11 @@ describe('hovering Japanese text', () => {
     await setUp();
     move(xOf('電話'));
     await settle();
-    pending[0].release();
+    pending[0]!.release();
     await settle();
     move(xOf('会談'));
     await settle();
-    pending[1].release();
+    pending[1]!.release();
     await settle();
     move(xOf('電話'));
     await settle();
@@ -200,7 +200,7 @@ describe('hovering Japanese text', () => {
     await setUp();
     move(xOf('電話'));
     await settle();
-    pending[0].release();
+    pending[0]!.release();
     await settle();
     move(xOf('電話'), 50);
     await settle();
@@ -216,7 +216,7 @@ describe('hovering Japanese text', () => {
     await setUp();
     move(xOf('電話'));
     await settle();
-    pending[0].release();
+    pending[0]!.release();
     await settle();
     move(500, 300, {}, document.getElementById(HOST_ID)!);
     await new Promise((r) => setTimeout(r, HIDE_GRACE_MS + 50));
@@ -227,7 +227,7 @@ describe('hovering Japanese text', () => {
     await setUp();
     move(xOf('電話'));
     await settle();
-    pending[0].release();
+    pending[0]!.release();
     await settle();
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
     expect(shownHeadword()).toBeNull();
@@ -243,13 +243,13 @@ describe('hovering Japanese text', () => {
     await setUp();
     move(xOf('電話'));
     await settle();
-    pending[0].release();
+    pending[0]!.release();
     await settle();
     window.dispatchEvent(new Event('scroll'));
     expect(shownHeadword()).toBeNull();
     move(xOf('会談'));
     await settle();
-    pending[1].release();
+    pending[1]!.release();
     await settle();
     expect(shownHeadword()).toBe('会談');
     window.dispatchEvent(new Event('blur'));
@@ -270,7 +270,7 @@ describe('hovering Japanese text', () => {
     await setUp();
     move(xOf('電話'));
     await settle();
-    pending[0].release();
+    pending[0]!.release();
     await settle();
     const dialog = () => document.getElementById(HOST_ID)?.shadowRoot?.querySelector('[data-kiji-popup]');
     expect(dialog()?.getAttribute('data-theme')).toBe('system');

@@ -22,7 +22,7 @@ export const HIDE_GRACE_MS = 250;
 /** How soon a partial answer (engine still loading) is asked for again. */
 export const REFINE_DELAY_MS = 200;
 /** The shortest time between two looks at the pointer: about twice a frame, so no hover waits for a frame. */
-export const POINTER_INTERVAL_MS = 8;
+const POINTER_INTERVAL_MS = 8;
 
 interface PointerState {
   x: number;
@@ -34,7 +34,7 @@ interface PointerState {
   buttons: number;
 }
 
-export function hoverKeyHeld(
+function hoverKeyHeld(
   settings: Pick<Settings, 'hoverKey'>,
   p: Pick<PointerState, 'shiftKey' | 'altKey' | 'ctrlKey'>,
 ): boolean {
@@ -66,7 +66,7 @@ function nearestBox(range: Range, x: number, y: number): Box | null {
   return best;
 }
 
-export interface Lifecycle {
+interface Lifecycle {
   /** False once a newer copy of the content script runs in this page (after an extension reload). */
   isCurrent(): boolean;
   /** The extension went away under this script (reload, update): it must stop. */

@@ -22,5 +22,5 @@ export function charAt(text: string, offset: number): string {
   const code = text.charCodeAt(offset);
   if (Number.isNaN(code)) return '';
   if (code >= 0xd800 && code <= 0xdbff && offset + 1 < text.length) return text.slice(offset, offset + 2);
-  return text[offset];
+  return text[offset] ?? '';
 }

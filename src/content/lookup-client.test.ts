@@ -32,7 +32,7 @@ describe('LookupClient', () => {
     const client = new LookupClient(send);
     const at = SENTENCE.indexOf('電話');
     const first = await client.lookup(SENTENCE, at);
-    expect(first.ok && first.result?.entries[0].headword).toBe('電話');
+    expect(first.ok && first.result?.entries[0]!.headword).toBe('電話');
     expect(await client.lookup(SENTENCE, at)).toEqual(first);
     expect(client.cached(SENTENCE, at)).toEqual(first);
     expect(send.calls).toHaveLength(1);
@@ -123,7 +123,7 @@ describe('LookupClient: the rest of the sentence, fetched ahead', () => {
     await client.prefetch([{ text: SENTENCE, at: at }]);
     expect(sendMany.batches.every((b) => b.length <= PREFETCH_BATCH)).toBe(true);
     const later = client.cached(SENTENCE, SENTENCE.indexOf('電話'));
-    expect(later?.ok && later.result?.entries[0].headword).toBe('電話');
+    expect(later?.ok && later.result?.entries[0]!.headword).toBe('電話');
     expect(send.calls).toHaveLength(1);
   });
 
@@ -136,7 +136,7 @@ describe('LookupClient: the rest of the sentence, fetched ahead', () => {
       { text: next, at: 0 },
     ]);
     const answer = client.cached(next, next.indexOf('条約'));
-    expect(answer?.ok && answer.result?.entries[0].headword).toBe('条約');
+    expect(answer?.ok && answer.result?.entries[0]!.headword).toBe('条約');
   });
 
   it('keeps no answer given while the engine was still loading', async () => {

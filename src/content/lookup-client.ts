@@ -47,7 +47,7 @@ function messageOf(error: unknown): string {
 }
 
 /** Accepts only a well-formed Reply<'lookup'>; anything else (e.g. no listener answered) is an error. */
-export function toOutcome(reply: unknown): Outcome {
+function toOutcome(reply: unknown): Outcome {
   if (reply && typeof reply === 'object' && 'ok' in reply) {
     const r = reply as { ok: unknown; value?: unknown; error?: unknown };
     if (r.ok === true) {
@@ -132,7 +132,7 @@ export class LookupClient {
       for (const [j, outcome] of outcomes.entries()) {
         if (!outcome.ok || outcome.result?.partial) return false;
         // A hover may have asked meanwhile; its answer is as good, and more recently used.
-        if (!this.cache.has(LookupClient.key(text, ats[j]))) this.remember(text, ats[j], outcome);
+        if (!this.cache.has(LookupClient.key(text, ats[j]!))) this.remember(text, ats[j]!, outcome);
       }
     }
     return run === this.prefetchRun;

@@ -7,14 +7,14 @@ export interface Box {
   bottom: number;
 }
 
-export interface Size {
+interface Size {
   width: number;
   height: number;
 }
 
-export type Side = 'below' | 'above' | 'right' | 'left';
+type Side = 'below' | 'above' | 'right' | 'left';
 
-export interface Placement {
+interface Placement {
   left: number;
   top: number;
   side: Side;

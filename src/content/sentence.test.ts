@@ -42,7 +42,7 @@ describe('buildSentence', () => {
 
   it('drops a source line break between Japanese characters, as browsers render it, and keeps the map exact', () => {
     const p = pieces(['p', '\n  ロシア大統領府によると、プーチン大統領は\n  バイデン大統領に伝えた。', normal]);
-    const raw = p[0].text;
+    const raw = p[0]!.text;
     const s = buildSentence(p, { piece: 0, offset: raw.indexOf('バイデン') })!;
     expect(s.text).toBe('ロシア大統領府によると、プーチン大統領はバイデン大統領に伝えた');
     const at = s.text.indexOf('はバイ');
@@ -54,7 +54,7 @@ describe('buildSentence', () => {
 
   it('folds a line break between Latin words into one space (glossary terms like "New START" stay whole)', () => {
     const p = pieces(['p', '両国は New\n    START の延長で合意した。', normal]);
-    const s = buildSentence(p, { piece: 0, offset: p[0].text.indexOf('S') })!;
+    const s = buildSentence(p, { piece: 0, offset: p[0]!.text.indexOf('S') })!;
     expect(s.text).toBe('両国は New START の延長で合意した');
     expect(s.text.slice(s.at)).toMatch(/^START/);
   });

@@ -16,7 +16,7 @@ export interface RawPiece<N> {
 }
 
 /** text[start, start + length) was copied unchanged from node's data[nodeStart, nodeStart + length). */
-export interface Segment<N> {
+interface Segment<N> {
   node: N;
   nodeStart: number;
   start: number;
@@ -76,7 +76,7 @@ export function buildSentence<N>(
 
   const flushSpace = (next: string | undefined) => {
     if (!pendingSpace) return;
-    const prev = out.length ? out[out.length - 1].ch : undefined;
+    const prev = out.length ? out[out.length - 1]!.ch : undefined;
     const dropped = pendingHasNewline && isWide(prev) && isWide(next);
     if (!dropped) {
       if (pendingAtCaret) at = out.length;
@@ -89,7 +89,7 @@ export function buildSentence<N>(
 
   pieces.forEach((piece, p) => {
     for (let i = 0; i < piece.text.length; i++) {
-      const ch = piece.text[i];
+      const ch = piece.text[i]!;
       const isCaret = p === caret.piece && i === caret.offset;
       const collapsible = piece.collapseSpaces
         ? COLLAPSIBLE.test(ch) && !(ch === '\n' && piece.keepNewlines)
@@ -110,26 +110,26 @@ export function buildSentence<N>(
 
   let start = Math.max(0, at - maxEach);
   for (let i = at - 1; i >= start; i--) {
-    if (DELIMITER.test(out[i].ch)) {
+    if (DELIMITER.test(out[i]!.ch)) {
       start = i + 1;
       break;
     }
   }
   let end = Math.min(out.length, at + 1 + maxEach);
   for (let i = at + 1; i < end; i++) {
-    if (DELIMITER.test(out[i].ch)) {
+    if (DELIMITER.test(out[i]!.ch)) {
       end = i;
       break;
     }
   }
-  while (start < at && out[start].ch === ' ') start++;
-  while (end > at + 1 && out[end - 1].ch === ' ') end--;
+  while (start < at && out[start]!.ch === ' ') start++;
+  while (end > at + 1 && out[end - 1]!.ch === ' ') end--;
 
   const kept = out.slice(start, end);
   // A folded space keeps the offset of the first char of its run, so the char after a longer run starts a new segment.
   const segments: Segment<N>[] = [];
   for (let i = 0; i < kept.length; i++) {
-    const c = kept[i];
+    const c = kept[i]!;
     const last = segments[segments.length - 1];
     if (last && last.node === c.node && last.nodeStart + last.length === c.offset && last.start + last.length === i) {
       last.length++;

@@ -122,15 +122,15 @@ describe('saving from the hover popup', () => {
     const { words } = await store.dump();
     expect(words).toHaveLength(1);
     const [word] = words;
-    expect([word.headword, word.reading]).toEqual(['延長', 'えんちょう']);
-    expect(word.senses[0].glosses.join(' ')).toMatch(/extension/);
-    expect(sentenceParts(word.sentences[0])).toEqual([
+    expect([word!.headword, word!.reading]).toEqual(['延長', 'えんちょう']);
+    expect(word!.senses[0]!.glosses.join(' ')).toMatch(/extension/);
+    expect(sentenceParts(word!.sentences[0]!)).toEqual([
       SENTENCE.slice(0, SENTENCE.indexOf('延長')),
       '延長',
       // The sentence as the content script cuts it: up to its 。, without it.
       SENTENCE.slice(SENTENCE.indexOf('延長') + 2).replace(/。$/, ''),
     ]);
-    expect(word.sentences[0]).toMatchObject({
+    expect(word!.sentences[0]).toMatchObject({
       title: 'バイデン=プーチン、初の電話会談 新START延長で合意',
       url: 'https://www.newsweekjapan.jp/stories/world/2021/01/post-95461.php',
       site: 'newsweekjapan.jp',
@@ -178,7 +178,7 @@ describe('saving from the hover popup', () => {
     known.click();
     await until(() => dialog()?.querySelector('[data-entry] .vocab[data-vocab=known]'), 'known state');
     expect(await store.knownWords()).toEqual(['合意']);
-    expect((await store.dump()).words[0].lists).toEqual([]);
+    expect((await store.dump()).words[0]!.lists).toEqual([]);
     dialog()!.querySelector<HTMLElement>('[data-entry] .vocab-known')!.click();
     await until(() => dialog()?.querySelector('[data-entry] .vocab[data-vocab=unsaved]'), 'unmarked');
     expect((await store.dump()).words).toEqual([]);

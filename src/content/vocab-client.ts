@@ -13,26 +13,26 @@ import type { PopupListChoice, PopupVocab } from '../ui/popup/VocabBar';
 import { isContextGone } from './lookup-client';
 import { RecentMap } from './recent-map';
 
-export type SendMessage = (message: Envelope) => Promise<unknown>;
+type SendMessage = (message: Envelope) => Promise<unknown>;
 
 /** Set by reading mode on the element holding the article's own title (better than document.title). */
-export const TITLE_SELECTOR = '[data-kiji-title]';
+const TITLE_SELECTOR = '[data-kiji-title]';
 
 /** A random id for a write, so that a message Chrome delivers twice is applied once. */
-export function randomRid(): string {
+function randomRid(): string {
   const bytes = new Uint8Array(12);
   crypto.getRandomValues(bytes);
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** The article's title: reading mode's mark if present, else the document title. */
-export function articleTitle(doc: Document): string {
+function articleTitle(doc: Document): string {
   const marked = doc.querySelector(TITLE_SELECTOR)?.textContent?.replace(/\s+/g, ' ').trim();
   return (marked || doc.title || '').slice(0, 2000);
 }
 
 /** The page's URL without its fragment (a link back needs no scroll position). */
-export function pageUrl(loc: Pick<Location, 'href'>): string {
+function pageUrl(loc: Pick<Location, 'href'>): string {
   return loc.href.replace(/#.*$/, '').slice(0, 8000);
 }
 
@@ -48,14 +48,14 @@ export function saveInputFor(entry: LookupEntry, result: LookupResult, sentence:
 }
 
 /** The entry `s` saves: the first one the popup shows, which is the engine's first (a name only when it leads). */
-export function firstShown(result: LookupResult): LookupEntry | null {
+function firstShown(result: LookupResult): LookupEntry | null {
   return result.entries[0] ?? null;
 }
 
 /** How long the popup trusts the lists it was told about. */
-export const LISTS_TTL_MS = 10_000;
+const LISTS_TTL_MS = 10_000;
 /** Saved states remembered for the popup's first draw (each show asks again, and redraws only on a change). */
-export const KNOWN_STATES = 1000;
+const KNOWN_STATES = 1000;
 
 interface Open {
   result: LookupResult;

@@ -13,7 +13,7 @@ import { normalizeKey } from './glossary/normalize';
 import type { Annotation, TermSpan, UncommonWord } from './reading-types';
 import type { Token, WordEntry } from './types';
 
-export interface AnnotateDeps {
+interface AnnotateDeps {
   words: WordIndex;
   glossary?: GlossaryIndex;
 }
@@ -68,7 +68,7 @@ const HEAD_PROBE = 6;
  * "which terms cover this character", walking back from it; asked only where a term can start, and given a window
  * just wide enough for the longest term, it stays linear in the text.
  */
-export function findTerms(text: string, glossary: GlossaryIndex): { span: TermSpan; exact: boolean }[] {
+function findTerms(text: string, glossary: GlossaryIndex): { span: TermSpan; exact: boolean }[] {
   const { heads, longest } = termScan(glossary);
   const found: { span: TermSpan; exact: boolean }[] = [];
   for (const m of text.matchAll(SENTENCE_WITH_END)) {
@@ -86,7 +86,7 @@ export function findTerms(text: string, glossary: GlossaryIndex): { span: TermSp
       // One character back tells Latin from Latin (START in RESTART); a byline needs to see its bracket.
       const back = BYLINE_OPENERS.test(sentence.slice(Math.max(0, i - BYLINE_LOOK_BACK), i)) ? BYLINE_LOOK_BACK : 1;
       let from = Math.max(0, i - back);
-      if (from > 0 && /[\udc00-\udfff]/.test(sentence[from])) from--;
+      if (from > 0 && /[\udc00-\udfff]/.test(sentence[from]!)) from--;
       const window = sentence.slice(from, i + longest + LOOK_AHEAD_EXTRA);
       const hit = glossary.match(window, i - from).find((h) => h.start === i - from);
       if (!hit) {
@@ -194,9 +194,9 @@ export function annotateText(text: string, tokens: readonly Token[], deps: Annot
   let k = 0;
   for (const t of tokens) {
     if (WORDLIKE.test(t.surface)) wordCount++;
-    while (k < terms.length && terms[k].end <= t.start) k++;
+    while (k < terms.length && terms[k]!.end <= t.start) k++;
     // A word inside a glossary term is listed as the term.
-    if (k < terms.length && terms[k].start < t.start + t.surface.length) continue;
+    if (k < terms.length && terms[k]!.start < t.start + t.surface.length) continue;
     if (!isContentWord(t)) continue;
     const e = entry(t);
     if (!e || isCommonEntry(e.entry, t.baseForm)) continue;

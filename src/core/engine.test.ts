@@ -38,7 +38,7 @@ describe('engine: the kanji section', () => {
     const result = await engine.lookup('新START延長で合意', 6);
     expect(result!.partial).toBeUndefined();
     expect(result!.kanji).toBeUndefined();
-    expect(result!.entries[0].headword).toBe('延長');
+    expect(result!.entries[0]!.headword).toBe('延長');
     expect(engine.status().error).toMatch(/kanji/);
   }, 60_000);
 });

@@ -12,7 +12,7 @@ import type { AnnotatedWord, FuriganaLevel, RubyPart } from './reading-types';
 import type { Token } from './types';
 
 /** A piece of a word's spelling and, for kanji, its reading in hiragana. */
-export interface RubySegment {
+interface RubySegment {
   text: string;
   reading?: string;
 }
@@ -65,18 +65,18 @@ export function alignReading(surface: string, reading: string): RubySegment[] | 
   const kana = runs.map((r) => (r.kind === 'kana' ? toHiragana(r.text) : ''));
   // The least reading the runs after r need: their kana, and one character per kanji run.
   const tail = new Array<number>(runs.length + 1).fill(0);
-  for (let r = runs.length - 1; r >= 0; r--) tail[r] = tail[r + 1] + (runs[r].kind === 'kana' ? kana[r].length : 1);
+  for (let r = runs.length - 1; r >= 0; r--) tail[r] = tail[r + 1]! + (runs[r]!.kind === 'kana' ? kana[r]!.length : 1);
   const parts = new Array<string>(runs.length);
 
   const fit = (r: number, pos: number): boolean => {
     if (r === runs.length) return pos === hira.length;
-    if (runs[r].kind === 'kana') {
-      if (!hira.startsWith(kana[r], pos)) return false;
-      parts[r] = kana[r];
-      return fit(r + 1, pos + kana[r].length);
+    if (runs[r]!.kind === 'kana') {
+      if (!hira.startsWith(kana[r]!, pos)) return false;
+      parts[r] = kana[r]!;
+      return fit(r + 1, pos + kana[r]!.length);
     }
     // Shortest first: the next kana anchor is then matched at its first place (取り組み → と|り|く|み).
-    for (let length = 1; pos + length + tail[r + 1] <= hira.length; length++) {
+    for (let length = 1; pos + length + tail[r + 1]! <= hira.length; length++) {
       parts[r] = hira.slice(pos, pos + length);
       if (fit(r + 1, pos + length)) return true;
     }
@@ -110,7 +110,7 @@ export function tokenReading(token: Token): string | null {
 }
 
 /** Ruby for one token read as `reading`; whole-run ruby when its kana do not anchor the reading. */
-export function rubyForSpan(surface: string, start: number, reading: string): RubyPart[] {
+function rubyForSpan(surface: string, start: number, reading: string): RubyPart[] {
   const segments = alignReading(surface, reading);
   if (segments) return partsOf(segments, start);
   // Kana in the spelling that the reading does not hold (a rare spelling): one ruby over the whole span.
@@ -122,13 +122,13 @@ export function rubyForSpan(surface: string, start: number, reading: string): Ru
 const KANJI_DIGITS: Record<string, number> = { 〇: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** The value of a number written in digits (half- or full-width) or in kanji up to 九十九; null otherwise. */
-export function numberValue(text: string): number | null {
+function numberValue(text: string): number | null {
   const ascii = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/,/g, '');
   if (/^\d+$/.test(ascii)) return Number(ascii);
   const m = /^([一二三四五六七八九]?)(十?)([〇一二三四五六七八九]?)$/.exec(text);
   if (!m || text.length === 0 || (!m[2] && m[1] && m[3])) return null;
-  if (!m[2]) return KANJI_DIGITS[m[1] || m[3]] ?? null;
-  return (m[1] ? KANJI_DIGITS[m[1]] : 1) * 10 + (m[3] ? KANJI_DIGITS[m[3]] : 0);
+  if (!m[2]) return KANJI_DIGITS[m[1] || m[3]!] ?? null;
+  return (m[1] ? KANJI_DIGITS[m[1]] : 1)! * 10 + (m[3] ? KANJI_DIGITS[m[3]] : 0)!;
 }
 
 const isNumberToken = (t: Token) => t.pos === '名詞' && t.posDetail === '数' && numberValue(t.surface) !== null;
@@ -146,15 +146,15 @@ interface CounterRuby {
 function counterAt(tokens: readonly Token[], i: number): CounterRuby | null {
   let j = i;
   let written = '';
-  while (j < tokens.length && isNumberToken(tokens[j]) && tokens[j].start === tokens[i].start + written.length) {
-    written += tokens[j].surface;
+  while (j < tokens.length && isNumberToken(tokens[j]!) && tokens[j]!.start === tokens[i]!.start + written.length) {
+    written += tokens[j]!.surface;
     j++;
   }
   const counter = tokens[j];
-  if (j === i || !counter || counter.start !== tokens[i].start + written.length) return null;
+  if (j === i || !counter || counter.start !== tokens[i]!.start + written.length) return null;
   const n = numberValue(written);
   if (n === null) return null;
-  const start = tokens[i].start;
+  const start = tokens[i]!.start;
   const whole = (reading: string): CounterRuby => ({
     count: j - i + 1,
     ruby: [{ start, end: counter.start + counter.surface.length, reading }],
@@ -191,9 +191,9 @@ const CLOSE = new Set([')', '）']);
 function parentheticals(text: string, start: number, end: number): [number, number][] {
   const out: [number, number][] = [];
   for (let i = start; i < end; i++) {
-    if (!OPEN.has(text[i])) continue;
+    if (!OPEN.has(text[i]!)) continue;
     for (let j = i + 1; j < end; j++) {
-      if (CLOSE.has(text[j])) {
+      if (CLOSE.has(text[j]!)) {
         out.push([i, j + 1]);
         i = j;
         break;
@@ -222,8 +222,8 @@ function termRuby(text: string, term: TermReading, tokens: readonly Token[], fir
   const inParen = (at: number) => parens.some(([s, e]) => at >= s && at < e);
   const pieces: Piece[] = [];
   const own: RubyPart[] = [];
-  for (let k = first; k < tokens.length && tokens[k].start < term.end; k++) {
-    const t = tokens[k];
+  for (let k = first; k < tokens.length && tokens[k]!.start < term.end; k++) {
+    const t = tokens[k]!;
     const tEnd = t.start + t.surface.length;
     if (tEnd <= term.start) continue;
     const start = Math.max(t.start, term.start);
@@ -235,7 +235,7 @@ function termRuby(text: string, term: TermReading, tokens: readonly Token[], fir
       if (reading) own.push(...rubyForSpan(t.surface, t.start, reading));
       continue;
     }
-    if (OPEN.has(text[start]) || CLOSE.has(text[start])) continue;
+    if (OPEN.has(text[start]!) || CLOSE.has(text[start]!)) continue;
     pieces.push({ start, end, reading });
   }
   if (term.reading === null) {
@@ -249,26 +249,26 @@ function termRuby(text: string, term: TermReading, tokens: readonly Token[], fir
   let i = 0;
   let pos = 0;
   for (; i < pieces.length; i++) {
-    const r = readingOf(pieces[i]);
-    const kana = r === '' ? toHiragana(text.slice(pieces[i].start, pieces[i].end)) : r;
+    const r = readingOf(pieces[i]!);
+    const kana = r === '' ? toHiragana(text.slice(pieces[i]!.start, pieces[i]!.end)) : r;
     if (kana === null || !target.startsWith(kana, pos)) break;
-    if (r) parts.push(...rubyForSpan(text.slice(pieces[i].start, pieces[i].end), pieces[i].start, r));
+    if (r) parts.push(...rubyForSpan(text.slice(pieces[i]!.start, pieces[i]!.end), pieces[i]!.start, r));
     pos += kana.length;
   }
   let j = pieces.length - 1;
   let end = target.length;
   for (; j >= i; j--) {
-    const r = readingOf(pieces[j]);
-    const kana = r === '' ? toHiragana(text.slice(pieces[j].start, pieces[j].end)) : r;
+    const r = readingOf(pieces[j]!);
+    const kana = r === '' ? toHiragana(text.slice(pieces[j]!.start, pieces[j]!.end)) : r;
     if (kana === null || !target.endsWith(kana, end) || end - kana.length < pos) break;
-    if (r) parts.push(...rubyForSpan(text.slice(pieces[j].start, pieces[j].end), pieces[j].start, r));
+    if (r) parts.push(...rubyForSpan(text.slice(pieces[j]!.start, pieces[j]!.end), pieces[j]!.start, r));
     end -= kana.length;
   }
   if (i <= j) {
     const middle = pieces.slice(i, j + 1);
-    const contiguous = middle.every((p, k) => k === 0 || p.start === middle[k - 1].end);
-    const from = middle[0].start;
-    const to = middle[middle.length - 1].end;
+    const contiguous = middle.every((p, k) => k === 0 || p.start === middle[k - 1]!.end);
+    const from = middle[0]!.start;
+    const to = middle[middle.length - 1]!.end;
     if (contiguous && pos < end) parts.push(...rubyForSpan(text.slice(from, to), from, target.slice(pos, end)));
     else
       for (const p of middle) if (p.reading) parts.push(...rubyForSpan(text.slice(p.start, p.end), p.start, p.reading));
@@ -278,7 +278,7 @@ function termRuby(text: string, term: TermReading, tokens: readonly Token[], fir
 
 // ---- words ----------------------------------------------------------------------------------------------------
 
-export interface FuriganaOptions {
+interface FuriganaOptions {
   /** Glossary terms of the text, in order, not overlapping. */
   terms?: readonly TermReading[];
   /** A reading for a token kuromoji cannot read (an unknown word), from the dictionary; hiragana. */
@@ -293,14 +293,14 @@ export function furiganaWords(text: string, tokens: readonly Token[], options: F
   const words: AnnotatedWord[] = [];
   let t = 0;
   for (let k = 0; k < tokens.length;) {
-    const token = tokens[k];
+    const token = tokens[k]!;
     const end = token.start + token.surface.length;
-    while (t < terms.length && terms[t].end <= token.start) t++;
+    while (t < terms.length && terms[t]!.end <= token.start) t++;
     const term = terms[t];
     if (term && term.start < end) {
       const { parts: ruby, asTokens } = termRuby(text, term, tokens, k);
       const from = k;
-      while (k < tokens.length && tokens[k].start < term.end) k++;
+      while (k < tokens.length && tokens[k]!.start < term.end) k++;
       // A term the dictionary lacks (外交文書, と述べた) is as common as its words, when it reads as they do.
       const common =
         term.common ||
@@ -318,7 +318,7 @@ export function furiganaWords(text: string, tokens: readonly Token[], options: F
     if (isNumberToken(token)) {
       const counted = counterAt(tokens, k);
       if (counted) {
-        const last = tokens[k + counted.count - 1];
+        const last = tokens[k + counted.count - 1]!;
         words.push({
           start: token.start,
           end: last.start + last.surface.length,

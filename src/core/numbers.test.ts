@@ -7,7 +7,7 @@ function read(text: string, at = 0) {
       start: found.start,
       headword: found.entry.headword,
       reading: found.entry.reading,
-      gloss: found.entry.senses[0].glosses[0],
+      gloss: found.entry.senses[0]!.glosses[0],
     }
   );
 }

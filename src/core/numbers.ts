@@ -16,7 +16,7 @@ function digitValue(ch: string): number {
   return c >= 0x30 && c <= 0x39 ? c - 0x30 : -1;
 }
 
-export function isDigit(ch: string): boolean {
+function isDigit(ch: string): boolean {
   return digitValue(ch) >= 0;
 }
 
@@ -149,7 +149,7 @@ const COUNTERS: [string, Counter][] = [
       row: 'other',
       last: { 4: 'しがつ', 7: 'しちがつ', 9: 'くがつ' },
       range: [1, 12],
-      gloss: (n) => MONTHS[n - 1],
+      gloss: (n) => MONTHS[n - 1]!,
     },
   ],
   // One day long is いちにち, not the first of the month.
@@ -240,7 +240,7 @@ function readUnder10000(n: number, beforeUnit: boolean): string[] {
   if (th > 0) out.push(th === 1 && beforeUnit && n % 1000 === 0 ? 'いっせん' : (THOUSANDS[th] ?? `${DIGITS[th]}せん`));
   if (hu > 0) out.push(HUNDREDS[hu] ?? `${DIGITS[hu]}ひゃく`);
   if (te > 0) out.push(te === 1 ? 'じゅう' : `${DIGITS[te]}じゅう`);
-  if (on > 0) out.push(DIGITS[on]);
+  if (on > 0) out.push(DIGITS[on]!);
   return out;
 }
 
@@ -308,21 +308,21 @@ function parseNumber(text: string, start: number): ParsedNumber | null {
     let intPart = '';
     let frac = '';
     while (i < text.length) {
-      const ch = text[i];
+      const ch = text[i]!;
       if (isDigit(ch)) intPart += String(digitValue(ch));
       else if (GROUP_SEPARATORS.has(ch) && intPart && isThousands(text, i + 1)) {
         // A comma is part of the number only before a group of three digits (1,000), not a list's comma (3,4).
       } else break;
       i++;
     }
-    if (DECIMAL_POINTS.has(text[i]) && intPart && isDigit(text[i + 1] ?? '')) {
+    if (DECIMAL_POINTS.has(text[i] ?? '') && intPart && isDigit(text[i + 1] ?? '')) {
       i++;
-      while (i < text.length && isDigit(text[i])) frac += String(digitValue(text[i++]));
+      while (i < text.length && isDigit(text[i]!)) frac += String(digitValue(text[i++]!));
     }
     if (!intPart) break;
     any = true;
     const whole = Number(intPart);
-    const unit = UNITS[text[i]];
+    const unit = UNITS[text[i] ?? ''];
     if (unit !== undefined && (unit > 1e3 || (whole < 10 && !frac))) {
       value += Number(`${intPart}${frac ? `.${frac}` : ''}`) * unit;
       if (unit === 1e3) {
@@ -332,7 +332,7 @@ function parseNumber(text: string, start: number): ParsedNumber | null {
         const head = whole === 0 && frac ? ['れい'] : readInteger(whole, true);
         if (frac) pushFraction(head, frac);
         if (unit === 1e12) geminate(head, 't');
-        words.push(...head, UNIT_KANA[text[i]]);
+        words.push(...head, UNIT_KANA[text[i]!]!);
       }
       i++;
       lastDigit = 0;
@@ -353,7 +353,7 @@ function parseNumber(text: string, start: number): ParsedNumber | null {
 /** 1.5 is いってんご: the point geminates the digit before it as a t-row sound does. */
 function pushFraction(words: string[], frac: string): void {
   geminate(words, 't');
-  words.push('てん', ...[...frac].map((d) => DIGITS[Number(d)]));
+  words.push('てん', ...[...frac].map((d) => DIGITS[Number(d)]!));
 }
 
 function isThousands(text: string, at: number): boolean {
@@ -420,7 +420,7 @@ export function countedReading(value: number, counterText: string): Counted | nu
 function numberStart(text: string, at: number): number {
   let start = at;
   while (start > 0) {
-    const ch = text[start - 1];
+    const ch = text[start - 1]!;
     const joins = GROUP_SEPARATORS.has(ch) || DECIMAL_POINTS.has(ch) || UNITS[ch] !== undefined;
     if (isDigit(ch) || (joins && isDigit(text[start - 2] ?? ''))) start--;
     else break;
@@ -434,9 +434,9 @@ function numberStart(text: string, at: number): number {
  */
 function digitBefore(text: string, at: number): number {
   if (isDigit(text[at] ?? '')) return at;
-  if (UNITS[text[at]] !== undefined && isDigit(text[at - 1] ?? '')) return at - 1;
+  if (UNITS[text[at] ?? ''] !== undefined && isDigit(text[at - 1] ?? '')) return at - 1;
   for (let from = at; from >= 1 && at - from < 3; from--) {
-    if (!isDigit(text[from - 1])) continue;
+    if (!isDigit(text[from - 1] ?? '')) continue;
     const found = counterAt(text, from);
     return found && at < from + found[0].length ? from - 1 : -1;
   }

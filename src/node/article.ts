@@ -3,7 +3,7 @@
 import { parseHTML } from 'linkedom';
 import { detectArticle } from '../core/article/detect';
 
-export interface ArticleJson {
+interface ArticleJson {
   found: boolean;
   title: string;
   text: string;

@@ -11,7 +11,7 @@ import { parseEdictEntries } from './edict';
 import { parseEnamdictEntries } from './enamdict';
 import { writeWordFiles } from '../core/dict/words-format';
 
-export interface DictionarySpec {
+interface DictionarySpec {
   /** Output base name: build/data/<name>.idx and .dat */
   name: string;
   /** Gzipped source, relative to the repository root. */
@@ -56,13 +56,13 @@ export function outputDir(root = repoRoot()): string {
   return path.join(root, 'build', 'data');
 }
 
-export interface BuiltFile {
+interface BuiltFile {
   path: string;
   bytes: number;
   gzipBytes: number;
 }
 
-export interface BuildReport {
+interface BuildReport {
   name: string;
   skipped: boolean;
   entries?: number;
@@ -74,8 +74,9 @@ function mtime(file: string): number {
   return existsSync(file) ? statSync(file).mtimeMs : 0;
 }
 
-function outputsFor(spec: DictionarySpec, root: string): string[] {
-  return ['idx', 'dat'].map((ext) => path.join(outputDir(root), `${spec.name}.${ext}`));
+function outputsFor(spec: DictionarySpec, root: string): [idx: string, dat: string] {
+  const file = (ext: string) => path.join(outputDir(root), `${spec.name}.${ext}`);
+  return [file('idx'), file('dat')];
 }
 
 export function isUpToDate(spec: DictionarySpec, root = repoRoot()): boolean {

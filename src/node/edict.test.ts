@@ -25,7 +25,7 @@ function withForm(text: string): WordEntry[] {
 function only(text: string): WordEntry {
   const found = withForm(text);
   expect(found, `entries with ${text}`).toHaveLength(1);
-  return found[0];
+  return found[0]!;
 }
 
 describe('EDICT parsing (real dictionary)', () => {
@@ -34,10 +34,10 @@ describe('EDICT parsing (real dictionary)', () => {
     expect(lines).toHaveLength(rawLines.length - 1);
     expect(lines.length).toBeGreaterThan(267_000);
     for (let i = 0; i < lines.length; i += 997) {
-      const head = rawLines[i + 1].slice(0, rawLines[i + 1].indexOf(' /'));
+      const head = rawLines[i + 1]!.slice(0, rawLines[i + 1]!.indexOf(' /'));
       const expected = [...head.matchAll(/[^ [\]]+/g)].map((m) => m[0]);
-      expect([...lines[i].kanji, ...lines[i].kana].map((f) => f.text)).toEqual(expected);
-      expect(lines[i].senses.length).toBeGreaterThan(0);
+      expect([...lines[i]!.kanji, ...lines[i]!.kana].map((f) => f.text)).toEqual(expected);
+      expect(lines[i]!.senses.length).toBeGreaterThan(0);
     }
     expect(entries.some((e) => e.kana.some((f) => f.text.includes('？？？')))).toBe(false);
   });
@@ -55,10 +55,10 @@ describe('EDICT parsing (real dictionary)', () => {
   it('延長 is the common noun/suru-verb "extension", read えんちょう', () => {
     const entry = only('延長');
     expect(entry.kana.map((f) => f.text)).toEqual(['えんちょう']);
-    expect(entry.kanji[0].common).toBe(true);
-    expect(entry.kana[0].common).toBe(true);
-    expect(entry.senses[0].glosses).toContain('extension');
-    expect(entry.senses[0].pos).toEqual(expect.arrayContaining(['n', 'vs']));
+    expect(entry.kanji[0]!.common).toBe(true);
+    expect(entry.kana[0]!.common).toBe(true);
+    expect(entry.senses[0]!.glosses).toContain('extension');
+    expect(entry.senses[0]!.pos).toEqual(expect.arrayContaining(['n', 'vs']));
     expect(entry.senses[1]).toEqual({ pos: ['n'], glosses: ['Encho era (923.4.11-931.4.26)'] });
   });
 
@@ -71,8 +71,8 @@ describe('EDICT parsing (real dictionary)', () => {
     ]);
     expect(entry.kana).toEqual([{ text: 'かわす', common: true }]);
     expect(entry.senses).toHaveLength(3);
-    expect(entry.senses[0].pos).toContain('v5s');
-    expect(entry.senses[0].glosses[0]).toBe('to exchange (messages, greetings, arguments, etc.)');
+    expect(entry.senses[0]!.pos).toContain('v5s');
+    expect(entry.senses[0]!.glosses[0]).toBe('to exchange (messages, greetings, arguments, etc.)');
   });
 
   it('keeps homographs apart: かわす also means 躱す "to dodge"', () => {
@@ -80,18 +80,18 @@ describe('EDICT parsing (real dictionary)', () => {
     expect(kawasu.length).toBeGreaterThanOrEqual(3);
     const dodge = kawasu.find((e) => e.kanji.some((f) => f.text === '躱す'))!;
     expect(dodge.kanji.some((f) => f.text === '交わす')).toBe(false);
-    expect(dodge.senses[0].glosses.join(' ')).toMatch(/dodge/);
+    expect(dodge.senses[0]!.glosses.join(' ')).toMatch(/dodge/);
   });
 
   it('日本 reads both にほん (common) and にっぽん', () => {
-    const japan = withForm('日本').filter((e) => e.senses[0].glosses.includes('Japan'));
+    const japan = withForm('日本').filter((e) => e.senses[0]!.glosses.includes('Japan'));
     const readings = japan.flatMap((e) => e.kana);
     expect(readings).toContainEqual({ text: 'にほん', common: true });
     expect(readings.map((f) => f.text)).toContain('にっぽん');
   });
 
   it('keeps which reading goes with which spelling: ゼロ歳 is only ぜろさい, 零歳 both', () => {
-    const zero = withForm('ゼロ歳').find((e) => e.senses[0].glosses.includes('0 years old'))!;
+    const zero = withForm('ゼロ歳').find((e) => e.senses[0]!.glosses.includes('0 years old'))!;
     expect(zero.kanji.map((f) => f.text)).toEqual(expect.arrayContaining(['零歳', 'ゼロ歳', '０歳']));
     expect(readingsOf(zero, 'ゼロ歳').map((f) => f.text)).toEqual(['ゼロさい']);
     expect(readingsOf(zero, '零歳').map((f) => f.text)).toEqual(expect.arrayContaining(['れいさい', 'ゼロさい']));
@@ -116,19 +116,19 @@ describe('EDICT parsing (real dictionary)', () => {
       ['v5s', 'vt'],
       ['v5s', 'vt'],
     ]);
-    expect(entry.senses[2].glosses).toEqual(['to be frightened (at)', 'to be scared (of)']);
+    expect(entry.senses[2]!.glosses).toEqual(['to be frightened (at)', 'to be scared (of)']);
   });
 
   it('keeps field, usage and dialect tags on their sense and English in parentheses in the gloss', () => {
     const capture = only('だ捕');
-    expect(capture.senses[0].tags).toBeUndefined();
-    expect(capture.senses[1].tags).toEqual(['law']);
-    expect(capture.senses[1].glosses[0]).toBe('military capture of a foreign vessel');
-    expect(only('１尉').senses[0].tags).toEqual(['mil']);
-    expect(only('１士').senses[0].tags).toEqual(['mil', 'abbr']);
-    const umauma = withForm('旨旨')[0];
+    expect(capture.senses[0]!.tags).toBeUndefined();
+    expect(capture.senses[1]!.tags).toEqual(['law']);
+    expect(capture.senses[1]!.glosses[0]).toBe('military capture of a foreign vessel');
+    expect(only('１尉').senses[0]!.tags).toEqual(['mil']);
+    expect(only('１士').senses[0]!.tags).toEqual(['mil', 'abbr']);
+    const umauma = withForm('旨旨')[0]!;
     expect(umauma.senses[1]).toEqual({ pos: ['adv-to'], tags: ['chn'], glosses: ['(yummy) food'] });
-    expect(withForm('いっかいせい')[0].senses[0].tags).toEqual(['ksb']);
+    expect(withForm('いっかいせい')[0]!.senses[0]!.tags).toEqual(['ksb']);
     expect(only('あなた方').senses[0]).toMatchObject({ pos: ['pn'], tags: ['hon'] });
   });
 
@@ -136,7 +136,7 @@ describe('EDICT parsing (real dictionary)', () => {
     const tv = only('テレビ');
     expect(tv.kanji).toEqual([]);
     expect(tv.kana).toEqual([{ text: 'テレビ', common: true }]);
-    expect(tv.senses[0].tags).toContain('abbr');
+    expect(tv.senses[0]!.tags).toContain('abbr');
   });
 
   it('reads the EDICT2 headword syntax: several spellings and readings, inline tags', () => {

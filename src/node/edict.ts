@@ -52,7 +52,7 @@ function parseHeadForms(field: string): Form[] {
       let text = part;
       const tags: string[] = [];
       for (let m = /\(([^()]*)\)$/.exec(text); m && m.index > 0; m = /\(([^()]*)\)$/.exec(text)) {
-        const codes = m[1].split(',');
+        const codes = m[1]!.split(',');
         if (codes.every((c) => c === 'P' || KANJI_FORM_TAGS.has(c) || KANA_FORM_TAGS.has(c))) tags.unshift(...codes);
         text = text.slice(0, m.index);
       }
@@ -93,7 +93,7 @@ export function parseEdictLine(line: string): EdictLine | null {
     let startsSense = false;
     const senseTags: string[] = [];
     for (let m = LEADING_PAREN.exec(text); m; m = LEADING_PAREN.exec(text)) {
-      const { kind, codes } = classifyCode(m[1]);
+      const { kind, codes } = classifyCode(m[1]!);
       if (kind === null) break;
       if (kind === 'number') startsSense = true;
       else if (kind === 'pos') pos = codes;
@@ -185,8 +185,8 @@ export function groupEdictLines(lines: readonly EdictLine[]): WordEntry[] {
   for (let i = 0; i < lines.length; i++) parent[i] = i;
   const find = (i: number): number => {
     while (parent[i] !== i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
     }
     return i;
   };

@@ -15,8 +15,8 @@ beforeAll(async () => {
 function spelled(written: string): [string, string, string][] {
   return names
     .lookup(written)
-    .filter((e) => (e.kanji[0]?.text ?? e.kana[0].text) === written)
-    .map((e) => [e.kana[0].text, e.senses.flatMap((s) => s.tags ?? []).join(','), e.senses[0].glosses[0]]);
+    .filter((e) => (e.kanji[0]?.text ?? e.kana[0]!.text) === written)
+    .map((e) => [e.kana[0]!.text, e.senses.flatMap((s) => s.tags ?? []).join(','), e.senses[0]!.glosses[0]!]);
 }
 
 describe('ENAMDICT line parser', () => {
@@ -29,18 +29,18 @@ describe('ENAMDICT line parser', () => {
     expect(parsed.head).toBe('ＡＢＣ');
     expect(parsed.reading).toBe('エービーシー');
     expect(parsed.senses.map((s) => s.tags)).toEqual([['company'], ['organization'], ['product']]);
-    expect(parsed.senses[0].glosses).toEqual(['American Broadcasting Company', 'ABC']);
+    expect(parsed.senses[0]!.glosses).toEqual(['American Broadcasting Company', 'ABC']);
     const katakana = parseEnamdictLine(source.split('\n').find((l) => l.startsWith('プーチン /'))!)!;
     expect(katakana).toMatchObject({ head: 'プーチン', reading: null });
-    expect(parseEnamdictLine(source.split('\n')[0])).toBeNull();
+    expect(parseEnamdictLine(source.split('\n')[0]!)).toBeNull();
   });
 });
 
 describe('the trimmed names dictionary', () => {
   it('keeps foreign names in katakana, companies and organisations', () => {
     expect(spelled('プーチン')).toEqual([['プーチン', 'surname', 'Putin']]);
-    expect(spelled('アフガニスタン')[0][2]).toBe('Afghanistan');
-    expect(spelled('ＡＳＥＡＮ')[0][1]).toBe('organization');
+    expect(spelled('アフガニスタン')[0]![2]).toBe('Afghanistan');
+    expect(spelled('ＡＳＥＡＮ')[0]![1]).toBe('organization');
   });
 
   it('keeps surnames with at most three readings, the one that is also a place first', () => {
@@ -51,9 +51,9 @@ describe('the trimmed names dictionary', () => {
   });
 
   it('keeps full names of modern people and places that say what they are', () => {
-    expect(spelled('高市早苗')[0][2]).toMatch(/^Takaichi Sanae/);
+    expect(spelled('高市早苗')[0]![2]).toMatch(/^Takaichi Sanae/);
     expect(spelled('横浜市')[0]).toEqual(['よこはまし', 'place', 'Yokohama (city)']);
-    expect(spelled('尖閣諸島')[0][2]).toBe('Senkaku Islands');
+    expect(spelled('尖閣諸島')[0]![2]).toBe('Senkaku Islands');
   });
 
   it('drops stations, works and unclassified kanji names', () => {

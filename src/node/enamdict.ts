@@ -16,7 +16,7 @@
 import type { Form, Sense, WordEntry } from '../core/types';
 
 /** ENAMDICT's name types, spelled as the JMnedict tags the popup has labels for. */
-export const NAME_TAGS: Readonly<Record<string, string>> = {
+const NAME_TAGS: Readonly<Record<string, string>> = {
   s: 'surname',
   p: 'place',
   u: 'unclass',
@@ -43,7 +43,7 @@ export const NAME_TAGS: Readonly<Record<string, string>> = {
   relig: 'relig',
 };
 
-export interface NameLine {
+interface NameLine {
   /** Spelling as written: kanji, or katakana/Latin when the line has no reading. */
   head: string;
   /** Hiragana/katakana reading; null when the head is itself kana. */
@@ -62,21 +62,21 @@ export function parseEnamdictLine(line: string): NameLine | null {
   const [, head, reading, body] = m;
   const types = new Set<string>();
   const senses: Sense[] = [];
-  for (const field of body.split('/')) {
+  for (const field of body!.split('/')) {
     if (!field) continue;
     const group = TYPE_GROUP.exec(field);
     let gloss = field;
-    if (group && group[1].split(',').every((c) => c in NAME_TAGS)) {
-      const codes = group[1].split(',');
+    if (group && group[1]!.split(',').every((c) => c in NAME_TAGS)) {
+      const codes = group[1]!.split(',');
       codes.forEach((c) => types.add(c));
-      senses.push({ pos: [], glosses: [], tags: codes.map((c) => NAME_TAGS[c]) });
+      senses.push({ pos: [], glosses: [], tags: codes.map((c) => NAME_TAGS[c]!) });
       gloss = field.slice(group[0].length);
     } else if (senses.length === 0) {
       senses.push({ pos: [], glosses: [] });
     }
-    if (gloss.trim()) senses[senses.length - 1].glosses.push(gloss.trim());
+    if (gloss.trim()) senses[senses.length - 1]!.glosses.push(gloss.trim());
   }
-  return { head, reading: reading ?? null, types, senses: senses.filter((s) => s.glosses.length > 0) };
+  return { head: head!, reading: reading ?? null, types, senses: senses.filter((s) => s.glosses.length > 0) };
 }
 
 const KANJI = /[\u3400-\u9fff\uf900-\ufaff\u3005\u3006\u30f6]|[\ud840-\ud87f][\udc00-\udfff]/;
@@ -120,7 +120,7 @@ function toEntry(line: NameLine, id: number): WordEntry {
   return { id, kanji, kana, senses: line.senses };
 }
 
-export interface NamesTrimReport {
+interface NamesTrimReport {
   lines: number;
   kept: Record<'foreign' | 'whole' | 'surname' | 'place', number>;
 }

@@ -77,7 +77,7 @@ describe('compileGlossary: a mistake fails the build, naming the file, the line 
 
   it('fails on a category outside the list', () => {
     const { errors } = compileWith((e) => e.replace('category: treaty', 'category: treaties'));
-    expect(errors[0].message).toMatch(/unknown category "treaties"/);
+    expect(errors[0]!.message).toMatch(/unknown category "treaties"/);
   });
 
   it('fails on a variant another entry already has, once widths and case are folded', () => {

@@ -20,7 +20,7 @@ export interface GlossarySource {
   text: string;
 }
 
-export interface Problem {
+interface Problem {
   severity: 'error' | 'warning';
   file: string;
   line?: number;
@@ -31,7 +31,7 @@ export interface Problem {
 /** A tokenizer's reading of a text (kana), or null when it has none. */
 export type ReadingOf = (text: string) => string | null;
 
-export interface CompileOptions {
+interface CompileOptions {
   /** Dangling `related` terms are errors rather than warnings. */
   strict?: boolean;
   /**
@@ -197,7 +197,7 @@ export function compileGlossary(sources: readonly GlossarySource[], options: Com
       if (!reading) fail('missing reading');
       else {
         const codes = [...reading].map((c) => c.codePointAt(0)!);
-        const nonKana = [...reading].filter((_, i) => !isHiraganaReading(codes[i]) && !isKatakanaLetter(codes[i]));
+        const nonKana = [...reading].filter((_, i) => !isHiraganaReading(codes[i]!) && !isKatakanaLetter(codes[i]!));
         if (nonKana.length > 0) fail(`reading "${reading}" is not kana (${[...new Set(nonKana)].join(' ')})`);
         else if (codes.some(isKatakanaLetter)) warn(`reading "${reading}" should be hiragana`);
       }
@@ -285,7 +285,7 @@ export function compileGlossary(sources: readonly GlossarySource[], options: Com
   entries.forEach((entry, i) => {
     for (const rel of entry.related ?? []) {
       const owner = owners.get(normalizeKey(rel));
-      const p = places[i];
+      const p = places[i]!;
       if (!owner) {
         problems.push({
           severity: options.strict ? 'error' : 'warning',

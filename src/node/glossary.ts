@@ -8,7 +8,7 @@ import { kuromojiReading } from './reading';
 
 export const GLOSSARY_OUTPUT = 'glossary.json';
 
-export function glossaryDir(root = repoRoot()): string {
+function glossaryDir(root = repoRoot()): string {
   return path.join(root, 'data', 'glossary');
 }
 
@@ -21,7 +21,7 @@ export function compileGlossaryFiles(options: { root?: string; strict?: boolean 
   return compileGlossary(sources, { strict: options.strict, readingOf: kuromojiReading });
 }
 
-export interface GlossaryBuild extends CompileResult {
+interface GlossaryBuild extends CompileResult {
   /** Written only when there is no error. */
   written: { path: string; bytes: number } | null;
 }
@@ -46,9 +46,4 @@ let opened: GlossaryIndex | null = null;
 export function loadNodeGlossary(): GlossaryIndex {
   opened ??= createGlossaryIndex(compileGlossaryFiles().glossary.entries);
   return opened;
-}
-
-/** The glossary as the extension would load it, from build/data/glossary.json. */
-export function readBuiltGlossary(root = repoRoot()): string {
-  return readFileSync(path.join(outputDir(root), GLOSSARY_OUTPUT), 'utf8');
 }

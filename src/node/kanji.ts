@@ -6,8 +6,8 @@ import { gunzipSync } from 'node:zlib';
 import { outputDir, repoRoot } from './dictionaries';
 import { openKanji, parseKanjidic, serializeKanji, type KanjiIndex } from '../core/kanji/kanjidic';
 
-export const KANJI_SOURCE = 'data/kanjidic/kanjidic2.xml.gz';
-export const KANJI_OUTPUT = 'kanji.json';
+const KANJI_SOURCE = 'data/kanjidic/kanjidic2.xml.gz';
+const KANJI_OUTPUT = 'kanji.json';
 const CODE = path.join(path.dirname(fileURLToPath(import.meta.url)), '../core/kanji/kanjidic.ts');
 
 const mtime = (file: string) => (existsSync(file) ? statSync(file).mtimeMs : 0);

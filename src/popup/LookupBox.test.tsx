@@ -91,7 +91,7 @@ describe('the toolbar popup’s look-up box', () => {
     ).toBe('新START延長で合意');
     // The first word is shown and marked in the text.
     expect(chars().filter((b) => b.getAttribute('aria-pressed') === 'true').length).toBe(6);
-    chars()[6].click();
+    chars()[6]!.click();
     await settle();
     expect(asked).toEqual(['新START延長で合意', '新START延長で合意']);
     expect(root.querySelector('.lookup-results [data-entry] .headword')?.textContent).toBe('延長');

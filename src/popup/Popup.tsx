@@ -31,7 +31,7 @@ export function Popup() {
         .sendMessage(envelope('status', {}))
         .catch(() => null)) as Reply<'status'> | null;
       if (reply?.ok) setStatus(reply.value);
-      if (!reply?.ok || !reply.value.tokenizer) timer = window.setTimeout(poll, 300);
+      if (!reply?.ok || !reply.value.tokenizer) timer = window.setTimeout(() => void poll(), 300);
     };
     void poll();
     return () => clearTimeout(timer);

@@ -6,7 +6,7 @@ import { envelope, type Reply } from '../messages';
 import { t } from '../ui/i18n';
 
 /** Saves shown: enough to check the last few landed, few enough for a 300 px popup. */
-export const RECENT_SAVES = 5;
+const RECENT_SAVES = 5;
 
 export function RecentSaves() {
   const [summary, setSummary] = useState<VocabSummary | null>(null);

@@ -10,10 +10,10 @@ function label(prefix: string, code: string): string {
 export const posLabel = (code: string): string => label('pos_', code);
 export const tagLabel = (code: string): string => label('tag_', code);
 export const categoryLabel = (code: string): string => label('cat_', code);
-export const inflectionLabel = (code: string): string => label('infl_', code);
+const inflectionLabel = (code: string): string => label('infl_', code);
 
 /** Joins conjugation steps the same way in every language: "passive · polite · progressive". */
-export const STEP_SEPARATOR = ' · ';
+const STEP_SEPARATOR = ' · ';
 
 export function inflectionText(reasons: readonly string[]): string {
   return reasons.map(inflectionLabel).join(STEP_SEPARATOR);

@@ -14,9 +14,9 @@ describe('locales', () => {
   it('en and ja hold the same keys, with the same substitutions, and no empty message', () => {
     expect(Object.keys(ja).sort()).toEqual(Object.keys(en).sort());
     for (const key of Object.keys(en)) {
-      expect(en[key].message.trim(), key).not.toBe('');
-      expect(ja[key].message.trim(), key).not.toBe('');
-      expect(placeholders(ja[key].message), key).toBe(placeholders(en[key].message));
+      expect(en[key]!.message.trim(), key).not.toBe('');
+      expect(ja[key]!.message.trim(), key).not.toBe('');
+      expect(placeholders(ja[key]!.message), key).toBe(placeholders(en[key]!.message));
     }
   });
 
@@ -33,7 +33,7 @@ describe('locales', () => {
     const manifest = readFileSync('manifest.json', 'utf8');
     const used = [...manifest.matchAll(/__MSG_(\w+)__/g)].map((m) => m[1]);
     expect(used.length).toBeGreaterThanOrEqual(4);
-    for (const key of used) expect(en[key], key).toBeDefined();
+    for (const key of used) expect(en[key!], key).toBeDefined();
   });
 
   it('labels every EDICT part of speech and sense tag the dictionary can carry', () => {
@@ -47,7 +47,7 @@ describe('locales', () => {
     for (const code of INFLECTION_CODES) {
       const key = messageKey('infl_', code);
       expect(en[key], code).toBeDefined();
-      expect(ja[key].message, code).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+      expect(ja[key]!.message, code).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
     }
   });
 });

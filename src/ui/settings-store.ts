@@ -7,7 +7,7 @@ export async function loadSettings(): Promise<Settings> {
   return readSettings(stored[SETTINGS_KEY]);
 }
 
-export async function saveSettings(patch: Partial<Settings>): Promise<void> {
+async function saveSettings(patch: Partial<Settings>): Promise<void> {
   const next = { ...(await loadSettings()), ...patch };
   await browser.storage.local.set({ [SETTINGS_KEY]: next });
 }

@@ -3,7 +3,7 @@
  * The dark set applies when the system asks for it (theme "system") or when the user forces it.
  */
 
-export interface Tokens {
+interface Tokens {
   bg: string;
   fg: string;
   muted: string;
@@ -18,7 +18,7 @@ export interface Tokens {
   shadow: string;
 }
 
-export const LIGHT: Tokens = {
+const LIGHT: Tokens = {
   bg: '#fffdf8',
   fg: '#1f1f1f',
   muted: '#5e5a52',
@@ -33,7 +33,7 @@ export const LIGHT: Tokens = {
   shadow: '0 6px 24px rgba(0, 0, 0, 0.18)',
 };
 
-export const DARK: Tokens = {
+const DARK: Tokens = {
   bg: '#1f2023',
   fg: '#ecebe7',
   muted: '#a9a59c',

@@ -21,7 +21,7 @@ import { t } from '../ui/i18n';
 import { useSettings } from '../ui/settings-store';
 import { listLabel } from './format';
 
-export interface AnkiController {
+interface AnkiController {
   enabled: boolean;
   settings: AnkiSettings | null;
   decks: string[];
@@ -38,7 +38,7 @@ export interface AnkiController {
 
 const client = new AnkiConnect((url, init) => fetch(url, init));
 
-export function ankiErrorText(err: unknown): string {
+function ankiErrorText(err: unknown): string {
   if (err instanceof AnkiConnectError) {
     switch (err.code) {
       case 'notRunning':
@@ -54,7 +54,7 @@ export function ankiErrorText(err: unknown): string {
   return t('vocabAnkiError', [err instanceof Error ? err.message : String(err)]);
 }
 
-export function columnLabel(column: AnkiColumn): string {
+function columnLabel(column: AnkiColumn): string {
   return t(`vocabAnkiCol_${column.replace(/\s+/g, '')}`);
 }
 

@@ -5,7 +5,7 @@ import { DEFAULT_LIST_ID } from '../core/vocab/word';
 import { t } from '../ui/i18n';
 import { listLabel } from './format';
 
-export interface ListsPanelProps {
+interface ListsPanelProps {
   lists: VocabList[];
   words: VocabWord[];
   current: string;

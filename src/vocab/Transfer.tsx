@@ -16,7 +16,7 @@ import { datedName, downloadText } from './download';
 import { ListOptions } from './ListOptions';
 import { listLabel } from './format';
 
-export function importErrorText(e: ImportError): string {
+function importErrorText(e: ImportError): string {
   return t('vocabImportErrorLine', [String(e.line), t(`vocabImportError_${e.code}`, [e.detail ?? ''])]);
 }
 
@@ -134,13 +134,17 @@ export function Transfer({
             type="file"
             class="import-file"
             accept=".json,.csv,.tsv,.txt,application/json,text/csv,text/tab-separated-values,text/plain"
-            onChange={async (e) => {
+            onChange={(e) => {
               const input = e.currentTarget;
               const f = input.files?.[0];
               // Cleared at once, so choosing the same file again (after fixing it) reads it again.
               input.value = '';
               setMessage(null);
-              setFile(f ? { name: f.name, text: await f.text() } : null);
+              if (!f) return setFile(null);
+              f.text().then(
+                (text) => setFile({ name: f.name, text }),
+                (err: unknown) => setMessage({ kind: 'error', text: errorText(err) }),
+              );
             }}
           />
         </label>

@@ -17,7 +17,7 @@ import { Transfer } from './Transfer';
 import { WordTable } from './WordTable';
 
 /** How long a deleted word can be brought back. */
-export const UNDO_MS = 10_000;
+const UNDO_MS = 10_000;
 
 interface Toast {
   text: string;
@@ -27,7 +27,7 @@ interface Toast {
 /** The list shown comes from the address (#list=…), so a link from the toolbar popup opens that list. */
 function listFromHash(): string {
   const m = /(?:^|[#&])list=([^&]+)/.exec(location.hash);
-  return m ? decodeURIComponent(m[1]) : 'all';
+  return m ? decodeURIComponent(m[1]!) : 'all';
 }
 
 export function VocabPage() {
@@ -119,7 +119,7 @@ export function VocabPage() {
       showToast({
         text:
           removed.length === 1
-            ? t('vocabDeletedOne', [removed[0].headword])
+            ? t('vocabDeletedOne', [removed[0]!.headword])
             : t('vocabDeletedMany', [String(removed.length)]),
         undo: () =>
           void attempt(async () => {

@@ -16,9 +16,9 @@ import {
 import { t } from '../ui/i18n';
 import { formatDate, listLabel } from './format';
 
-export const PAGE_ROWS = 100;
+const PAGE_ROWS = 100;
 
-export interface WordTableProps {
+interface WordTableProps {
   words: VocabWord[];
   lists: VocabList[];
   selected: Set<string>;

@@ -5,7 +5,7 @@ import { VocabStore } from '../background/vocab/store';
 import { envelope, type Reply, type RequestName, type RequestOf, type Responses } from '../messages';
 import { t } from '../ui/i18n';
 
-export class VocabRequestError extends Error {
+class VocabRequestError extends Error {
   readonly code: VocabErrorCode | null;
   constructor(readonly error: string) {
     super(error);

@@ -25,7 +25,7 @@ describe('vocabulary strings', () => {
     const keys = new Set<string>();
     for (const file of SOURCES) {
       const src = readFileSync(file, 'utf8');
-      for (const m of src.matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) keys.add(m[1]);
+      for (const m of src.matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) keys.add(m[1]!);
     }
     expect(keys.size).toBeGreaterThan(60);
     for (const key of keys) {

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export type BrowserName = 'chrome' | 'firefox';
+type BrowserName = 'chrome' | 'firefox';
 
-export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 /** Loopback origin the harness adds to the content-script matches of its private copy of the build. */
-export const TEST_MATCH = 'http://127.0.0.1/*';
+const TEST_MATCH = 'http://127.0.0.1/*';
 
 interface ManifestContentScript {
   matches: string[];

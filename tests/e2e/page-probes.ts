@@ -46,13 +46,13 @@ export async function locateCharacter(args: LocateArgs): Promise<CharPoint | { e
         await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
         box = range.getClientRects()[0];
       }
-      return { x: box.left + box.width / 2, y: box.top + box.height / 2, char: data[at + args.offset] };
+      return { x: box!.left + box!.width / 2, y: box!.top + box!.height / 2, char: data[at + args.offset]! };
     }
   }
   return { error: `"${args.text}" not found${args.within ? ` in ${args.within}` : ''}` };
 }
 
-export interface PopupEntry {
+interface PopupEntry {
   source: string;
   headword: string;
   reading: string;

@@ -1,6 +1,6 @@
 import type { CharPoint, PopupContent } from './page-probes';
 
-export type PopupReader = () => Promise<PopupContent | null>;
+type PopupReader = () => Promise<PopupContent | null>;
 
 const POLL_MS = 100;
 

@@ -7,7 +7,7 @@ import type { BrowserContext, Page, Worker } from 'playwright-core';
 export const DETECT_MEASURE = 'kiji-detect';
 export const ANNOTATE_MEASURE = 'kiji-annotate';
 
-export interface ReadingReply<T> {
+interface ReadingReply<T> {
   ok: boolean;
   value?: T;
   error?: string;

@@ -17,7 +17,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.jpg': 'image/jpeg',
 };
 
-export interface ServedRequest {
+interface ServedRequest {
   method: string;
   path: string;
   status: number;

@@ -14,7 +14,7 @@ export async function ask<T>(page: Page, type: string, payload: unknown): Promis
   return reply.value as T;
 }
 
-export interface VocabRow {
+interface VocabRow {
   state: string;
   text: string;
 }

@@ -72,16 +72,16 @@ describe('Chromium: saving from the hover popup', () => {
       const r = await page.evaluate(readVocabRows);
       return r[0]?.state === 'new' && r;
     }, 'the saved state');
-    expect(rows[0].text).toMatch(/Saved in My words/);
+    expect(rows[0]!.text).toMatch(/Saved in My words/);
 
     const ext = await extensionPage();
     const { words } = await ask<VocabDump>(ext, 'vocabList', {});
     expect(words.map((w) => w.headword)).toEqual(['延長']);
-    const [s] = words[0].sentences;
-    expect(s.text.slice(s.start, s.end)).toBe('延長');
-    expect(s.text).toContain('新START');
-    expect(s.url).toBe(harness.server.url('news/newsweek-seed.html'));
-    expect(s.title.length).toBeGreaterThan(0);
+    const [s] = words[0]!.sentences;
+    expect(s!.text.slice(s!.start, s!.end)).toBe('延長');
+    expect(s!.text).toContain('新START');
+    expect(s!.url).toBe(harness.server.url('news/newsweek-seed.html'));
+    expect(s!.title.length).toBeGreaterThan(0);
     await ext.close();
 
     // The vocabulary page lists it, and opening the row shows the sentence with the word marked and a link back.
@@ -151,14 +151,14 @@ describe('Chromium: saving from the hover popup', () => {
     const saves = await realSaves(400);
     const batches = [saves.slice(100, 200), saves.slice(200, 300), saves.slice(300, 400)];
     const tabs = await Promise.all(batches.map(() => extensionPage()));
-    const before = (await ask<VocabDump>(tabs[0], 'vocabList', {})).words.map((w) => w.id);
+    const before = (await ask<VocabDump>(tabs[0]!, 'vocabList', {})).words.map((w) => w.id);
     // Each tab fires its 100 saves without waiting for one another; the three tabs start together.
     const replies = await Promise.all(
       tabs.map((tab, i) =>
         tab.evaluate(
           (batch) =>
             Promise.all(
-              batch.map((save, j) =>
+              batch!.map((save, j) =>
                 chrome.runtime.sendMessage({
                   kiji: 1,
                   type: 'vocabSave',
@@ -171,7 +171,7 @@ describe('Chromium: saving from the hover popup', () => {
       ),
     );
     expect(replies.flat().filter((r) => !(r as { ok: boolean }).ok)).toEqual([]);
-    const { words } = await ask<VocabDump>(tabs[0], 'vocabList', {});
+    const { words } = await ask<VocabDump>(tabs[0]!, 'vocabList', {});
     // Every one of the 300 is there, once; none of the words saved before went missing.
     const ids = batches.flat().map((save) => `${save.entry.headword}\t${save.entry.reading}`);
     expect(new Set(ids).size).toBe(300);
@@ -210,7 +210,7 @@ describe('Chromium: the vocabulary page', () => {
     await search.fill(toRomaji(target.reading));
     await expect.poll(() => wordRow(page, target.headword).count()).toBe(1);
     expect(await page.locator('tr.word').count()).toBeLessThan(20);
-    await search.fill(target.senses[0].glosses[0]);
+    await search.fill(target.senses[0]!.glosses[0]!);
     await expect.poll(() => wordRow(page, target.headword).count()).toBe(1);
     expect(await page.locator('tr.word').count()).toBeLessThan(20);
     await search.fill('');
@@ -218,7 +218,7 @@ describe('Chromium: the vocabulary page', () => {
     const perSite = new Map<string, number>();
     for (const w of words)
       for (const site of new Set(w.sentences.map((x) => x.site))) perSite.set(site, (perSite.get(site) ?? 0) + 1);
-    const [site, count] = [...perSite].filter(([, n]) => n < 100).sort((a, b) => b[1] - a[1])[0];
+    const [site, count] = [...perSite].filter(([, n]) => n < 100).sort((a, b) => b[1] - a[1])[0]!;
     await page.locator('.filters select').first().selectOption(site);
     await expect.poll(() => page.locator('tr.word').count()).toBe(count);
     expect(await page.locator('.found').textContent()).toBe(`${count} shown`);
@@ -359,7 +359,7 @@ describe('Chromium: export and import', () => {
   it('round trip: export a JSON backup, wipe, import it, and the data is identical', async () => {
     await ask(page, 'vocabUpdate', {
       rid: `rt-${Math.random()}`,
-      ids: [(await ask<VocabDump>(page, 'vocabList', {})).words[0].id],
+      ids: [(await ask<VocabDump>(page, 'vocabList', {})).words[0]!.id],
       patch: { status: 'known', note: 'メモ "quoted", <b>' },
     });
     const before = await ask<VocabDump>(page, 'vocabList', {});
@@ -404,8 +404,8 @@ describe('Chromium: export and import', () => {
     const before = await ask<VocabDump>(page, 'vocabList', {});
     const lines = (await download('button.export-tsv')).split('\n');
     // No word on line 7: Expression, Reading and Furigana (which could stand in for it) all blank.
-    lines[6] = ['', '', '', ...lines[6].split('\t').slice(3)].join('\t');
-    lines[9] = lines[9].replace(/^([^\t]*)\t/, '$1\t"never closed ');
+    lines[6] = ['', '', '', ...lines[6]!.split('\t').slice(3)].join('\t');
+    lines[9] = lines[9]!.replace(/^([^\t]*)\t/, '$1\t"never closed ');
     writeFileSync(join(dir, 'broken.tsv'), lines.join('\n'));
     await page.locator('input.import-file').setInputFiles(join(dir, 'broken.tsv'));
     const errors = page.locator('.import-errors');
@@ -546,7 +546,7 @@ describe('Chromium: AnkiConnect', () => {
       fields: { Expression: '延長', Reading: 'えんちょう', Source: '延長[えんちょう]' },
       tags: ['kiji', 'My_words'],
     });
-    expect(anki.notes[0].fields.Sentence).toContain('<b>延長</b>');
+    expect(anki.notes[0]!.fields.Sentence).toContain('<b>延長</b>');
     // The mapping is a setting: it is there after a reload.
     await page.reload();
     await expect.poll(() => page.locator('.anki-fields select[data-field="Source"]').inputValue()).toBe('Furigana');

@@ -48,7 +48,7 @@ describe('Firefox: saving from the hover popup (store in the background page)', 
       const r = await page.evaluate(readVocabRows);
       return r[0]?.state === 'new' && r;
     }, 'the saved state from the store');
-    expect(rows[0].text).toMatch(/Saved in My words/);
+    expect(rows[0]!.text).toMatch(/Saved in My words/);
   });
 
   it('sent no request beyond 127.0.0.1 and logged no page error', () => {

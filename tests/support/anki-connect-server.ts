@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export interface StoredNote {
+interface StoredNote {
   id: number;
   deckName: string;
   modelName: string;
@@ -43,7 +43,7 @@ export async function startFakeAnki(port = 0): Promise<FakeAnki> {
   const problem = (n: { deckName: string; modelName: string; fields: Record<string, string> }): string | null => {
     if (!DECKS.includes(n.deckName)) return `deck was not found: ${n.deckName}`;
     if (!MODELS[n.modelName]) return `model was not found: ${n.modelName}`;
-    const unknown = Object.keys(n.fields).find((f) => !MODELS[n.modelName].includes(f));
+    const unknown = Object.keys(n.fields).find((f) => !MODELS[n.modelName]!.includes(f));
     if (unknown) return `field was not found: ${unknown}`;
     if (!firstField(n)) return 'cannot create note because it is empty';
     const dup = notes.some(

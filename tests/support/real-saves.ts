@@ -14,7 +14,7 @@ import { hasJapanese, hasKanji } from '../../src/core/text/chars';
 import { splitSentences } from '../../src/core/text/sentence';
 
 export const SEED_URL = 'https://www.newsweekjapan.jp/stories/world/2021/01/post-95461.php';
-export const SEED_TITLE = 'バイデン=プーチン、初の電話会談 新START延長で合意';
+const SEED_TITLE = 'バイデン=プーチン、初の電話会談 新START延長で合意';
 
 /** The seed article's sentences, as the content script cuts them (at sentence ends and line breaks). */
 export function seedSentences(): string[] {
@@ -34,7 +34,7 @@ export async function saveOf(
   if (at < 0) throw new Error(`${word} not in ${sentence}`);
   const result = lookupWords(sentence, at, { words: await loadNodeWords() });
   if (!result) throw new Error(`EDICT has nothing at ${word} in ${sentence}`);
-  const entry = result.entries[0];
+  const entry = result.entries[0]!;
   return {
     entry: { source: entry.source, headword: entry.headword, reading: entry.reading, senses: entry.senses },
     context: {
@@ -122,12 +122,12 @@ function fillFromEdict(
   const sentences = pages.flatMap((p) => p.sentences.map((s) => ({ page: p, s })));
   let i = 0;
   for (const entry of parseEdictEntries(text)) {
-    const headword = entry.kanji[0]?.text ?? entry.kana[0].text;
+    const headword = entry.kanji[0]?.text ?? entry.kana[0]!.text;
     const reading = entry.kana[0]?.text ?? '';
     const key = `${headword}\t${reading}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const { page, s } = sentences[i++ % sentences.length];
+    const { page, s } = sentences[i++ % sentences.length]!;
     out.push({
       entry: { source: 'words', headword, reading, senses: entry.senses },
       context: {

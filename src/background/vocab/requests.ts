@@ -25,7 +25,7 @@ let store: VocabStore | null = null;
 const recent = new Map<string, Promise<Reply<RequestName>>>();
 
 /** The store this context owns, opened at the first request. Tests pass their own. */
-export function vocabStore(): VocabStore {
+function vocabStore(): VocabStore {
   store ??= new VocabStore();
   return store;
 }

@@ -57,5 +57,9 @@ export function upgrade(
   target = DB_VERSION,
   now = Date.now(),
 ): void {
-  for (let v = oldVersion + 1; v <= target; v++) steps[v](db, tx, now);
+  for (let v = oldVersion + 1; v <= target; v++) {
+    const step = steps[v];
+    if (!step) throw new Error(`No migration step to vocabulary schema version ${v}`);
+    step(db, tx, now);
+  }
 }

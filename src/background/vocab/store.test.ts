@@ -31,7 +31,7 @@ const withWord = (word: string, nth = 0) => sentences.filter((s) => s.includes(w
 describe('vocabulary store: saving', () => {
   it('saves a word into the default list and tells the popup where it is', async () => {
     const store = openStore();
-    const out = await store.save(await saveOf(withWord('延長'), '延長'));
+    const out = await store.save(await saveOf(withWord('延長')!, '延長'));
     expect(out.word.headword).toBe('延長');
     expect(out.state).toEqual({ status: 'new', lists: [{ id: DEFAULT_LIST_ID, name: '' }] });
     expect(out.nearQuota).toBe(false);
@@ -41,11 +41,11 @@ describe('vocabulary store: saving', () => {
 
   it('saving the same word again adds the sentence, never a second record', async () => {
     const store = openStore();
-    await store.save(await saveOf(withWord('延長', 0), '延長'));
-    await store.save(await saveOf(withWord('延長', 1), '延長'));
+    await store.save(await saveOf(withWord('延長', 0)!, '延長'));
+    await store.save(await saveOf(withWord('延長', 1)!, '延長'));
     const { words } = await store.dump();
     expect(words).toHaveLength(1);
-    expect(words[0].sentences.map((s) => s.text)).toEqual([withWord('延長', 0), withWord('延長', 1)]);
+    expect(words[0]!.sentences.map((s) => s.text)).toEqual([withWord('延長', 0), withWord('延長', 1)]);
   });
 
   it('loses nothing when three tabs save 100 words each at the same moment', async () => {
@@ -63,7 +63,7 @@ describe('vocabulary store: saving', () => {
 
   it('keeps every sentence when tabs save the same word at once', async () => {
     const store = openStore();
-    const base = await saveOf(withWord('合意'), '合意');
+    const base = await saveOf(withWord('合意')!, '合意');
     const fromTabs: SaveInput[] = [1, 2, 3, 4, 5, 6].map((n) => ({
       ...base,
       context: { ...base.context, url: `${base.context.url}?tab=${n}` },
@@ -71,22 +71,22 @@ describe('vocabulary store: saving', () => {
     await Promise.all(fromTabs.map((s) => store.save(s)));
     const { words } = await store.dump();
     expect(words).toHaveLength(1);
-    expect(words[0].sentences).toHaveLength(6);
+    expect(words[0]!.sentences).toHaveLength(6);
   });
 
   it('remembers the last chosen list for the next save', async () => {
     const store = openStore();
     await store.editList({ op: 'create', id: 'l-gunshuku', name: '軍縮' });
     await store.editList({ op: 'choose', id: DEFAULT_LIST_ID });
-    await store.save({ ...(await saveOf(withWord('核軍縮'), '核軍縮')), list: 'l-gunshuku' });
-    const next = await store.save(await saveOf(withWord('条約'), '条約'));
+    await store.save({ ...(await saveOf(withWord('核軍縮')!, '核軍縮')), list: 'l-gunshuku' });
+    const next = await store.save(await saveOf(withWord('条約')!, '条約'));
     expect(next.state.lists).toEqual([{ id: 'l-gunshuku', name: '軍縮' }]);
     expect((await store.dump()).lastListId).toBe('l-gunshuku');
   });
 
   it('refuses a list that does not exist, and saves nothing', async () => {
     const store = openStore();
-    await expect(store.save({ ...(await saveOf(withWord('延長'), '延長')), list: 'l-gone' })).rejects.toMatchObject({
+    await expect(store.save({ ...(await saveOf(withWord('延長')!, '延長')), list: 'l-gone' })).rejects.toMatchObject({
       code: 'unknownList',
     });
     expect((await store.dump()).words).toEqual([]);
@@ -94,8 +94,8 @@ describe('vocabulary store: saving', () => {
 
   it('marks a word known from the popup without putting it in a list, and lists it as known', async () => {
     const store = openStore();
-    await store.save({ ...(await saveOf(withWord('大統領'), '大統領')), list: null, status: 'known' });
-    await store.save(await saveOf(withWord('延長'), '延長'));
+    await store.save({ ...(await saveOf(withWord('大統領')!, '大統領')), list: null, status: 'known' });
+    await store.save(await saveOf(withWord('延長')!, '延長'));
     expect(await store.knownWords()).toEqual(['大統領']);
     const summary = await store.summary(5);
     expect(summary).toMatchObject({ total: 2, known: 1, learning: 0 });
@@ -105,18 +105,18 @@ describe('vocabulary store: saving', () => {
 
   it('warns when storage is nearly full', async () => {
     const store = openStore({ estimate: async () => ({ usage: 95, quota: 100 }) });
-    expect((await store.save(await saveOf(withWord('延長'), '延長'))).nearQuota).toBe(true);
+    expect((await store.save(await saveOf(withWord('延長')!, '延長'))).nearQuota).toBe(true);
   });
 
   it('reports a full disk as "quota" and keeps nothing of the failed write', async () => {
     const store = openStore();
-    await store.save(await saveOf(withWord('延長'), '延長'));
+    await store.save(await saveOf(withWord('延長')!, '延長'));
     const put = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function () {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
     try {
-      const err = await store.save(await saveOf(withWord('合意'), '合意')).catch((e: unknown) => e);
+      const err = await store.save(await saveOf(withWord('合意')!, '合意')).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(VocabError);
       expect((err as VocabError).code).toBe('quota');
     } finally {
@@ -131,20 +131,20 @@ describe('vocabulary store: lists and marks', () => {
     const store = openStore();
     await store.editList({ op: 'create', id: 'l-gunshuku', name: '軍縮' });
     await store.editList({ op: 'create', id: 'l-kokkai', name: '国会' });
-    const a = (await store.save({ ...(await saveOf(withWord('核軍縮'), '核軍縮')), list: DEFAULT_LIST_ID })).word;
-    const b = (await store.save({ ...(await saveOf(withWord('条約'), '条約')), list: DEFAULT_LIST_ID })).word;
+    const a = (await store.save({ ...(await saveOf(withWord('核軍縮')!, '核軍縮')), list: DEFAULT_LIST_ID })).word;
+    const b = (await store.save({ ...(await saveOf(withWord('条約')!, '条約')), list: DEFAULT_LIST_ID })).word;
     await store.update([a.id], { addLists: ['l-gunshuku'], removeLists: [DEFAULT_LIST_ID] });
     await store.update([b.id], { addLists: ['l-kokkai'] });
     let state = await store.status([a.id, b.id]);
-    expect(state[a.id].lists.map((l) => l.name)).toEqual(['軍縮']);
-    expect(state[b.id].lists.map((l) => l.name)).toEqual(['', '国会']);
+    expect(state[a.id]!.lists.map((l) => l.name)).toEqual(['軍縮']);
+    expect(state[b.id]!.lists.map((l) => l.name)).toEqual(['', '国会']);
 
     await store.editList({ op: 'rename', id: 'l-kokkai', name: '国会 2024' });
     await expect(store.editList({ op: 'rename', id: 'l-kokkai', name: '軍縮' })).rejects.toMatchObject({
       code: 'listExists',
     });
     state = await store.status([b.id]);
-    expect(state[b.id].lists.map((l) => l.name)).toEqual(['', '国会 2024']);
+    expect(state[b.id]!.lists.map((l) => l.name)).toEqual(['', '国会 2024']);
 
     const after = await store.editList({ op: 'delete', id: 'l-gunshuku' });
     expect(after.lists.map((l) => l.id)).toEqual([DEFAULT_LIST_ID, 'l-kokkai']);
@@ -155,9 +155,9 @@ describe('vocabulary store: lists and marks', () => {
 
   it('marks known and learning, edits notes, deletes and undoes', async () => {
     const store = openStore();
-    const w = (await store.save(await saveOf(withWord('延長'), '延長'))).word;
+    const w = (await store.save(await saveOf(withWord('延長')!, '延長'))).word;
     await store.update([w.id], { status: 'learning', note: '新STARTの延長' });
-    expect((await store.status([w.id]))[w.id].status).toBe('learning');
+    expect((await store.status([w.id]))[w.id]!.status).toBe('learning');
     await store.update([w.id], { status: 'known' });
     expect(await store.knownWords()).toEqual(['延長']);
     const removed = await store.remove([w.id]);
@@ -165,7 +165,7 @@ describe('vocabulary store: lists and marks', () => {
     await store.restore(removed);
     const { words } = await store.dump();
     expect(words).toEqual(removed);
-    expect(words[0].note).toBe('新STARTの延長');
+    expect(words[0]!.note).toBe('新STARTの延長');
   });
 });
 
@@ -201,11 +201,11 @@ describe('vocabulary store: import and backup', () => {
   it('merges an import into what is stored: same-named lists join, duplicates merge', async () => {
     const store = openStore();
     await store.editList({ op: 'create', id: 'l-mine', name: '軍縮' });
-    await store.save({ ...(await saveOf(withWord('延長', 0), '延長')), list: 'l-mine' });
+    await store.save({ ...(await saveOf(withWord('延長', 0)!, '延長')), list: 'l-mine' });
     const other = openStore({ name: 'other-profile' });
     await other.editList({ op: 'create', id: 'l-theirs', name: '軍縮' });
-    await other.save({ ...(await saveOf(withWord('延長', 1), '延長')), list: 'l-theirs' });
-    await other.save({ ...(await saveOf(withWord('合意'), '合意')), list: 'l-theirs' });
+    await other.save({ ...(await saveOf(withWord('延長', 1)!, '延長')), list: 'l-theirs' });
+    await other.save({ ...(await saveOf(withWord('合意')!, '合意')), list: 'l-theirs' });
     const theirs = await other.dump();
     expect(await store.importData(theirs, 'merge')).toEqual({ added: 1, merged: 1, listsAdded: 0 });
     const { words, lists } = await store.dump();
@@ -220,7 +220,7 @@ describe('vocabulary store: import and backup', () => {
 
   it('imports all or nothing: a write failing half-way leaves the store as it was', async () => {
     const store = openStore();
-    await store.save(await saveOf(withWord('延長'), '延長'));
+    await store.save(await saveOf(withWord('延長')!, '延長'));
     const before = await store.dump();
     const other = openStore({ name: 'other-profile' });
     for (const s of await realSaves(50)) await other.save(s);
@@ -293,7 +293,7 @@ describe('vocabulary store: schema migration', () => {
     expect(summary).toMatchObject({ total: 20, known: 5 });
     expect(summary.lists.map((l) => l.count)).toEqual([10, 10]);
     // And it keeps working as a version-2 store.
-    await store.save({ ...saves[0], list: 'l-old' });
-    expect((await store.status([words[0].id]))[words[0].id]).toBeDefined();
+    await store.save({ ...saves[0]!, list: 'l-old' });
+    expect((await store.status([words[0]!.id]))[words[0]!.id]).toBeDefined();
   });
 });

@@ -47,7 +47,7 @@ export class VocabError extends Error {
   }
 }
 
-export interface StoreOptions {
+interface StoreOptions {
   idb?: IDBFactory;
   name?: string;
   now?: () => number;
@@ -56,7 +56,7 @@ export interface StoreOptions {
 }
 
 /** Share of the quota past which saves carry a warning. */
-export const NEAR_QUOTA = 0.9;
+const NEAR_QUOTA = 0.9;
 /** How long a quota estimate is trusted: estimate() is not free, and saves come in bursts. */
 const ESTIMATE_TTL_MS = 5000;
 
@@ -260,7 +260,7 @@ export class VocabStore {
         total,
         known,
         learning,
-        lists: lists.map((l, i) => ({ id: l.id, name: l.name, count: counts[i] })),
+        lists: lists.map((l, i) => ({ id: l.id, name: l.name, count: counts[i] ?? 0 })),
         lastListId: last && lists.some((l) => l.id === last) ? last : DEFAULT_LIST_ID,
         recent,
       };

@@ -10,7 +10,7 @@ import { RUBY_ATTRIBUTE } from './ruby-dom';
 export const ARTICLE_ATTRIBUTE = 'data-kiji-article';
 export const TITLE_ATTRIBUTE = 'data-kiji-title';
 /** User Timing entry for each detection (read by the benchmark). */
-export const DETECT_MEASURE = 'kiji-detect';
+const DETECT_MEASURE = 'kiji-detect';
 
 /** Quiet time after the last added subtree before looking at what was added. */
 export const SETTLE_MS = 400;
@@ -19,7 +19,7 @@ const MAX_WAIT_MS = 2000;
 /** Detections are at least this far apart. */
 const MIN_INTERVAL_MS = 1000;
 /** Japanese characters added that make a new article likely. */
-export const SUBSTANTIAL_CHARS = 150;
+const SUBSTANTIAL_CHARS = 150;
 /** Added subtrees kept for the check; more than this at once is a new page anyway. */
 const MAX_PENDING = 64;
 /** Characters read from each added subtree for the check. */

@@ -10,13 +10,13 @@ interface SchedulerLike {
 }
 
 /** Lets the page run: scheduler.yield() where the browser has it (keeps our place in line), else a macrotask. */
-export function yieldToPage(win: Window & typeof globalThis): Promise<void> {
+function yieldToPage(win: Window & typeof globalThis): Promise<void> {
   const scheduler = (win as unknown as { scheduler?: SchedulerLike }).scheduler;
   if (scheduler && typeof scheduler.yield === 'function') return scheduler.yield();
   return new Promise((resolve) => win.setTimeout(resolve, 0));
 }
 
-export interface ChunkOptions {
+interface ChunkOptions {
   budgetMs?: number;
   /** Stop early (the reader changed the mode while we worked). */
   cancelled?: () => boolean;
@@ -24,7 +24,7 @@ export interface ChunkOptions {
   afterSlice?: () => void;
 }
 
-export interface ChunkResult {
+interface ChunkResult {
   /** False when cancelled before the end. */
   done: boolean;
   /** The longest slice: when it started (performance.now()) and how long it ran, ms. */

@@ -10,7 +10,7 @@ import { readSettings, SETTINGS_KEY, type Settings } from '../../settings';
 import type { CreateReadingMode, ReadingHost, ReadingModeApi } from './api';
 
 /** Built from ./module.ts; web-accessible so that a content script may import it. */
-export const READING_MODULE = 'reading.js';
+const READING_MODULE = 'reading.js';
 
 const TAB_REQUESTS = new Set<RequestName>(['articleInfo', 'articleFlash', 'readingMode', 'readingToggle']);
 
@@ -25,7 +25,7 @@ function asTabRequest(message: unknown): Envelope | null {
 const MIN_JAPANESE = 50;
 const PROBE_CHARS = 200_000;
 
-export type LoadReadingModule = () => Promise<{ createReadingMode: CreateReadingMode }>;
+type LoadReadingModule = () => Promise<{ createReadingMode: CreateReadingMode }>;
 
 const importModule: LoadReadingModule = () => import(/* @vite-ignore */ browser.runtime.getURL(READING_MODULE));
 

@@ -9,9 +9,9 @@
 import { PageSheet } from '../page-sheet';
 import { RUBY_ATTRIBUTE } from './ruby-dom';
 
-export const TERMS_HIGHLIGHT = 'kiji-glossary';
-export const FLASH_HIGHLIGHT = 'kiji-flash';
-export const FLASH_MS = 1500;
+const TERMS_HIGHLIGHT = 'kiji-glossary';
+const FLASH_HIGHLIGHT = 'kiji-flash';
+const FLASH_MS = 1500;
 
 const RULES = `
 ::highlight(${TERMS_HIGHLIGHT}) {
@@ -83,8 +83,8 @@ export class PageHighlights {
     const selection = this.win.getSelection();
     if (!selection || ranges.length === 0) return;
     const whole = this.win.document.createRange();
-    whole.setStart(ranges[0].startContainer, ranges[0].startOffset);
-    const last = ranges[ranges.length - 1];
+    whole.setStart(ranges[0]!.startContainer, ranges[0]!.startOffset);
+    const last = ranges[ranges.length - 1]!;
     whole.setEnd(last.endContainer, last.endOffset);
     selection.removeAllRanges();
     selection.addRange(whole);

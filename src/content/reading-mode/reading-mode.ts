@@ -25,11 +25,11 @@ import { collectRuns, pieceFor, type TextRun } from './text-runs';
 const BATCH_CHARS = 1500;
 const BATCH_TEXTS = 64;
 /** User Timing entry from the start of furigana to the last ruby placed (read by the benchmark). */
-export const ANNOTATE_MEASURE = 'kiji-annotate';
+const ANNOTATE_MEASURE = 'kiji-annotate';
 /** The engine's part of it: from the first request to the last answer (the article is annotated once). */
-export const ENGINE_MEASURE = 'kiji-annotate-engine';
+const ENGINE_MEASURE = 'kiji-annotate-engine';
 /** The longest slice of placing ruby, and the building of highlight ranges after it. */
-export const SLICE_MEASURE = 'kiji-annotate-slice';
+const SLICE_MEASURE = 'kiji-annotate-slice';
 
 /** Runs runs[from, to) and the engine's answer for them. */
 interface Batch {
@@ -69,7 +69,7 @@ function batchRanges(runs: TextRun[]): [number, number][] {
   let chars = 0;
   runs.forEach((run, i) => {
     const full = chars + run.text.length > BATCH_CHARS || i - from === BATCH_TEXTS;
-    if (i > from && full && !shareNode(runs[i - 1], run)) {
+    if (i > from && full && !shareNode(runs[i - 1]!, run)) {
       out.push([from, i]);
       from = i;
       chars = 0;
@@ -81,7 +81,7 @@ function batchRanges(runs: TextRun[]): [number, number][] {
 }
 
 /** The sentence of text[start, end) and where the span is in it. */
-export function sentenceAround(text: string, start: number, end: number): ArticleItem['sentence'] {
+function sentenceAround(text: string, start: number, end: number): ArticleItem['sentence'] {
   const ends = new RegExp(SENTENCE_OR_LINE_END.source, 'g');
   let from = 0;
   for (let m = ends.exec(text); m && m.index < start; m = ends.exec(text)) from = m.index + 1;
@@ -274,7 +274,7 @@ export class ReadingMode implements ReadingModeApi {
     const uncommon = new Map<string, ArticleItem>();
     let words = 0;
     annotations.forEach((a, i) => {
-      const text = analysis.runs[i].text;
+      const text = analysis.runs[i]!.text;
       words += a.wordCount;
       for (const t of a.terms) {
         const item = terms.get(t.term);
@@ -316,9 +316,9 @@ export class ReadingMode implements ReadingModeApi {
           ? a?.terms.find((t) => t.term === target.text)
           : a?.uncommon.find((w) => w.base === target.text);
       if (!span) continue;
-      const ranges = this.ranges(analysis.runs[i], span.start, span.end);
+      const ranges = this.ranges(analysis.runs[i]!, span.start, span.end);
       if (ranges.length === 0) continue;
-      this.scrollTo(ranges[0]);
+      this.scrollTo(ranges[0]!);
       this.highlights.flash(ranges);
       return true;
     }

@@ -54,7 +54,7 @@ export class RubyLayer {
       added.push(t);
       segments.push({ node: t, from });
     };
-    let at = ruby[0].start;
+    let at = ruby[0]!.start;
     for (const r of ruby) {
       if (r.start > at) text(at, r.start);
       const element = doc.createElement('ruby');
@@ -71,7 +71,7 @@ export class RubyLayer {
       at = r.end;
     }
     if (at < data.length) text(at, data.length);
-    const left = data.slice(0, ruby[0].start);
+    const left = data.slice(0, ruby[0]!.start);
     node.data = left;
     node.parentNode.insertBefore(fragment, node.nextSibling);
     this.placed.set(node, { data, left, added, segments });

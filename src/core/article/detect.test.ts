@@ -53,7 +53,7 @@ describe('detectArticle on real Japanese news pages', () => {
 
   it('reads NHK Easy text without the furigana readings', () => {
     const result = detectArticle(loadPage('nhk-easy-1.html'));
-    expect(result.paragraphs[0].startsWith('4月から法律が変わって、障害がある人が困っているときは')).toBe(true);
+    expect(result.paragraphs[0]!.startsWith('4月から法律が変わって、障害がある人が困っているときは')).toBe(true);
     expect(result.text).not.toContain('ほうりつ');
   });
 
@@ -100,8 +100,8 @@ const seedLines = readFileSync(`${fixtures}news/seed-article.txt`, 'utf8')
   .map((l) => l.trim())
   .filter(Boolean);
 const dateLine = seedLines.findIndex((l) => /^\d{4}年\d+月\d+日/.test(l));
-const headline = seedLines[dateLine - 1];
-const caption = seedLines[dateLine + 1];
+const headline = seedLines[dateLine - 1]!;
+const caption = seedLines[dateLine + 1]!;
 const body = seedLines.slice(dateLine + 2, seedLines.indexOf('[ロイター]'));
 const ranking = seedLines
   .slice(seedLines.indexOf('人気ランキング') + 1, seedLines.indexOf('トランプ2.0記事まとめ'))
@@ -119,7 +119,7 @@ function page(article: string, after = ''): string {
 <body>
 <header><h1 class="logo"><a href="/"><img src="/logo.png" alt=""></a></h1>
 <nav><ul>${['ワールド', 'ビジネス', 'テクノロジー', 'カルチャー', 'ライフ'].map((m) => `<li><a href="/${m}">${m}</a></li>`).join('')}</ul></nav></header>
-<div class="flash"><h2><a href="/flash">【速報】${esc(ranking[0])}</a></h2></div>
+<div class="flash"><h2><a href="/flash">【速報】${esc(ranking[0]!)}</a></h2></div>
 <h1 class="visually-hidden">${esc(headline)}</h1>
 <main>
 <div class="headline-area"><h1 class="entry-title">${esc(headline)}</h1><p class="date">2021年1月27日(水)11時16分</p></div>
@@ -150,9 +150,9 @@ describe('detectArticle on synthetic pages built from the seed article', () => {
 
   it('reads bare text in <div> blocks split by <br><br>, leaving out photo captions', () => {
     const blocks = [
-      `<div class="block">${esc(body[0])}</div>`,
+      `<div class="block">${esc(body[0]!)}</div>`,
       `<div class="block"><div class="wrap"><img src="/p.jpg" alt=""><p class="caption">${esc(caption)}</p></div></div>`,
-      `<div class="block">${esc(body[1])}<br><br>${esc(body[2])}</div>`,
+      `<div class="block">${esc(body[1]!)}<br><br>${esc(body[2]!)}</div>`,
       ...body.slice(3).map((p) => `<div class="block">${esc(p)}</div>`),
     ];
     const related = `<div class="links">${ranking
@@ -165,7 +165,7 @@ describe('detectArticle on synthetic pages built from the seed article', () => {
   });
 
   it('splits one pre-wrap <p> holding the whole article and drops its inline promo link', () => {
-    const text = [...body.slice(0, 3), `<a href="/promo">【図解】${esc(ranking[1])}</a>`, ...body.slice(3)]
+    const text = [...body.slice(0, 3), `<a href="/promo">【図解】${esc(ranking[1]!)}</a>`, ...body.slice(3)]
       .map((p) => (p.startsWith('<a') ? p : esc(p)))
       .join('\n\n');
     const result = detect(page(`<div class="article_body"><p style="white-space:pre-wrap">${text}</p></div>`));
@@ -174,7 +174,7 @@ describe('detectArticle on synthetic pages built from the seed article', () => {
 
   it('is not distracted by dozens of empty <article> shells or an in-body link card', () => {
     const shells = Array.from({ length: 24 }, (_, i) => `<article class="module module-${i}"></article>`).join('\n');
-    const card = `<article class="card"><a href="/more"><h2>【詳しくはこちら】${esc(ranking[2])}</h2><div></div></a></article>`;
+    const card = `<article class="card"><a href="/more"><h2>【詳しくはこちら】${esc(ranking[2]!)}</h2><div></div></a></article>`;
     const result = detect(
       page(
         `${shells}<article class="module"><section><div class="body-text">${body

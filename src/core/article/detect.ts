@@ -50,10 +50,10 @@ function compact(s: string): string {
 
 /** First prose block of a run, for comparing with the description. */
 function leadOf(scan: Scan, run: ElementStat[]): string {
-  const from = run[0].order;
-  const to = run[run.length - 1].lastOrder;
+  const from = run[0]!.order;
+  const to = run[run.length - 1]!.lastOrder;
   for (let i = from; i <= to && i < scan.all.length; i++) {
-    const b = scan.all[i].block;
+    const b = scan.all[i]!.block;
     if (b && !b.bad && b.chars >= LEAD_PROBE && b.sentenceEnds + b.clauseMarks > 0) return compact(b.text);
   }
   return '';
@@ -94,7 +94,7 @@ function bodyItems(run: ElementStat[]): ElementStat[] {
   const firstMain = run.findIndex((s) => s.tag === main);
   let lastMain = -1;
   for (let i = run.length - 1; i >= 0; i--) {
-    if (run[i].tag === main) {
+    if (run[i]!.tag === main) {
       lastMain = i;
       break;
     }
@@ -156,7 +156,7 @@ function chooseBody(scan: Scan, titleOrder: number): ElementStat[] | null {
       const probe = lead.slice(0, LEAD_PROBE);
       if (refs.some((r) => r.includes(probe))) score *= LEAD_MATCH_BONUS;
     }
-    if (titleOrder >= 0 && run[run.length - 1].lastOrder < titleOrder) score *= BEFORE_TITLE_FACTOR;
+    if (titleOrder >= 0 && run[run.length - 1]!.lastOrder < titleOrder) score *= BEFORE_TITLE_FACTOR;
     if (markedArticleBody(c, run)) score *= ARTICLE_BODY_BONUS;
     if (score > bestScore) {
       best = c;
@@ -193,7 +193,7 @@ function detectOnce<E extends DomElement>(doc: DomDocument, honourAriaHidden: bo
   }
   const text = paragraphs.join('\n\n');
   const found = items !== null && compact(text).length >= MIN_BODY_CHARS;
-  const bodyStart = found && items ? items[0].order : -1;
+  const bodyStart = found && items ? items[0]!.order : -1;
   const title = found ? chooseTitle(headings, scan.meta, bodyStart) : provisional;
   const result: ArticleResult<E> = {
     found,

@@ -3,9 +3,9 @@
  * the same detector runs in the content script and in Node (tests, CLI) without either depending on the other.
  */
 
-export const ELEMENT_NODE = 1;
-export const TEXT_NODE = 3;
-export const CDATA_SECTION_NODE = 4;
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const CDATA_SECTION_NODE = 4;
 
 export interface DomNode {
   readonly nodeType: number;

@@ -91,7 +91,7 @@ export interface PageMeta {
   ldDescription: string;
 }
 
-export interface ScanOptions {
+interface ScanOptions {
   /**
    * Skip aria-hidden subtrees (decorative copies). A page whose modal dialog is open has its whole content
    * aria-hidden, so a caller that finds nothing may scan again without it.
@@ -137,7 +137,7 @@ function textOf(el: DomElement): string {
   let s = '';
   const nodes = el.childNodes;
   for (let i = 0; i < nodes.length; i++) {
-    const n = nodes[i];
+    const n = nodes[i]!;
     if (isText(n)) s += n.nodeValue ?? '';
   }
   return s;
@@ -277,7 +277,7 @@ function countVisibleChars(root: DomElement): number {
     const node = stack.pop() as DomNode;
     const kids = node.childNodes;
     for (let i = 0; i < kids.length; i++) {
-      const k = kids[i];
+      const k = kids[i]!;
       if (isText(k)) {
         const s = k.nodeValue ?? '';
         for (let j = 0; j < s.length; j++) {
@@ -314,7 +314,7 @@ export function scanDocument(doc: DomDocument, options: ScanOptions = {}): Scan 
     if (depth > 3) return;
     const nodes = el.childNodes;
     for (let i = 0; i < nodes.length; i++) {
-      const n = nodes[i];
+      const n = nodes[i]!;
       if (isElement(n)) headWalk(n, depth + 1);
     }
   };
@@ -335,9 +335,9 @@ export function scanDocument(doc: DomDocument, options: ScanOptions = {}): Scan 
   ];
 
   while (stack.length > 0) {
-    const f = stack[stack.length - 1];
+    const f = stack[stack.length - 1]!;
     if (f.index < f.nodes.length) {
-      const node = f.nodes[f.index++];
+      const node = f.nodes[f.index++]!;
       if (isText(node)) {
         const s = node.nodeValue ?? '';
         if (f.block) addText(f.block, s, f.inLink);

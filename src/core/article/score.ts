@@ -113,26 +113,26 @@ export function scoreScan(scan: Scan): void {
   const rawProse = new Float64Array(n);
   const structural = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const s = all[i];
+    const s = all[i]!;
     structural[i] = s.furnitureTag || (s.parent !== null && structural[s.parent.order] === 1) ? 1 : 0;
   }
   for (let i = n - 1; i >= 0; i--) {
-    const s = all[i];
+    const s = all[i]!;
     const b = s.block;
-    if (b && b.chars > 0 && !structural[i] && !b.furnitureText && !linkListLike(b)) rawProse[i] += b.chars;
-    if (s.parent) rawProse[s.parent.order] += rawProse[i];
+    if (b && b.chars > 0 && !structural[i] && !b.furnitureText && !linkListLike(b)) rawProse[i]! += b.chars;
+    if (s.parent) rawProse[s.parent.order]! += rawProse[i]!;
   }
   let pageProse = 0;
-  for (let i = 0; i < n; i++) if (all[i].parent === null) pageProse += rawProse[i];
+  for (let i = 0; i < n; i++) if (all[i]!.parent === null) pageProse += rawProse[i]!;
 
   for (let i = 0; i < n; i++) {
-    const s = all[i];
+    const s = all[i]!;
     const named =
       s.furnitureName &&
       s.tag !== 'html' &&
       s.tag !== 'body' &&
       s.tag !== 'main' &&
-      rawProse[i] < NAME_CANNOT_HOLD_SHARE * pageProse;
+      rawProse[i]! < NAME_CANNOT_HOLD_SHARE * pageProse;
     s.furniture = s.furnitureTag || named || (s.parent !== null && s.parent.furniture);
     s.value = 0;
     s.goodChars = 0;
@@ -144,7 +144,7 @@ export function scoreScan(scan: Scan): void {
   }
 
   for (let i = n - 1; i >= 0; i--) {
-    const s = all[i];
+    const s = all[i]!;
     const b = s.block;
     if (b) {
       valueBlock(b, s.furniture, s.tag);
@@ -175,7 +175,7 @@ export function scoreScan(scan: Scan): void {
     let cur = 0;
     let curStart = 0;
     for (let k = 0; k < s.kids.length; k++) {
-      const v = itemValue(s.kids[k]);
+      const v = itemValue(s.kids[k]!);
       if (cur <= 0) {
         cur = v;
         curStart = k;

@@ -187,7 +187,7 @@ const HIDING_CLASSES = new Set([
 const CAMEL_PART = /[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g;
 
 /** Lower-case word tokens of a class/id value; a camelCase token is split only when every part is a real word. */
-export function classTokens(value: string): string[] {
+function classTokens(value: string): string[] {
   const out: string[] = [];
   for (const raw of value.split(/[^A-Za-z0-9]+/)) {
     if (!raw) continue;
@@ -224,7 +224,7 @@ function namesHiding(cls: string): boolean {
   return false;
 }
 
-export interface NameVerdict {
+interface NameVerdict {
   /** Furniture by the words of its class or id; weaker evidence (a <body class="news-social"> is not a share box). */
   furniture: boolean;
   /** Visually hidden by a conventional utility class (screen-reader copies of the headline, for instance). */

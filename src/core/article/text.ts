@@ -28,7 +28,7 @@ export function collapseSpaces(s: string): string {
   return s.replace(ASCII_SPACES, ' ').replace(EDGE_SPACES, '');
 }
 
-export interface ExtractOptions {
+interface ExtractOptions {
   /** Leave out this element and everything inside it. */
   exclude?: (el: DomElement) => boolean;
   /** Leave out the block's own text but still read the blocks inside it. */
@@ -73,13 +73,13 @@ export function extractParagraphs(roots: readonly DomElement[], options: Extract
   const walk = (el: DomElement, muted: boolean, inLink: boolean): void => {
     const nodes: ArrayLike<DomNode> = el.childNodes;
     for (let i = 0; i < nodes.length; i++) {
-      const node = nodes[i];
+      const node = nodes[i]!;
       if (isText(node)) {
         if (muted) continue;
         const parts = (node.nodeValue ?? '').split(BLANK_LINE);
         for (let k = 0; k < parts.length; k++) {
           if (k > 0) flush();
-          append(parts[k], inLink);
+          append(parts[k]!, inLink);
         }
         continue;
       }

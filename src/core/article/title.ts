@@ -9,7 +9,7 @@ import { type DomElement } from './dom';
 import { type Heading, type PageMeta } from './scan';
 import { collapseSpaces } from './text';
 
-export interface TitleChoice {
+interface TitleChoice {
   title: string;
   element?: DomElement;
 }
@@ -39,7 +39,7 @@ function similarity(heading: Set<number>, ref: Set<number>): number {
 /** Cut a site name off a <title>: the part before the last " - ", " | ", "｜", ":" separator. */
 function withoutSiteName(s: string): string {
   const m = /^(.*\S)\s*(?:\s[-|–—]\s|[|｜]|\s:\s|：(?=[^：]*$))\s*[^-|｜–—：]{1,40}$/.exec(s);
-  return m ? m[1] : s;
+  return m?.[1] ?? s;
 }
 
 const MIN_MATCH = 0.5;
@@ -47,7 +47,7 @@ const MIN_MATCH = 0.5;
 const NEAR_BEST = 0.1;
 
 /** A visible heading with its text and how well it matches the page's own title fields. */
-export interface TitleCandidate {
+interface TitleCandidate {
   h: Heading;
   text: string;
   match: number;
@@ -103,12 +103,12 @@ export function chooseTitle(candidates: TitleCandidate[], meta: PageMeta, bodySt
   const above = scored.filter((s) => bodyStart < 0 || s.h.order < bodyStart);
   const h1 = above.filter((s) => s.h.tag === 'h1');
   if (h1.length > 0) {
-    const pick = bodyStart < 0 ? h1[0] : h1[h1.length - 1];
+    const pick = (bodyStart < 0 ? h1[0] : h1[h1.length - 1])!;
     return { title: pick.text, element: pick.h.el };
   }
   const sub = above.filter((s) => (s.h.tag === 'h2' || s.h.tag === 'h3') && s.text.length >= 10);
   if (bodyStart >= 0 && sub.length > 0) {
-    const pick = sub[sub.length - 1];
+    const pick = sub[sub.length - 1]!;
     return { title: pick.text, element: pick.h.el };
   }
   const fallback = meta.ldHeadline || meta.ogTitle || withoutSiteName(squash(meta.documentTitle));

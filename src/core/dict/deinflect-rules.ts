@@ -71,7 +71,7 @@ export const FINAL_MASK = FINAL_TYPES.reduce((m, t) => m | t.type, 0);
 // ---------------------------------------------------------------------------------------------------------------
 // The rule table.
 
-export interface Rule {
+interface Rule {
   from: string;
   to: string;
   /** Types the form ending in `from` may have. */
@@ -327,7 +327,7 @@ for (const r of RULES) {
     RULES_ANY_END.push(r);
     continue;
   }
-  const last = r.from[r.from.length - 1];
+  const last = r.from[r.from.length - 1]!;
   const list = RULES_BY_LAST.get(last);
   if (list) list.push(r);
   else RULES_BY_LAST.set(last, [r]);

@@ -98,9 +98,9 @@ describe('deinflection of news forms, confirmed by EDICT', () => {
   it.each(NEWS_FORMS)('%s → %s', (surface, headword, reasons) => {
     expect(confirmed(surface)).toContainEqual({ word: headword, reasons });
     const entry = firstEntry(surface);
-    expect(entry.headword).toBe(headword);
-    expect(entry.inflection).toEqual(reasons);
-    expect(entry.matchLength).toBe(surface.length);
+    expect(entry!.headword).toBe(headword);
+    expect(entry!.inflection).toEqual(reasons);
+    expect(entry!.matchLength).toBe(surface.length);
   });
 
   it('gives a past form of 行 both 行く and 行う; the tokens choose between them', () => {
@@ -129,10 +129,10 @@ describe('deinflection of news forms, confirmed by EDICT', () => {
 
   it('keeps only the senses of the conjugated part of speech', () => {
     const entry = firstEntry('延長した');
-    expect(entry.headword).toBe('延長');
-    expect(entry.senses.flatMap((s) => s.glosses)).toContain('extension');
+    expect(entry!.headword).toBe('延長');
+    expect(entry!.senses.flatMap((s) => s.glosses)).toContain('extension');
     // The era name 延長 (a plain noun sense) cannot be "延長した".
-    expect(entry.senses.flatMap((s) => s.glosses).join(' ')).not.toMatch(/era/);
+    expect(entry!.senses.flatMap((s) => s.glosses).join(' ')).not.toMatch(/era/);
   });
 
   it('says which word types a candidate must be', () => {

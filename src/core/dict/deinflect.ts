@@ -53,7 +53,7 @@ export function deinflect(text: string): Deinflection[] {
   for (let depth = 0, level = queue; depth < MAX_DEPTH && level.length > 0; depth++) {
     const next: Candidate[] = [];
     for (const cand of level) {
-      const last = cand.word[cand.word.length - 1];
+      const last = cand.word[cand.word.length - 1] ?? '';
       const rules = RULES_BY_LAST.get(last);
       for (const list of [rules, RULES_ANY_END]) {
         if (!list) continue;

@@ -34,7 +34,7 @@ describe('word files (real EDICT)', () => {
   it('gives back exactly the entries that were written, for 1000 random entries', () => {
     for (const id of sampleIds(1000, entries.length)) {
       expect(index.entry(id)).toEqual(entries[id]);
-      const firstForm = entries[id].kanji[0]?.text ?? toHiragana(entries[id].kana[0].text);
+      const firstForm = entries[id]!.kanji[0]?.text ?? toHiragana(entries[id]!.kana[0]!.text);
       expect(index.lookup(firstForm)).toContainEqual(entries[id]);
     }
   });
@@ -56,15 +56,15 @@ describe('word files (real EDICT)', () => {
 
   it('finds 延長 with its reading, commonness and senses', () => {
     const [entry] = index.lookup('延長');
-    expect(entry.kana[0]).toEqual({ text: 'えんちょう', common: true });
-    expect(entry.senses[0].glosses).toContain('extension');
-    expect(entry.senses[0].pos).toEqual(['n', 'vs']);
+    expect(entry!.kana[0]).toEqual({ text: 'えんちょう', common: true });
+    expect(entry!.senses[0]!.glosses).toContain('extension');
+    expect(entry!.senses[0]!.pos).toEqual(['n', 'vs']);
     expect(index.lookup('えんちょう')).toContainEqual(entry);
   });
 
   it('finds a katakana word by its hiragana key and by the katakana itself', () => {
     const byHiragana = index.lookup('てれび');
-    expect(byHiragana.map((e) => e.kana[0].text)).toContain('テレビ');
+    expect(byHiragana.map((e) => e.kana[0]!.text)).toContain('テレビ');
     expect(index.lookup('テレビ')).toEqual(byHiragana);
     // Spellings are kept as written: no hiragana key for a kanji spelling holding katakana.
     expect(index.lookup('ＮＨＫ教育テレビ')).toHaveLength(1);
@@ -72,8 +72,8 @@ describe('word files (real EDICT)', () => {
   });
 
   it('lists the common word first for a shared reading', () => {
-    expect(index.lookup('にほん')[0].kanji[0].text).toBe('日本');
-    expect(index.lookup('かわす')[0].kanji.map((f) => f.text)).toEqual(['交わす', '交す']);
+    expect(index.lookup('にほん')[0]!.kanji[0]!.text).toBe('日本');
+    expect(index.lookup('かわす')[0]!.kanji.map((f) => f.text)).toEqual(['交わす', '交す']);
     expect(index.lookup('交す')).toEqual([index.lookup('かわす')[0]]);
   });
 

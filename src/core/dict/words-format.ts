@@ -22,7 +22,7 @@ import type { Form, Sense, WordEntry } from '../types';
 import type { WordIndex } from './word-index';
 import { hasConvertibleKatakana, toHiragana } from '../text/kana';
 
-export const WORDS_FORMAT_VERSION = 3;
+const WORDS_FORMAT_VERSION = 3;
 const KEYS_PER_BLOCK = 16;
 const MAGIC = 0x44574a4b; // "KJWD" read as little-endian u32
 const HEADER_WORDS = 8;
@@ -36,7 +36,7 @@ export interface WordFiles {
   dat: Uint8Array;
 }
 
-export type WordFilesInput = { idx: ArrayBuffer | Uint8Array; dat: ArrayBuffer | Uint8Array };
+type WordFilesInput = { idx: ArrayBuffer | Uint8Array; dat: ArrayBuffer | Uint8Array };
 
 // ---------------------------------------------------------------- writing
 
@@ -52,7 +52,7 @@ function encodeSense(sense: Sense): string {
   return `${sense.pos.join(',')}${US}${(sense.tags ?? []).join(',')}${US}${sense.glosses.join(GS)}`;
 }
 
-export function encodeEntryRecord(entry: WordEntry): string {
+function encodeEntryRecord(entry: WordEntry): string {
   return [
     entry.kanji.map(encodeForm).join(GS),
     entry.kana.map(encodeForm).join(GS),
@@ -61,7 +61,7 @@ export function encodeEntryRecord(entry: WordEntry): string {
 }
 
 /** Index keys of an entry: spellings as written, readings in hiragana; with whether that key is a common form. */
-export function entryKeys(entry: WordEntry): Map<string, boolean> {
+function entryKeys(entry: WordEntry): Map<string, boolean> {
   const keys = new Map<string, boolean>();
   for (const form of entry.kanji) keys.set(form.text, (keys.get(form.text) ?? false) || !!form.common);
   for (const form of entry.kana) {
@@ -112,7 +112,7 @@ export function writeWordFiles(entries: readonly WordEntry[]): WordFiles {
       blockStarts[b] = blocks.length;
       heads.push(key);
     }
-    const previous = k % KEYS_PER_BLOCK === 0 ? key : keys[k - 1];
+    const previous = k % KEYS_PER_BLOCK === 0 ? key : keys[k - 1]!;
     let shared = 0;
     while (shared < key.length && shared < previous.length && key[shared] === previous[shared]) shared++;
     blocks.varint(shared);
@@ -192,7 +192,7 @@ function decodeForms(field: string): Form[] {
   if (field === '') return [];
   return field.split(GS).map((raw) => {
     const parts = raw.split(US);
-    const form: Form = { text: parts[0] };
+    const form: Form = { text: parts[0]! };
     if (parts[1] === '1') form.common = true;
     if (parts[2]) form.tags = parts[2].split(',');
     if (parts[3]) form.only = parts[3].split(FS);
@@ -202,14 +202,14 @@ function decodeForms(field: string): Form[] {
 
 function decodeSense(field: string): Sense {
   const [pos, tags, glosses] = field.split(US);
-  const sense: Sense = { pos: pos ? pos.split(',') : [], glosses: glosses.split(GS) };
+  const sense: Sense = { pos: pos ? pos.split(',') : [], glosses: glosses!.split(GS) };
   if (tags) sense.tags = tags.split(',');
   return sense;
 }
 
-export function decodeEntryRecord(id: number, record: string): WordEntry {
+function decodeEntryRecord(id: number, record: string): WordEntry {
   const [kanji, kana, ...senses] = record.split(RS);
-  return { id, kanji: decodeForms(kanji), kana: decodeForms(kana), senses: senses.map(decodeSense) };
+  return { id, kanji: decodeForms(kanji!), kana: decodeForms(kana!), senses: senses.map(decodeSense) };
 }
 
 function toBytes(input: ArrayBuffer | Uint8Array): Uint8Array {
@@ -250,7 +250,7 @@ export function openWords(files: WordFilesInput): WordFilesIndex {
   if (header[1] !== WORDS_FORMAT_VERSION) {
     throw new Error(`word index: format version ${header[1]}, expected ${WORDS_FORMAT_VERSION}`);
   }
-  const [, , entryCount, keyCount, blockCount, blockBytes, headCharCount] = header;
+  const [, , entryCount = 0, keyCount = 0, blockCount = 0, blockBytes = 0, headCharCount = 0] = header;
   const expected =
     HEADER_WORDS * 4 +
     align4((entryCount + 1) * 4) +
@@ -271,11 +271,11 @@ export function openWords(files: WordFilesInput): WordFilesIndex {
 
   /** <0, 0, >0 as the head of block b sorts before, equal to, after the query. */
   const compareHead = (b: number, query: string): number => {
-    const start = headStarts[b];
-    const length = headStarts[b + 1] - start;
+    const start = headStarts[b]!;
+    const length = headStarts[b + 1]! - start;
     const n = Math.min(length, query.length);
     for (let i = 0; i < n; i++) {
-      const d = headChars[start + i] - query.charCodeAt(i);
+      const d = headChars[start + i]! - query.charCodeAt(i);
       if (d !== 0) return d;
     }
     return length - query.length;
@@ -303,10 +303,10 @@ export function openWords(files: WordFilesInput): WordFilesIndex {
 
     reset(block: number): this {
       this.left = 0;
-      this.p = blockStarts[block];
-      this.end = blockStarts[block + 1];
-      const start = headStarts[block];
-      this.length = headStarts[block + 1] - start;
+      this.p = blockStarts[block]!;
+      this.end = blockStarts[block + 1]!;
+      const start = headStarts[block]!;
+      this.length = headStarts[block + 1]! - start;
       this.grow(this.length);
       this.chars.set(headChars.subarray(start, start + this.length));
       return this;
@@ -324,7 +324,7 @@ export function openWords(files: WordFilesInput): WordFilesIndex {
       let shift = 0;
       let byte: number;
       do {
-        byte = blocks[this.p++];
+        byte = blocks[this.p++] ?? 0;
         value += (byte & 0x7f) * 2 ** shift;
         shift += 7;
       } while (byte & 0x80);
@@ -341,7 +341,8 @@ export function openWords(files: WordFilesInput): WordFilesIndex {
       const shared = this.varint();
       const suffix = this.varint();
       this.grow(shared + suffix);
-      for (let i = 0; i < suffix; i++, this.p += 2) this.chars[shared + i] = blocks[this.p] | (blocks[this.p + 1] << 8);
+      for (let i = 0; i < suffix; i++, this.p += 2)
+        this.chars[shared + i] = blocks[this.p]! | (blocks[this.p + 1]! << 8);
       this.length = shared + suffix;
       this.left = this.varint();
       return true;
@@ -350,7 +351,7 @@ export function openWords(files: WordFilesInput): WordFilesIndex {
     compare(query: string): number {
       const n = Math.min(this.length, query.length);
       for (let i = 0; i < n; i++) {
-        const d = this.chars[i] - query.charCodeAt(i);
+        const d = this.chars[i]! - query.charCodeAt(i);
         if (d !== 0) return d;
       }
       return this.length - query.length;

@@ -146,7 +146,7 @@ describe('glossary matcher: context rules', () => {
       ['会議の中で', '中'],
       ['米政府は声明で', '米'],
     ]) {
-      const terms = glossary.match(text, text.indexOf(target)).map((h) => h.entry.term);
+      const terms = glossary.match(text!, text!.indexOf(target!)).map((h) => h.entry.term);
       expect(terms, text).not.toContain('米国');
       expect(terms, text).not.toContain('中国');
     }
@@ -159,7 +159,7 @@ describe('glossary matcher: the best hit', () => {
   it('returns every term under the pointer, longest first, one per entry', () => {
     const text = 'ロシア大統領府の声明によると';
     const hits = glossary.match(text, text.indexOf('統'));
-    expect(hits[0].entry.term).toBe('ロシア大統領府');
+    expect(hits[0]!.entry.term).toBe('ロシア大統領府');
     const terms = hits.map((h) => h.entry.term);
     expect(new Set(terms).size).toBe(terms.length);
     const lengths = hits.map((h) => h.end - h.start);
@@ -171,6 +171,6 @@ describe('glossary matcher: the best hit', () => {
     const text = '宇宙条約離脱';
     const hits = glossary.match(text, 2);
     expect(hits.slice(0, 2).map((h) => span(text, h))).toEqual(['条約離脱', '宇宙条約']);
-    expect(glossary.match(text, 3)[0].entry.term).toBe('離脱');
+    expect(glossary.match(text, 3)[0]!.entry.term).toBe('離脱');
   });
 });

@@ -134,7 +134,7 @@ function isNameChar(ch: string): boolean {
 function closeParen(text: string, open: number): number {
   const limit = Math.min(text.length, open + MAX_PAREN + 2);
   for (let j = open + 1; j < limit; j++) {
-    const ch = text[j];
+    const ch = text[j]!;
     if (ch === ')') return j > open + 1 ? j : -1;
     if (!isNameChar(ch)) return -1;
   }
@@ -226,11 +226,11 @@ export function createGlossaryIndex(entries: readonly GlossaryEntry[]): Glossary
 
   function contextHolds(rule: ContextRule, text: string, start: number, end: number): boolean {
     if (rule.kind === 'before') return text.startsWith(normalizeKey(rule.text), end);
-    const opener = OPENERS[text[end]];
+    const opener = OPENERS[text[end] ?? ''];
     if (!opener) return false;
     for (let k = start - 1; k >= 0 && start - k <= MAX_BYLINE_PLACE + 1; k--) {
       if (text[k] === opener) return true;
-      if (!isNameChar(text[k])) return false;
+      if (!isNameChar(text[k]!)) return false;
     }
     return false;
   }
@@ -245,7 +245,7 @@ export function createGlossaryIndex(entries: readonly GlossaryEntry[]): Glossary
     const t = n.text;
     // The first normalised unit at or after the pointer.
     let p = 0;
-    while (p < t.length && n.ends[p] <= at) p++;
+    while (p < t.length && n.ends[p]! <= at) p++;
     if (p >= t.length) return [];
 
     const hits: GlossaryHit[] = [];
@@ -268,11 +268,11 @@ export function createGlossaryIndex(entries: readonly GlossaryEntry[]): Glossary
           const close = closeParen(t, e);
           if (close > 0 && byKey.get(t.slice(e + 1, close)) === term.index) end = close + 1;
         }
-        const start = n.starts[s];
-        const stop = n.ends[end - 1];
+        const start = n.starts[s]!;
+        const stop = n.ends[end - 1]!;
         if (!(start <= at && at < stop)) continue;
         if (term.needsCapital && !/[A-ZＡ-Ｚ]/.test(text.slice(start, stop))) continue;
-        const hit: GlossaryHit = { entry: entries[term.index], index: term.index, start, end: stop, form: term.form };
+        const hit: GlossaryHit = { entry: entries[term.index]!, index: term.index, start, end: stop, form: term.form };
         if (inflection) hit.inflection = inflection;
         hits.push(hit);
       }
@@ -287,7 +287,7 @@ export function createGlossaryIndex(entries: readonly GlossaryEntry[]): Glossary
           if (close > 0) walk(node, s, close + 1, skips + 1, true);
         }
         const code = t.codePointAt(i)!;
-        const unit = code > 0xffff ? t.slice(i, i + 2) : t[i];
+        const unit = code > 0xffff ? t.slice(i, i + 2) : t[i]!;
         const child = node.next.get(unit);
         if (!child) return;
         node = child;

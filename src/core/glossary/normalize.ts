@@ -9,7 +9,7 @@
 import { isKanjiCode, isKatakanaLetterCode } from '../text/chars';
 import { toHalfWidthAscii } from '../text/width';
 
-export interface Normalized {
+interface Normalized {
   /** The normalised text. */
   text: string;
   /** For each UTF-16 unit of `text`, where its source character starts and ends in the original text. */
@@ -101,5 +101,5 @@ function fold(
 
 /** The original span of the normalised span [start, end). */
 export function originalSpan(n: Normalized, start: number, end: number): { start: number; end: number } {
-  return { start: n.starts[start], end: n.ends[end - 1] };
+  return { start: n.starts[start]!, end: n.ends[end - 1]! };
 }

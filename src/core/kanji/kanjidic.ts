@@ -22,7 +22,7 @@ export interface KanjiInfo {
 const FORMAT_VERSION = 1;
 
 function all(block: string, pattern: RegExp): string[] {
-  return [...block.matchAll(pattern)].map((m) => unescapeXml(m[1]));
+  return [...block.matchAll(pattern)].map((m) => unescapeXml(m[1]!));
 }
 
 function first(block: string, pattern: RegExp): number | undefined {
@@ -43,7 +43,7 @@ function unescapeXml(text: string): string {
 export function parseKanjidic(xml: string): KanjiInfo[] {
   const out: KanjiInfo[] = [];
   for (const m of xml.matchAll(/<character>([\s\S]*?)<\/character>/g)) {
-    const block = m[1];
+    const block = m[1]!;
     const literal = /<literal>([^<]+)<\/literal>/.exec(block)?.[1];
     const grade = first(block, /<grade>(\d+)<\/grade>/);
     const freq = first(block, /<freq>(\d+)<\/freq>/);

@@ -53,7 +53,7 @@ describe('lookupCombined on the seed article (Reuters, 27 January 2021)', () => 
     expect(entry, `${term} is not in the glossary`).toBeDefined();
     const sentence = sentences.find((s) => s.includes(term))!;
     const result = hover(sentence, term, Math.floor(term.length / 2));
-    const card = result.entries[0];
+    const card = result.entries[0]!;
     expect(card.source).toBe('glossary');
     const occurrence = sentence.indexOf(term);
     // The card covers the term; a longer term may hold it (戦略的安定協議 in 戦略的安定協議を模索).
@@ -64,7 +64,7 @@ describe('lookupCombined on the seed article (Reuters, 27 January 2021)', () => 
       // An alias is shown as written, with the term it stands for (新START: 新戦略兵器削減条約).
       if (card.source === 'glossary' && card.standsFor) expect(card.standsFor.term).toBe(entry!.term);
       else expect(card.headword).toBe(entry!.term);
-      expect(card.senses[0].glosses[0]).toBe(entry!.en[0]);
+      expect(card.senses[0]!.glosses[0]).toBe(entry!.en[0]);
     } else if (card.source === 'glossary' && card.standsFor) {
       // The term with a suffix the glossary does not list (ナワリヌイ氏): the whole, then what it is made of.
       expect(card.standsFor.term).toBe(entry!.term);
@@ -92,7 +92,7 @@ describe('lookupCombined on the seed article (Reuters, 27 January 2021)', () => 
     expect(card.senses).toEqual([
       { pos: [], glosses: expect.arrayContaining(['New Strategic Arms Reduction Treaty']) },
     ]);
-    expect(card.senses[0].glosses[0]).toBe('New Strategic Arms Reduction Treaty');
+    expect(card.senses[0]!.glosses[0]).toBe('New Strategic Arms Reduction Treaty');
     expect(card.note).toMatch(/1,550/);
     expect(card.aliases).toContain('新START');
     expect(card.related?.length).toBeGreaterThan(0);
@@ -102,17 +102,17 @@ describe('lookupCombined on the seed article (Reuters, 27 January 2021)', () => 
     const sentence = sentences.find((s) => s.includes('領空開放(オープンスカイ)条約'))!;
     const result = hover(sentence, '条約');
     expect(result.match).toBe('領空開放(オープンスカイ)条約');
-    expect(result.entries[0].senses[0].glosses[0]).toBe('Treaty on Open Skies');
+    expect(result.entries[0]!.senses[0]!.glosses[0]).toBe('Treaty on Open Skies');
     const words = result.entries.filter((e) => e.source === 'words');
     expect(words.map((e) => e.headword)).toContain('条約');
-    expect(words.find((e) => e.headword === '条約')?.senses[0].glosses).toContain('treaty');
+    expect(words.find((e) => e.headword === '条約')?.senses[0]!.glosses).toContain('treaty');
   });
 
   it('never splits プーチン into プー + チン, and shows no name the glossary already explains', () => {
     const sentence = sentences.find((s) => s.includes('プーチン大統領'))!;
     const result = hover(sentence, 'プーチン', 1);
     expect(result.match).toBe('プーチン');
-    expect(result.entries[0].senses[0].glosses[0]).toMatch(/Putin/);
+    expect(result.entries[0]!.senses[0]!.glosses[0]).toMatch(/Putin/);
     expect(result.entries.map((e) => e.headword)).not.toContain('プー');
     expect(result.entries.filter((e) => e.source === 'names')).toEqual([]);
   });
@@ -120,8 +120,8 @@ describe('lookupCombined on the seed article (Reuters, 27 January 2021)', () => 
   it('keeps a one-kanji abbreviation to its term: 米 in 米ロ間 is the US–Russia card, not rice', () => {
     const sentence = sentences.find((s) => s.includes('米ロ間'))!;
     const result = hover(sentence, '米ロ');
-    expect(result.entries[0].source).toBe('glossary');
-    expect(result.entries[0].headword).toMatch(/^米ロ/);
+    expect(result.entries[0]!.source).toBe('glossary');
+    expect(result.entries[0]!.headword).toMatch(/^米ロ/);
   });
 });
 
@@ -140,8 +140,8 @@ describe('lookupCombined: the names dictionary', () => {
     const result = hover(text, 'エイブラハム');
     expect(result.match).toBe('エイブラハム・リンカーン');
     const names = result.entries.filter((e) => e.source === 'names');
-    expect(names[0].senses[0].glosses[0]).toBe('Abraham Lincoln');
-    expect(names[0].senses[0].tags).toContain('person');
+    expect(names[0]!.senses[0]!.glosses[0]).toBe('Abraham Lincoln');
+    expect(names[0]!.senses[0]!.tags).toContain('person');
   });
 
   it('orders the readings of a surname by what kuromoji hears: 長谷川 is はせがわ first', () => {
@@ -149,7 +149,7 @@ describe('lookupCombined: the names dictionary', () => {
     expect(result.match).toBe('長谷川');
     const names = result.entries.filter((e) => e.source === 'names');
     expect(names[0]).toMatchObject({ headword: '長谷川', reading: 'はせがわ', matchLength: 3 });
-    expect(names[0].senses[0].tags).toContain('surname');
+    expect(names[0]!.senses[0]!.tags).toContain('surname');
   });
 
   it('reads a byline of run-together katakana words where kuromoji parts them: トムソン|ロイター・ジャパン', () => {
@@ -157,12 +157,12 @@ describe('lookupCombined: the names dictionary', () => {
     for (const within of [0, 3]) {
       const thomson = hover(text, 'トムソン', within);
       expect(thomson.match).toBe('トムソン');
-      expect(thomson.entries[0].senses[0].glosses).toContain('Thomson');
+      expect(thomson.entries[0]!.senses[0]!.glosses).toContain('Thomson');
     }
     expect(hover(text, 'ロイター', 2).match).toBe('ロイター');
     const japan = hover(text, 'ジャパン', 3);
     expect(japan.match).toBe('ジャパン');
-    expect(japan.entries[0].senses[0].glosses.join(' ')).toMatch(/Japan/);
+    expect(japan.entries[0]!.senses[0]!.glosses.join(' ')).toMatch(/Japan/);
   });
 
   it('reads a spelling with its own reading: ゼロ歳 is ぜろさい, never れいさい', () => {
@@ -192,7 +192,7 @@ describe('lookupCombined: the names dictionary', () => {
     const result = hover('赤木雅子さん請求の改ざん', '雅子');
     expect(result.match).toBe('雅子');
     expect(result.entries[0]).toMatchObject({ source: 'names', headword: '雅子', reading: 'まさこ' });
-    expect(result.entries[0].senses[0]).toMatchObject({ glosses: ['Masako'], tags: ['given', 'guessed'] });
+    expect(result.entries[0]!.senses[0]).toMatchObject({ glosses: ['Masako'], tags: ['given', 'guessed'] });
   });
 
   it("puts kuromoji's reading of a surname first when the kept readings lack it: 米田 is よねだ", () => {
@@ -232,19 +232,19 @@ describe('lookupCombined: numbers', () => {
     const result = hover('手続きを数日内に完了する', '日');
     expect(result.match).toBe('日');
     expect(result.entries[0]).toMatchObject({ headword: '日', reading: 'にち' });
-    expect(result.entries[0].senses[0].pos.some((p) => p === 'suf' || p === 'ctr')).toBe(true);
-    expect(result.entries[0].senses[0].glosses).not.toContain('Sunday');
+    expect(result.entries[0]!.senses[0]!.pos.some((p) => p === 'suf' || p === 'ctr')).toBe(true);
+    expect(result.entries[0]!.senses[0]!.glosses).not.toContain('Sunday');
   });
 
   it('reads a suffix voiced after its word, with its suffix sense first: 離れ of トランプ離れ is ばなれ', () => {
     const result = hover('米国人のトランプ離れ', '離れ');
     expect(result.entries[0]).toMatchObject({ headword: '離れ', reading: 'ばなれ' });
-    expect(result.entries[0].senses[0].glosses).toContain('loss of interest in');
+    expect(result.entries[0]!.senses[0]!.glosses).toContain('loss of interest in');
   });
 
   it('leaves a term that starts with a number to the glossary: G7 is the summit group, not 7', () => {
     const result = hover('G7サミットが開かれた', 'G7', 1);
-    expect(result.entries[0].source).toBe('glossary');
+    expect(result.entries[0]!.source).toBe('glossary');
   });
 });
 

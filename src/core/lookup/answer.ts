@@ -134,7 +134,8 @@ function namesAt(text: string, from: number, deps: LookupDeps): NameLookupEntry[
  * abbreviation in another sense (国民 for the Democratic Party for the People): the dictionary's word comes first.
  */
 function everydayWord(hit: GlossaryHit, word: WordLookupEntry | undefined, wordAt: number): boolean {
-  if (!word?.common || word.parts || word.inflection || hit.start !== wordAt) return false;
+  // A context rule that held (共同 in a byline is Kyodo News) says which sense the text means.
+  if (hit.entry.context || !word?.common || word.parts || word.inflection || hit.start !== wordAt) return false;
   if (word.matchLength !== hit.end - hit.start) return false;
   if (hit.entry.category === 'phrase') return true;
   const plain = (gloss: string) =>

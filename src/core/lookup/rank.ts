@@ -9,7 +9,7 @@ import type { WordMatch } from './candidates/words';
 import { readingOfSpan, type TokenContext } from './context';
 import { readingFor } from './readings';
 
-export interface Judgement {
+interface Judgement {
   /** 0–3: reading agrees 2, part of speech 1. */
   score: number;
   /** The reading to show when kuromoji's decides it (版 of 日本版 is ばん); else the entry's usual one. */
@@ -53,7 +53,7 @@ function writtenAsMatched(m: WordMatch): boolean {
 }
 
 /** How well an entry fits kuromoji's reading of the text. */
-export function judge(m: WordMatch, context: TokenContext | null): Judgement {
+function judge(m: WordMatch, context: TokenContext | null): Judgement {
   if (!context) return { score: 0, suffix: false };
   const token = context.token;
   if (context.offset !== 0) {

@@ -59,7 +59,7 @@ describe('lookupAt on the seed article', () => {
     for (const r of both(sentenceWith('延長で合意したと発表'), '合意した')) {
       expect(r!.match).toBe('合意した');
       expect(r!.entries[0]).toMatchObject({ headword: '合意', reading: 'ごうい', inflection: ['suru-verb', 'past'] });
-      expect(r!.entries[0].senses.every((s) => s.pos.includes('vs'))).toBe(true);
+      expect(r!.entries[0]!.senses.every((s) => s.pos.includes('vs'))).toBe(true);
     }
   });
 
@@ -73,7 +73,7 @@ describe('lookupAt on the seed article', () => {
         reading: 'けねん',
         inflection: ['suru-verb', 'passive', 'progressive', 'polite'],
       });
-      expect(r!.entries[0].senses[0].pos).toContain('vs');
+      expect(r!.entries[0]!.senses[0]!.pos).toContain('vs');
     }
   });
 
@@ -85,7 +85,7 @@ describe('lookupAt on the seed article', () => {
     expect(withTokens!.match).toBe('電話会談');
     const [compound, ...rest] = withTokens!.entries;
     expect(compound).toMatchObject({ headword: '電話会談', reading: 'でんわかいだん', parts: ['電話', '会談'] });
-    expect(compound.senses[0].glosses[0]).toMatch(/^telephone call \+ /);
+    expect(compound!.senses[0]!.glosses[0]).toMatch(/^telephone call \+ /);
     expect(rest[0]).toMatchObject({ headword: '電話', reading: 'でんわ', matchLength: 2 });
     expect(glosses(withTokens, 1)).toContain('telephone call');
   });
@@ -93,7 +93,7 @@ describe('lookupAt on the seed article', () => {
   it('composes 核軍縮条約 from the longest dictionary words inside it', () => {
     const [, r] = both(sentenceWith('核軍縮条約'), '核軍縮条約');
     expect(r!.entries[0]).toMatchObject({ headword: '核軍縮条約', parts: ['核軍縮', '条約'] });
-    expect(r!.entries[0].reading).toBe('かくぐんしゅくじょうやく');
+    expect(r!.entries[0]!.reading).toBe('かくぐんしゅくじょうやく');
   });
 
   it('inside a token, puts first the reading that fits it: 略 of 戦略 is りゃく, not ほぼ', () => {
@@ -101,7 +101,7 @@ describe('lookupAt on the seed article', () => {
     const at = text.indexOf('戦略的安定') + 1;
     const plain = lookupWords(text, at, { words })!;
     const withTokens = lookupWords(text, at, { words, tokens: tokenizer.tokenize(text) })!;
-    expect(plain.entries[0].reading).toBe('ほぼ');
+    expect(plain.entries[0]!.reading).toBe('ほぼ');
     expect(withTokens.entries[0]).toMatchObject({ headword: '略', reading: 'りゃく' });
   });
 
@@ -109,12 +109,12 @@ describe('lookupAt on the seed article', () => {
     const text = 'ミサイルを発射した。';
     const r = lookupWords(text, 2, { words, tokens: tokenizer.tokenize(text) })!;
     expect(r).toMatchObject({ start: 0, end: 4, match: 'ミサイル' });
-    expect(r.entries[0].headword).toBe('ミサイル');
+    expect(r.entries[0]!.headword).toBe('ミサイル');
   });
 
   it('does not start a compound at a suffix: 的 of 戦略的安定協議 is the suffix, not 的安定協議', () => {
     const [, r] = both(sentenceWith('戦略的安定協議'), '的安定');
-    expect(r!.entries[0].headword).toBe('的');
+    expect(r!.entries[0]!.headword).toBe('的');
     expect(r!.entries.some((e) => e.source === 'words' && e.parts)).toBe(false);
   });
   it('finds katakana words through their hiragana key and shows them as written', () => {
@@ -123,7 +123,7 @@ describe('lookupAt on the seed article', () => {
       expect(glosses(r).join(' ')).toMatch(/White House/);
     }
     for (const r of both(sentenceWith('ウクライナの紛争'), 'ウクライナ')) {
-      expect(r!.entries[0].headword).toBe('ウクライナ');
+      expect(r!.entries[0]!.headword).toBe('ウクライナ');
       expect(glosses(r)).toContain('Ukraine');
     }
   });
@@ -158,11 +158,11 @@ describe('lookupAt on the seed article', () => {
   it('gives the particle entry when the pointer is on a particle', () => {
     for (const r of both(sentenceWith('新START延長で合意'), 'で合意')) {
       expect(r!.entries[0]).toMatchObject({ headword: 'で', matchLength: 1 });
-      expect(r!.entries[0].senses[0].pos).toEqual(['prt']);
+      expect(r!.entries[0]!.senses[0]!.pos).toEqual(['prt']);
     }
     for (const r of both(sentenceWith('ホワイトハウスは、'), 'は、')) {
-      expect(r!.entries[0].headword).toBe('は');
-      expect(r!.entries[0].senses[0].pos).toEqual(['prt']);
+      expect(r!.entries[0]!.headword).toBe('は');
+      expect(r!.entries[0]!.senses[0]!.pos).toEqual(['prt']);
       // 歯 (tooth), also read は, comes later, shown as it is written.
       expect(r!.entries.findIndex((e) => e.headword === '歯' && e.reading === 'は')).toBeGreaterThan(0);
     }
@@ -170,10 +170,10 @@ describe('lookupAt on the seed article', () => {
 
   it('lets kuromoji choose between homographs: 米 in 米ロ is べい (America), not こめ (rice)', () => {
     const [plain, withTokens] = both(sentenceWith('米ロ間に唯一残された'), '米ロ間');
-    expect(plain!.entries[0].reading).toBe('こめ');
-    const first = withTokens!.entries[0];
+    expect(plain!.entries[0]!.reading).toBe('こめ');
+    const first = withTokens!.entries[0]!;
     expect(first).toMatchObject({ headword: '米ロ間', reading: 'べいろかん', parts: ['米', 'ロ', '間'] });
-    expect(first.senses[0].glosses[0]).toMatch(/^\(United States of\) America \+ Russia \+ /);
+    expect(first.senses[0]!.glosses[0]).toMatch(/^\(United States of\) America \+ Russia \+ /);
     expect(withTokens!.entries.find((e) => e.headword === '米')?.reading).toBe('べい');
   });
 
@@ -186,7 +186,7 @@ describe('lookupAt on the seed article', () => {
       const [plain, withTokens] = both(text, needle);
       expect(withTokens!.entries[0]).toMatchObject({ headword, reading });
       // Without kuromoji the usual reading stands: the choice is the tokens', not a new default.
-      expect(plain!.entries[0].reading).not.toBe(reading);
+      expect(plain!.entries[0]!.reading).not.toBe(reading);
     }
   });
 
@@ -202,10 +202,10 @@ describe('lookupAt on the seed article', () => {
     expect(north!.entries[0]).toMatchObject({ headword: '北関東', reading: 'きたかんとう', parts: ['北', '関東'] });
     const [, bureau] = both('自死した近畿財務局職員', '近畿');
     expect(bureau!.entries[0]).toMatchObject({ headword: '近畿財務局職員', parts: ['近畿', '財務', '局', '職員'] });
-    expect(bureau!.entries[0].reading).toBe('きんきざいむきょくしょくいん');
+    expect(bureau!.entries[0]!.reading).toBe('きんきざいむきょくしょくいん');
     // Two lone kanji would be a guess at an abbreviation: 総連 is not 総 "whole" + 連 "reams of paper".
     const [, union] = both('県電力総連の議員', '県電力');
-    expect(union!.entries[0].headword).toBe('県電力');
+    expect(union!.entries[0]!.headword).toBe('県電力');
   });
 
   it('from inside a noun, does not run on past it: 生 of 発生した is not 生す, 故 of 事故に not 故に', () => {
@@ -233,9 +233,9 @@ describe('lookupAt on the seed article', () => {
       expect(r!.entries[0]).toMatchObject({ headword: '首脳会談', reading: 'しゅのうかいだん' });
       expect(r!.entries.map((e) => e.headword)).toContain('首脳');
       expect(lengths).toEqual([...lengths].sort((a, b) => b - a));
-      const keys = r!.entries.map((e) => `${e.headword}|${e.reading}|${e.senses[0].glosses[0]}`);
+      const keys = r!.entries.map((e) => `${e.headword}|${e.reading}|${e.senses[0]!.glosses[0]}`);
       expect(new Set(keys).size).toBe(keys.length);
-      expect(r!.end - r!.start).toBe(r!.entries[0].matchLength);
+      expect(r!.end - r!.start).toBe(r!.entries[0]!.matchLength);
     }
   });
 });

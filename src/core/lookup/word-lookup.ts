@@ -21,7 +21,7 @@ export interface WordDeps {
   tokens?: readonly Token[];
 }
 
-export interface WordsAt extends LookupResult {
+interface WordsAt extends LookupResult {
   entries: WordLookupEntry[];
 }
 

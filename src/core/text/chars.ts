@@ -24,7 +24,7 @@ export function isKanjiLikeMark(c: number): boolean {
   return c === 0x3005 || c === 0x3006 || c === 0x3007 || c === 0x30f5 || c === 0x30f6;
 }
 
-export function isHiraganaCode(c: number): boolean {
+function isHiraganaCode(c: number): boolean {
   return (c >= HIRAGANA_FIRST && c <= HIRAGANA_LAST) || (c >= 0x309d && c <= 0x309f); // ゝ ゞ ゟ
 }
 
@@ -81,7 +81,7 @@ export function hasKanji(text: string): boolean {
 }
 
 /** Half-width katakana (ｶﾀｶﾅ), as old systems and some tickers still write it. */
-export function isHalfWidthKatakanaCode(c: number): boolean {
+function isHalfWidthKatakanaCode(c: number): boolean {
   return c >= 0xff66 && c <= 0xff9f;
 }
 

@@ -3,7 +3,7 @@
  * where the caller says they do (rendered text), so they are not in the class itself.
  */
 
-export const SENTENCE_END_CHARS = '。！？!?';
+const SENTENCE_END_CHARS = '。！？!?';
 
 export function isSentenceEnd(ch: string): boolean {
   return ch.length === 1 && SENTENCE_END_CHARS.includes(ch);

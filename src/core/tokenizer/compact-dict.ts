@@ -57,7 +57,7 @@ export function trimDictFile(name: string, bytes: Uint8Array): Uint8Array {
 /** Number of trie nodes up to the last one in use (check ≥ 0). */
 export function usedTrieLength(check: Int32Array): number {
   let n = check.length;
-  while (n > 1 && check[n - 1] < 0) n--;
+  while (n > 1 && check[n - 1]! < 0) n--;
   return n;
 }
 
@@ -69,7 +69,7 @@ export class Trie {
   ) {}
 
   private traverse(parent: number, code: number): number {
-    const child = this.base[parent] + code;
+    const child = this.base[parent]! + code;
     return child >= 0 && child < this.check.length && this.check[child] === parent ? child : -1;
   }
 
@@ -109,7 +109,7 @@ export class Trie {
       i += units - 1;
       const leaf = this.traverse(node, 0);
       if (leaf >= 0) {
-        const base = this.base[leaf];
+        const base = this.base[leaf]!;
         if (base <= 0) {
           ids.push(-base - 1);
           lengths.push(i + 1 - from);
@@ -124,19 +124,19 @@ export class TargetMap {
   private readonly starts: Int32Array;
 
   constructor(private readonly words: Int32Array) {
-    const count = words[0];
+    const count = words[0] ?? 0;
     let max = 0;
-    for (let k = 0, at = 1; k < count; k++, at += 2 + words[at + 1]) max = Math.max(max, words[at]);
+    for (let k = 0, at = 1; k < count; k++, at += 2 + words[at + 1]!) max = Math.max(max, words[at]!);
     this.starts = new Int32Array(max + 1);
-    for (let k = 0, at = 1; k < count; k++, at += 2 + words[at + 1]) {
-      if (this.starts[words[at]] !== 0) throw new Error(`tid_map.dat: trie id ${words[at]} twice`);
-      this.starts[words[at]] = at + 2;
+    for (let k = 0, at = 1; k < count; k++, at += 2 + words[at + 1]!) {
+      if (this.starts[words[at]!] !== 0) throw new Error(`tid_map.dat: trie id ${words[at]} twice`);
+      this.starts[words[at]!] = at + 2;
     }
   }
 
   /** Start (in 32-bit words) of the ids of `trieId`, and their number after it: words[start - 1]. */
   start(trieId: number): number {
-    return trieId < this.starts.length ? this.starts[trieId] : 0;
+    return trieId < this.starts.length ? this.starts[trieId]! : 0;
   }
 
   get ids(): Int32Array {
@@ -175,44 +175,44 @@ export class CompactViterbiBuilder {
     const runEnd = new Int32Array(n + 1);
     runEnd[n] = n;
     for (let p = n - 1; p >= 0; p--)
-      runEnd[p] = p + 1 < n && classes[p + 1].class_name === classes[p].class_name ? runEnd[p + 1] : p + 1;
+      runEnd[p] = p + 1 < n && classes[p + 1]!.class_name === classes[p]!.class_name ? runEnd[p + 1]! : p + 1;
 
     const { ids, lengths, tokenInfo } = this;
     const words = this.targets.ids;
     for (let pos = 0; pos < n; pos++) {
-      this.trie.prefixes(sentence, at[pos], ids, lengths);
+      this.trie.prefixes(sentence, at[pos]!, ids, lengths);
       for (let m = 0; m < ids.length; m++) {
-        const start = this.targets.start(ids[m]);
+        const start = this.targets.start(ids[m]!);
         if (start === 0) continue;
-        const surface = sentence.substr(at[pos], lengths[m]);
-        for (let i = start, end = start + words[start - 1]; i < end; i++) {
-          const id = words[i];
+        const surface = sentence.substr(at[pos]!, lengths[m]);
+        for (let i = start, end = start + words[start - 1]!; i < end; i++) {
+          const id = words[i]!;
           const half = id >> 1;
           lattice.append(
             new ViterbiNode(
               id,
-              tokenInfo[half + 2] | 0, // | 0: past the (trimmed) end reads 0, as kuromoji's ByteBuffer does
+              tokenInfo[half + 2]! | 0, // | 0: past the (trimmed) end reads 0, as kuromoji's ByteBuffer does
               pos + 1,
-              lengths[m],
+              lengths[m]!,
               'KNOWN',
-              tokenInfo[half] | 0,
-              tokenInfo[half + 1] | 0,
+              tokenInfo[half]! | 0,
+              tokenInfo[half + 1]! | 0,
               surface,
             ),
           );
         }
       }
 
-      const headClass = classes[pos];
+      const headClass = classes[pos]!;
       if (ids.length === 0 || headClass.is_always_invoke === 1) {
         // kuromoji groups a run of the head's class into one unknown word; its length is then counted in UTF-16
         // units (the run is a string), a lone character's in code points (1).
-        const grouped = headClass.is_grouping === 1 && runEnd[pos] > pos + 1;
+        const grouped = headClass.is_grouping === 1 && runEnd[pos]! > pos + 1;
         const key = grouped
-          ? sentence.slice(at[pos], runEnd[pos] < n ? at[runEnd[pos]] : sentence.length)
+          ? sentence.slice(at[pos], runEnd[pos]! < n ? at[runEnd[pos]!] : sentence.length)
           : charAt(pos);
         const length = grouped ? key.length : 1;
-        const unkIds = this.unknown.target_map[headClass.class_id];
+        const unkIds = this.unknown.target_map[headClass.class_id]!;
         for (const unkId of unkIds) {
           const dict = this.unknown.dictionary;
           lattice.append(
@@ -292,7 +292,7 @@ export function compactFeatures(tid: Uint8Array, lines: Uint8Array): Uint8Array 
       let id = table.get(pos);
       if (id === undefined) table.set(pos, (id = table.size));
       if (id > 0xffff) throw new Error('too many part-of-speech tuples');
-      const [surface, , , , , , , basic, reading, pron] = parts;
+      const [surface = '', , , , , , , basic = '', reading, pron] = parts;
       let header = STRUCTURED | ((parts.length - 8) << 2);
       if (basic === surface) header |= BASIC_IS_SURFACE;
       if (pron !== undefined && pron === reading) header |= PRON_IS_READING;
@@ -347,16 +347,16 @@ export class CompactFeatures {
   line(at: number): string {
     const r = this.records;
     if (!(at >= 0 && at < r.length)) return '';
-    const header = r[at++];
+    const header = r[at++]!;
     const next = () => {
-      const length = r[at];
+      const length = r[at]!;
       const text = decodeUnits(r, at + 1, length);
       at += 1 + length;
       return text;
     };
     if ((header & 3) === RAW) return next();
     const extra = (header >> 2) & 3;
-    const pos = this.table[r[at++]];
+    const pos = this.table[r[at++]!];
     const surface = next();
     const basic = header & BASIC_IS_SURFACE ? surface : next();
     let line = `${surface},${pos},${basic}`;

@@ -59,10 +59,24 @@ const bytes = (buffer: ArrayBuffer) => new Uint8Array(buffer);
  * kuromoji itself: its tokens unchanged (the golden-token test compares these), over the compact dictionary of
  * compact-dict.ts. Each file is kept once, in its final form: trimmed of its padding when the build has not done it.
  */
+/** The ten files of the list above, in its order (Promise.all over a mapped tuple loses the tuple type). */
+type TenFiles = [
+  Uint8Array,
+  Uint8Array,
+  Uint8Array,
+  Uint8Array,
+  Uint8Array,
+  Uint8Array,
+  Uint8Array,
+  Uint8Array,
+  Uint8Array,
+  Uint8Array,
+];
+
 export async function createKuromoji(load: DictFileLoader): Promise<{ tokenize(text: string): KuromojiToken[] }> {
   const file = async (name: (typeof KUROMOJI_FILES)[number]) =>
     trimDictFile(name.replace(/\.gz$/, ''), bytes(await load(name)));
-  const [tidFile, tidPos, tidMap, cc, unk, unkPos, unkMap, unkChar, unkCompat, unkInvoke] = await Promise.all(
+  const [tidFile, tidPos, tidMap, cc, unk, unkPos, unkMap, unkChar, unkCompat, unkInvoke] = (await Promise.all(
     (
       [
         'tid.dat.gz',
@@ -77,7 +91,7 @@ export async function createKuromoji(load: DictFileLoader): Promise<{ tokenize(t
         'unk_invoke.dat.gz',
       ] as const
     ).map(file),
-  );
+  )) as unknown as TenFiles;
   const check = int32(await file('check.dat.gz'));
   const used = usedTrieLength(check);
   const trie = new Trie(fit(int32(await file('base.dat.gz')), used), fit(check, used));

@@ -50,13 +50,13 @@ describe('AnkiConnect', () => {
     };
     expect(await sendWords(client, [word], mapping, listName)).toEqual({ added: 1, skipped: [], failed: [] });
     const [note] = anki.notes;
-    expect(note.deckName).toBe('日本語::ニュース');
-    expect(note.fields.Expression).toBe('延長');
-    expect(note.fields.Reading).toBe('えんちょう');
-    expect(note.fields.Meaning).toMatch(/extension/);
-    expect(note.fields.Sentence).toContain('<b>延長</b>');
-    expect(note.fields.URL).toMatch(/^https:\/\/www\.newsweekjapan\.jp\//);
-    expect(note.tags).toEqual(['kiji', '軍縮']);
+    expect(note!.deckName).toBe('日本語::ニュース');
+    expect(note!.fields.Expression).toBe('延長');
+    expect(note!.fields.Reading).toBe('えんちょう');
+    expect(note!.fields.Meaning).toMatch(/extension/);
+    expect(note!.fields.Sentence).toContain('<b>延長</b>');
+    expect(note!.fields.URL).toMatch(/^https:\/\/www\.newsweekjapan\.jp\//);
+    expect(note!.tags).toEqual(['kiji', '軍縮']);
     expect(await sendWords(client, [word], mapping, listName)).toEqual({ added: 0, skipped: ['延長'], failed: [] });
     expect(anki.notes).toHaveLength(1);
     expect(anki.actions).toEqual(['modelFieldNames', 'canAddNotes', 'addNote', 'canAddNotes']);
@@ -66,7 +66,7 @@ describe('AnkiConnect', () => {
     const word = await enchou();
     const mapping: AnkiMapping = { deck: 'Default', model: 'Cloze', fields: guessMapping(['Text', 'Back Extra']) };
     await sendWords(client, [word], mapping, listName);
-    expect(anki.notes[0].fields.Text).toContain('{{c1::延長}}');
+    expect(anki.notes[0]!.fields.Text).toContain('{{c1::延長}}');
     expect(noteFor(word, mapping, listName).options).toEqual({ allowDuplicate: false, duplicateScope: 'deck' });
   });
 
@@ -82,7 +82,7 @@ describe('AnkiConnect', () => {
     expect(out.failed).toEqual([]);
     expect(new Set(anki.notes.map((n) => n.fields.Front))).toEqual(distinct);
     const bad = await sendWords(client, words.slice(0, 1), { ...mapping, deck: 'Nope' }, listName);
-    expect(bad).toEqual({ added: 0, skipped: [words[0].headword], failed: [] });
+    expect(bad).toEqual({ added: 0, skipped: [words[0]!.headword], failed: [] });
   });
 
   it('says Anki is not running when nothing listens on the port', async () => {

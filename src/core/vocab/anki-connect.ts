@@ -5,13 +5,13 @@
 import { ankiNote, ANKI_COLUMNS, type AnkiColumn } from './export';
 import type { VocabWord } from './word';
 
-export const ANKI_CONNECT_URL = 'http://127.0.0.1:8765';
+const ANKI_CONNECT_URL = 'http://127.0.0.1:8765';
 /** The only host permission Kiji asks for, and only when the user turns AnkiConnect on. */
 export const ANKI_CONNECT_ORIGIN = 'http://127.0.0.1:8765/*';
-export const ANKI_CONNECT_VERSION = 6;
+const ANKI_CONNECT_VERSION = 6;
 
 /** notRunning: nothing listens (Anki closed, add-on missing); forbidden: AnkiConnect refused this origin. */
-export type AnkiErrorCode = 'notRunning' | 'forbidden' | 'ankiError' | 'badReply';
+type AnkiErrorCode = 'notRunning' | 'forbidden' | 'ankiError' | 'badReply';
 
 export class AnkiConnectError extends Error {
   constructor(
@@ -22,7 +22,7 @@ export class AnkiConnectError extends Error {
   }
 }
 
-export type FetchLike = (
+type FetchLike = (
   url: string,
   init: { method: string; body: string; headers: Record<string, string> },
 ) => Promise<{
@@ -31,7 +31,7 @@ export type FetchLike = (
   text(): Promise<string>;
 }>;
 
-export interface AnkiNoteParams {
+interface AnkiNoteParams {
   deckName: string;
   modelName: string;
   fields: Record<string, string>;
@@ -127,7 +127,7 @@ export function guessMapping(fieldNames: string[]): Record<string, AnkiColumn | 
     if (guess) used.add(guess);
   }
   // Anki refuses a note whose first field is empty: make sure the word goes somewhere.
-  if (fieldNames.length && !used.has('Expression') && !out[fieldNames[0]]) out[fieldNames[0]] = 'Expression';
+  if (fieldNames.length && !used.has('Expression') && !out[fieldNames[0]!]) out[fieldNames[0]!] = 'Expression';
   return out;
 }
 
@@ -152,7 +152,7 @@ export function noteFor(
   };
 }
 
-export interface SendOutcome {
+interface SendOutcome {
   added: number;
   /** Already in the deck (or their first field would be empty): not added again. */
   skipped: string[];
@@ -171,21 +171,21 @@ export async function sendWords(
   const out: SendOutcome = { added: 0, skipped: [], failed: [] };
   for (let i = 0; i < words.length; i++) {
     if (!addable[i]) {
-      out.skipped.push(words[i].headword);
+      out.skipped.push(words[i]!.headword);
       continue;
     }
     try {
-      await client.addNote(notes[i]);
+      await client.addNote(notes[i]!);
       out.added++;
     } catch (err) {
       // Anki not running is everyone's problem, not this word's: stop and say so.
       if (err instanceof AnkiConnectError && err.code === 'notRunning') throw err;
       // canAddNotes checks against the deck, not within the batch: two words sharing a first field meet here.
       if (err instanceof AnkiConnectError && /duplicate/i.test(err.detail)) {
-        out.skipped.push(words[i].headword);
+        out.skipped.push(words[i]!.headword);
         continue;
       }
-      out.failed.push({ headword: words[i].headword, error: err instanceof Error ? err.message : String(err) });
+      out.failed.push({ headword: words[i]!.headword, error: err instanceof Error ? err.message : String(err) });
     }
   }
   return out;

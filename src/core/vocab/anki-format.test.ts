@@ -46,7 +46,7 @@ describe("Anki's furigana format", () => {
       ['お茶', 'おちゃ'],
       ['延長', 'えんちょう'],
     ]) {
-      const f = ankiFurigana(word, reading);
+      const f = ankiFurigana(word!, reading!);
       expect(readingFromFurigana(f)).toBe(reading);
       expect(headwordFromFurigana(f)).toBe(word);
     }

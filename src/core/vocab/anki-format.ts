@@ -49,7 +49,7 @@ export function ankiFurigana(headword: string, reading: string): string {
   let out = '';
   let at = 0;
   parts.forEach((p, i) => {
-    const length = match[i + 1].length;
+    const length = match[i + 1]!.length;
     // toHiragana maps one code unit to one, so offsets into the hiragana reading hold for the original.
     const said = reading.slice(at, at + length);
     at += length;
@@ -111,9 +111,9 @@ export function parseMarkedSentence(field: string, headword: string): { text: st
   const cloze = /^([\s\S]*?)\{\{c\d+::([\s\S]*?)(?:::[\s\S]*?)?\}\}([\s\S]*)$/.exec(field);
   const marked = bold ?? cloze;
   if (marked) {
-    const before = htmlToText(marked[1]);
-    const word = htmlToText(marked[2]);
-    const after = htmlToText(marked[3]);
+    const before = htmlToText(marked[1]!);
+    const word = htmlToText(marked[2]!);
+    const after = htmlToText(marked[3]!);
     return { text: before + word + after, start: before.length, end: before.length + word.length };
   }
   const text = htmlToText(field);

@@ -5,7 +5,7 @@
 
 export type Separator = ',' | '\t';
 
-export function formatField(value: string, separator: Separator): string {
+function formatField(value: string, separator: Separator): string {
   return /["\r\n]/.test(value) || value.includes(separator) || /^#/.test(value)
     ? `"${value.replace(/"/g, '""')}"`
     : value;
@@ -15,20 +15,20 @@ export function formatRecord(fields: string[], separator: Separator): string {
   return fields.map((f) => formatField(f, separator)).join(separator);
 }
 
-export interface DelimitedRecord {
+interface DelimitedRecord {
   /** 1-based line of the file where the record starts. */
   line: number;
   fields: string[];
 }
 
-export interface DelimitedFile {
+interface DelimitedFile {
   /** Anki header lines ("#separator:tab" → separator: "tab"), keys lower-cased. */
   headers: Record<string, string>;
   separator: Separator;
   records: DelimitedRecord[];
 }
 
-export interface SyntaxError {
+interface SyntaxError {
   line: number;
   code: 'unterminatedQuote' | 'textAfterQuote';
 }

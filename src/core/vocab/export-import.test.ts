@@ -24,7 +24,7 @@ const options = (over: Partial<ImportOptions> = {}): ImportOptions => ({
 async function vocabulary(): Promise<VocabWord[]> {
   const saves = await realSaves(300);
   return saves.map((save, i) => {
-    let w = applySave(undefined, save, lists[i % 3].id, 1_700_000_000_000 + i);
+    let w = applySave(undefined, save, lists[i % 3]!.id, 1_700_000_000_000 + i);
     if (i % 7 === 0)
       w = applySave(
         w,
@@ -75,9 +75,8 @@ describe('JSON backup', () => {
     const words = await vocabulary();
     const text = formatBackup(backupOf(words));
     const lines = text.split('\n');
-    const at = lines.findIndex((l) => l.includes(`"id":${JSON.stringify(words[120].id)}`));
-    lines[at] = lines[at]
-      .replace('"status":"new"', '"status":"forgotten"')
+    const at = lines.findIndex((l) => l.includes(`"id":${JSON.stringify(words[120]!.id)}`));
+    lines[at] = lines[at]!.replace('"status":"new"', '"status":"forgotten"')
       .replace('"status":"learning"', '"status":"forgotten"')
       .replace('"status":"known"', '"status":"forgotten"');
     const parsed = parseImport(lines.join('\n'), options());
@@ -87,14 +86,14 @@ describe('JSON backup', () => {
   it('reports a JSON syntax error with its line', async () => {
     const words = (await vocabulary()).slice(0, 20);
     const lines = formatBackup(backupOf(words)).split('\n');
-    lines[15] = lines[15].replace(/,$/, '');
+    lines[15] = lines[15]!.replace(/,$/, '');
     const parsed = parseImport(lines.join('\n'), options());
     expect(parsed).toMatchObject({ ok: false, errors: [{ line: 17, code: 'jsonSyntax' }] });
   });
 
   it('refuses a word whose list the file does not have, a file from a newer version, and other JSON', async () => {
     const words = (await vocabulary()).slice(0, 5);
-    const orphan = { ...words[2], lists: ['l-missing'] };
+    const orphan = { ...words[2]!, lists: ['l-missing'] };
     const parsed = parseImport(formatBackup(backupOf([...words.slice(0, 2), orphan])), options());
     expect(parsed).toMatchObject({ ok: false, errors: [{ code: 'unknownList', detail: 'l-missing' }] });
     expect(parseImport(JSON.stringify({ ...backupOf(words), version: 99 }), options())).toMatchObject({
@@ -105,18 +104,18 @@ describe('JSON backup', () => {
   });
 
   it('merges a word that appears twice in one file', async () => {
-    const [a] = await vocabulary();
+    const a = (await vocabulary())[0]!;
     const b = {
       ...a,
-      sentences: [{ ...a.sentences[0], url: 'https://www.asahi.com/x', site: 'asahi.com', savedAt: a.updatedAt + 5 }],
+      sentences: [{ ...a.sentences[0]!, url: 'https://www.asahi.com/x', site: 'asahi.com', savedAt: a.updatedAt + 5 }],
       updatedAt: a.updatedAt + 5,
       lists: ['l-kokkai'],
     };
     const parsed = parseImport(formatBackup(backupOf([a, b])), options());
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     expect(parsed.data.words).toHaveLength(1);
-    expect(parsed.data.words[0].sentences).toHaveLength(a.sentences.length + 1);
-    expect(parsed.data.words[0].lists).toEqual([...a.lists, 'l-kokkai']);
+    expect(parsed.data.words[0]!.sentences).toHaveLength(a!.sentences.length + 1);
+    expect(parsed.data.words[0]!.lists).toEqual([...a!.lists, 'l-kokkai']);
   });
 });
 
@@ -132,7 +131,7 @@ describe('Anki TSV and CSV', () => {
       '#tags column:9',
       `#columns:${ANKI_COLUMNS.join('\t')}`,
     ]);
-    const cells = lines[4].split('\t');
+    const cells = lines[4]!.split('\t');
     expect(cells[0]).toBe('話し合う');
     expect(cells[1]).toBe('はなしあう');
     expect(cells[2]).toBe('話[はな]し 合[あ]う');
@@ -153,7 +152,7 @@ describe('Anki TSV and CSV', () => {
       if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
       expect(parsed.data.words).toHaveLength(words.length);
       parsed.data.words.forEach((got, i) => {
-        const want = words[i];
+        const want = words[i]!;
         expect(got.id).toBe(want.id);
         expect(got.senses.map((s) => s.glosses)).toEqual(want.senses.map((s) => s.glosses));
         const last = want.sentences.at(-1)!;
@@ -167,7 +166,7 @@ describe('Anki TSV and CSV', () => {
   it('reads a plain sheet with its own header row', () => {
     const parsed = parseImport('Word,Meaning\n延長,extension\n"合意","agreement; consent"\n', options());
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    expect(parsed.data.words.map((w) => [w.headword, w.senses[0].glosses])).toEqual([
+    expect(parsed.data.words.map((w) => [w.headword, w.senses[0]!.glosses])).toEqual([
       ['延長', ['extension']],
       ['合意', ['agreement', 'consent']],
     ]);
@@ -192,7 +191,7 @@ describe('Anki TSV and CSV', () => {
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     expect(parsed.data.read).toBe(2);
     expect(parsed.data.words).toHaveLength(1);
-    expect(parsed.data.words[0].sentences.map((s) => s.site)).toEqual(['a.jp', 'b.jp']);
+    expect(parsed.data.words[0]!.sentences.map((s) => s.site)).toEqual(['a.jp', 'b.jp']);
   });
 
   it('says a file is empty', () => {

@@ -17,7 +17,7 @@ export const ANKI_COLUMNS = [
   'Tags',
 ] as const;
 export type AnkiColumn = (typeof ANKI_COLUMNS)[number];
-export type AnkiNote = Record<AnkiColumn, string>;
+type AnkiNote = Record<AnkiColumn, string>;
 
 /** Every exported note carries this tag, so a learner can find Kiji's cards in a mixed deck. */
 export const KIJI_TAG = 'kiji';
@@ -37,7 +37,7 @@ export function ankiNote(word: VocabWord, listName: (id: string) => string | und
     Furigana: escapeHtml(ankiFurigana(word.headword, word.reading)),
     Meaning:
       word.senses.length === 1
-        ? escapeHtml(word.senses[0].glosses.join('; '))
+        ? escapeHtml(word.senses[0]!.glosses.join('; '))
         : word.senses.map((s, i) => `${i + 1}. ${escapeHtml(s.glosses.join('; '))}`).join('<br>'),
     Sentence: sentence ? sentenceHtml(sentence) : '',
     Cloze: sentence ? clozeHtml(sentence) : '',

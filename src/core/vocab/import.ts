@@ -27,7 +27,7 @@ export const IMPORT_ERROR_CODES = [
   'emptyExpression',
   'tooManyFields',
 ] as const;
-export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
+type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 
 /** `detail` is data (a field name, a character, a list id), never prose: the UI words the message. */
 export interface ImportError {
@@ -36,7 +36,7 @@ export interface ImportError {
   detail?: string;
 }
 
-export interface ImportedData {
+interface ImportedData {
   kind: 'backup' | 'table';
   lists: VocabList[];
   words: VocabWord[];
@@ -81,7 +81,7 @@ function issuePath(issue: v.BaseIssue<unknown>): string {
   return (issue.path ?? []).map((p) => String(p.key)).join('.');
 }
 
-export function parseBackup(text: string): ImportParse {
+function parseBackup(text: string): ImportParse {
   const parsed = parseJsonWithLines(text);
   if (!parsed.ok) {
     const { line, found } = parsed.error;
@@ -207,7 +207,7 @@ function splitGlosses(line: string): string[] {
   return out.map((g) => g.trim()).filter(Boolean);
 }
 
-export function parseTable(text: string, options: ImportOptions): ImportParse {
+function parseTable(text: string, options: ImportOptions): ImportParse {
   const parsed = parseDelimited(text);
   if (!parsed.ok) return { ok: false, errors: parsed.errors.slice(0, MAX_ERRORS) };
   const { headers, separator, records } = parsed.file;
@@ -215,8 +215,8 @@ export function parseTable(text: string, options: ImportOptions): ImportParse {
   let body = records;
   if (headers.columns !== undefined) {
     columns = headers.columns.split(separator).map(columnOf);
-  } else if (records.length && records[0].fields.some((f) => columnOf(f) === 'Expression')) {
-    columns = records[0].fields.map(columnOf);
+  } else if (records.length && records[0]!.fields.some((f) => columnOf(f) === 'Expression')) {
+    columns = records[0]!.fields.map(columnOf);
     body = records.slice(1);
   } else {
     columns = [...ANKI_COLUMNS];
@@ -226,7 +226,7 @@ export function parseTable(text: string, options: ImportOptions): ImportParse {
   if (Number.isInteger(tagsColumn) && tagsColumn >= 1) columns[tagsColumn - 1] = 'Tags';
   if (!columns.includes('Expression')) return { ok: false, errors: [{ line: 1, code: 'noExpressionColumn' }] };
   if (body.length === 0) return { ok: false, errors: [{ line: 1, code: 'empty' }] };
-  if (body.length > MAX_WORDS) return { ok: false, errors: [{ line: body[0].line, code: 'tooMany' }] };
+  if (body.length > MAX_WORDS) return { ok: false, errors: [{ line: body[0]!.line, code: 'tooMany' }] };
 
   const byTag = new Map(options.lists.map((l) => [tagOf(options.listName(l)), l.id]));
   const errors: ImportError[] = [];

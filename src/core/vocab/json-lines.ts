@@ -3,14 +3,14 @@
  * a bad word can be reported as "line 1234", not "words[1187]". Same grammar as JSON.parse (RFC 8259).
  */
 
-export interface JsonSyntaxError {
+interface JsonSyntaxError {
   line: number;
   column: number;
   /** What was found where something else was expected ('end of file' at the end). */
   found: string;
 }
 
-export type JsonParse =
+type JsonParse =
   { ok: true; value: unknown; lineOf: (node: object) => number | undefined } | { ok: false; error: JsonSyntaxError };
 
 class Failure extends Error {
@@ -113,7 +113,7 @@ export function parseJsonWithLines(text: string): JsonParse {
 
   const value = (): unknown => {
     ws();
-    const c = src[pos];
+    const c = src[pos] ?? '';
     if (c === '{') {
       const obj: Record<string, unknown> = {};
       lines.set(obj, line);

@@ -35,9 +35,9 @@ describe('vocabulary search', () => {
       expect(w.createdAt).toBeGreaterThanOrEqual(since);
     }
     const [top] = sitesOf(words);
-    const bySite = queryWords(words, { ...ALL_WORDS, site: top.site });
-    expect(bySite).toHaveLength(top.count);
-    expect(bySite.every((w) => w.sentences.some((s) => s.site === top.site))).toBe(true);
+    const bySite = queryWords(words, { ...ALL_WORDS, site: top!.site });
+    expect(bySite).toHaveLength(top!.count);
+    expect(bySite.every((w) => w.sentences.some((s) => s.site === top!.site))).toBe(true);
   });
 
   it('sorts newest first by default, and by reading in kana order', () => {
@@ -45,6 +45,6 @@ describe('vocabulary search', () => {
     expect(recent[0]).toBe(words[words.length - 1]);
     const byReading = queryWords(words, { ...ALL_WORDS, sort: 'reading' }).map((w) => w.reading);
     const collator = new Intl.Collator('ja');
-    for (let i = 1; i < 200; i++) expect(collator.compare(byReading[i - 1], byReading[i])).toBeLessThanOrEqual(0);
+    for (let i = 1; i < 200; i++) expect(collator.compare(byReading[i - 1]!, byReading[i]!)).toBeLessThanOrEqual(0);
   });
 });

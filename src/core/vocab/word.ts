@@ -80,7 +80,7 @@ function sameSentence(a: VocabSentence, b: VocabSentence): boolean {
 }
 
 /** Adds sentences not already there (same text on the same page), oldest first, keeping the newest MAX_SENTENCES. */
-export function mergeSentences(into: VocabSentence[], add: VocabSentence[]): VocabSentence[] {
+function mergeSentences(into: VocabSentence[], add: VocabSentence[]): VocabSentence[] {
   const out = [...into];
   for (const s of add) if (!out.some((x) => sameSentence(x, s))) out.push(s);
   out.sort((a, b) => a.savedAt - b.savedAt);
@@ -202,6 +202,6 @@ export function sentenceParts(s: Pick<VocabSentence, 'text' | 'start' | 'end'>):
 
 /** The meaning in one line per sense: "1. extension; elongation 2. …" joined by `separator`. */
 export function meaningText(senses: Sense[], separator = ' '): string {
-  if (senses.length === 1) return senses[0].glosses.join('; ');
+  if (senses.length === 1) return senses[0]!.glosses.join('; ');
   return senses.map((s, i) => `${i + 1}. ${s.glosses.join('; ')}`).join(separator);
 }

@@ -41,7 +41,7 @@ function nameEntry(headword: string, reading: string): LookupEntry {
     source: 'names',
     headword,
     reading,
-    senses: [{ pos: [], glosses: [gloss], tags: codes.split(',').map((c) => names[c] ?? c) }],
+    senses: [{ pos: [], glosses: [gloss!], tags: codes!.split(',').map((c) => names[c] ?? c) }],
     matchLength: headword.length,
   };
 }
@@ -91,16 +91,16 @@ describe('hover popup', () => {
 
   it('numbers the senses and labels usage tags, showing a part of speech only where it changes', async () => {
     const { entries } = show(await lookup('核の脅威', 0));
-    const senses = [...entries[0].querySelectorAll('.sense')];
+    const senses = [...entries[0]!.querySelectorAll('.sense')];
     expect(senses.length).toBeGreaterThan(1);
     expect(senses.map((s) => s.querySelector('.sense-no')?.textContent)).toEqual(senses.map((_, i) => String(i + 1)));
     const chips = senses.flatMap((s) => [...s.querySelectorAll('.chip')].map((c) => c.textContent));
     expect(chips).toEqual(expect.arrayContaining(['noun', 'no-adjective', 'physics', 'biology']));
     // 核's first two senses are both nouns: the label appears once.
-    expect(senses[1].querySelector('.pos')).toBeNull();
+    expect(senses[1]!.querySelector('.pos')).toBeNull();
     for (let i = 1; i < senses.length; i++) {
       const pos = (s: Element) => [...s.querySelectorAll('.pos .chip')].map((c) => c.textContent).join();
-      if (pos(senses[i])) expect(pos(senses[i])).not.toBe(pos(senses[i - 1]));
+      if (pos(senses[i]!)) expect(pos(senses[i]!)).not.toBe(pos(senses[i - 1]!));
     }
   });
 
@@ -112,8 +112,8 @@ describe('hover popup', () => {
 
   it('sets shorter matches below the longest one in smaller type', async () => {
     const { entries } = show(await lookup('東京都の知事', 0));
-    expect(entries[0].querySelector('.headword')?.textContent).toBe('東京都');
-    expect(entries[0].classList.contains('shorter')).toBe(false);
+    expect(entries[0]!.querySelector('.headword')?.textContent).toBe('東京都');
+    expect(entries[0]!.classList.contains('shorter')).toBe(false);
     const tokyo = entries.find((e) => e.querySelector('.headword')?.textContent === '東京')!;
     expect(tokyo.classList.contains('shorter')).toBe(true);
   });
@@ -121,14 +121,14 @@ describe('hover popup', () => {
   it('shows a glossary term as a card with its category, English name, note, other names and related terms', async () => {
     // The engine puts the glossary card first, as the background sends it.
     const { entries } = show(await lookup('新戦略兵器削減条約', 0));
-    const card = entries[0];
+    const card = entries[0]!;
     expect(card.dataset.source).toBe('glossary');
     expect(card.querySelector('.badge.category')?.textContent).toBe('treaty');
     expect(card.querySelector('.english')?.textContent).toBe('New Strategic Arms Reduction Treaty; New START');
     expect(card.querySelector('.note')?.textContent).toContain('1,550');
     expect(card.querySelector('.aliases')?.textContent).toBe('also 新START、新スタート');
     expect(card.querySelector('.related')?.textContent).toBe('related: 戦略兵器削減条約、核軍縮');
-    expect(entries[1].dataset.source).toBe('words');
+    expect(entries[1]!.dataset.source).toBe('words');
   });
 
   it('puts names under their own heading after the words', async () => {
@@ -136,7 +136,7 @@ describe('hover popup', () => {
     const words = await lookup('会談', 0);
     const result = { ...words, entries: [...words.entries, nameEntry('田中', 'たなか')] };
     const { dialog, entries } = show(result);
-    expect(entries[0].dataset.source).toBe('words');
+    expect(entries[0]!.dataset.source).toBe('words');
     const section = dialog.querySelector('.names')!;
     expect(section.querySelector('.section-title')?.textContent).toBe('Names');
     expect(section.querySelector('[data-source=names] .glosses')?.textContent).toBe('Tanaka');
@@ -156,9 +156,9 @@ describe('hover popup', () => {
     const { dialog } = show(result);
     const rows = [...dialog.querySelectorAll<HTMLElement>('.kanji .kanji-row')];
     expect(rows.map((r) => r.dataset.kanji)).toEqual(['延', '長']);
-    expect(rows[0].textContent).toContain('prolong');
-    expect(rows[0].querySelector('.kanji-on')?.textContent).toBe('エン');
-    expect(rows[0].querySelector('.kanji-meta')?.textContent).toBe('8 strokes · school grade 6 · newspaper rank 747');
+    expect(rows[0]!.textContent).toContain('prolong');
+    expect(rows[0]!.querySelector('.kanji-on')?.textContent).toBe('エン');
+    expect(rows[0]!.querySelector('.kanji-meta')?.textContent).toBe('8 strokes · school grade 6 · newspaper rank 747');
     expect(show(result, { showKanji: false }).dialog.querySelector('.kanji')).toBeNull();
     useLocale('ja');
     expect(show(result).dialog.querySelector('.kanji-meta')?.textContent).toBe('8画 · 小学6年 · 新聞での頻度 747位');

@@ -76,7 +76,7 @@ function Senses({ senses, limit }: { senses: Sense[]; limit?: number }) {
     <ol class="senses">
       {shown.map((sense, i) => {
         // EDICT repeats the part of speech on every sense; show it only where it changes.
-        const prev = i > 0 ? shown[i - 1].pos.join() : null;
+        const prev = i > 0 ? shown[i - 1]!.pos.join() : null;
         return (
           <li class="sense" key={i}>
             {numbered && <span class="sense-no">{i + 1}</span>}
@@ -168,15 +168,7 @@ function GlossaryCard({ entry, shorter, showRomaji, vocab }: EntryProps<Glossary
   );
 }
 
-export function Entries({
-  result,
-  showRomaji,
-  vocab,
-}: {
-  result: LookupResult;
-  showRomaji: boolean;
-  vocab?: PopupVocab;
-}) {
+function Entries({ result, showRomaji, vocab }: { result: LookupResult; showRomaji: boolean; vocab?: PopupVocab }) {
   const entries = result.entries;
   const longest = Math.max(0, ...entries.map((e) => e.matchLength));
   const main = entries.filter((e) => e.source !== 'names').slice(0, MAX_ENTRIES);

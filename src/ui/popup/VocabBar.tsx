@@ -30,7 +30,7 @@ export interface PopupVocab {
   mark(entry: LookupEntry, status: WordStatus): void;
 }
 
-export function listLabel(list: PopupListChoice): string {
+function listLabel(list: PopupListChoice): string {
   return list.name || t('vocabDefaultList');
 }
 
