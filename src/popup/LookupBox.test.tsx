@@ -74,9 +74,10 @@ describe('the toolbar popup’s look-up box', () => {
     for (const text of ['新', '新S', '新ST', '新START']) type(root, text);
     await settle();
     expect(asked).toEqual(['新START']);
-    expect(root.querySelector('.lookup-results [data-source=glossary] .headword')?.textContent).toBe(
-      '新戦略兵器削減条約',
-    );
+    // The alias as written, then the term it stands for.
+    const card = root.querySelector('.lookup-results [data-source=glossary]');
+    expect(card?.querySelector('.headword')?.textContent).toBe('新START');
+    expect(card?.querySelector('.stands-for')?.textContent).toContain('新戦略兵器削減条約');
   });
 
   it('looks up any word of a pasted sentence: a click on a character looks up from there', async () => {
