@@ -13,7 +13,7 @@ import { isContextGone, type LookupClient, type Outcome } from './lookup-client'
 import type { Box } from './placement';
 import type { PopupHost } from './popup-host';
 import { sourceRange, type Sentence } from './sentence';
-import { isSaveKey, isTyping } from './keys';
+import { popupCommand, isTyping } from './keys';
 import type { PopupVocabController } from './vocab-client';
 import type { LookupResult } from '../core/types';
 
@@ -119,7 +119,10 @@ export class HoverController {
     on('mousemove', (e) => {
       if (!raw) this.onPointer(e);
     });
-    on('keydown', (e) => this.onKeyDown(e));
+    // Not passive: a key the popup takes (an arrow, PageDown) must not scroll the page as well.
+    const onKey = (e: KeyboardEvent) => this.onKeyDown(e);
+    this.win.addEventListener('keydown', onKey, true);
+    this.disposers.push(() => this.win.removeEventListener('keydown', onKey, true));
     on('scroll', () => this.hide(true));
     on('blur', () => this.hide(true));
     on('resize', () => this.hide(true));
@@ -186,11 +189,15 @@ export class HoverController {
 
   private onKeyDown(e: KeyboardEvent): void {
     if (e.key === 'Escape') {
-      this.hide(false);
+      // Esc closes the key list first, then the popup.
+      if (!this.popup.command('escape')) this.hide(false);
       return;
     }
-    if (this.popup.visible && this.vocab && isSaveKey(e) && !isTyping(e.target)) {
-      this.vocab.saveFirst();
+    const cmd = this.popup.visible && !isTyping(e.target) ? popupCommand(e) : null;
+    // Enter on a link or button of the page is the page's.
+    if (cmd && !(cmd === 'expand' && (e.target as Element | null)?.closest?.('a,button,summary,[role=button]'))) {
+      if (this.popup.command(cmd)) e.preventDefault();
+      else if (cmd === 'save') this.vocab?.saveFirst();
       return;
     }
     // Pressing the hover key over a word looks it up without waiting for the mouse to move.
@@ -258,7 +265,7 @@ export class HoverController {
         return;
       }
       const box = this.boxAt(sentence, sentence.at, sentence.at + 1, p);
-      if (box) this.show({ kind: 'error', error: outcome.error }, box.box, box.vertical, null);
+      if (box) this.show({ kind: 'error', error: outcome.error }, box, null);
       return;
     }
     const result = outcome.result;
@@ -274,7 +281,7 @@ export class HoverController {
       this.hide(false);
       return;
     }
-    this.show(this.resultView(result, sentence.text), found.box, found.vertical, found.range);
+    this.show(this.resultView(result, sentence.text), found, found.range);
   }
 
   /** The engine answered before it had fully loaded: while the pointer stays, ask again for the full answer. */
@@ -292,7 +299,7 @@ export class HoverController {
     start: number,
     end: number,
     p: PointerState,
-  ): { range: Range; box: Box; vertical: boolean } | null {
+  ): { range: Range; box: Box; vertical: boolean; line: number } | null {
     const span = sourceRange(sentence.segments, start, end);
     if (!span || !span.start.node.isConnected || !span.end.node.isConnected) return null;
     const range = this.win.document.createRange();
@@ -301,14 +308,17 @@ export class HoverController {
     const box = nearestBox(range, p.x, p.y);
     if (!box) return null;
     const el = span.start.node.parentElement;
-    const mode = el ? this.win.getComputedStyle(el).writingMode : '';
-    return { range, box, vertical: mode.startsWith('vertical') || mode.startsWith('sideways') };
+    const style = el ? this.win.getComputedStyle(el) : null;
+    const mode = style?.writingMode ?? '';
+    // The line pitch ('normal' is about 1.2 em in the usual fonts), so the popup can leave the next line free.
+    const line = style ? parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.2 || 0 : 0;
+    return { range, box, vertical: mode.startsWith('vertical') || mode.startsWith('sideways'), line };
   }
 
-  private show(view: PopupView, box: Box, vertical: boolean, range: Range | null): void {
+  private show(view: PopupView, at: { box: Box; vertical: boolean; line: number }, range: Range | null): void {
     this.cancelHide();
     const { showRomaji, showKanji, theme, fontSize } = this.settings;
-    this.popup.show(view, { showRomaji, showKanji, theme, fontSize }, box, vertical);
+    this.popup.show(view, { showRomaji, showKanji, theme, fontSize }, at.box, at.vertical, at.line);
     if (range) this.highlight.show(range);
     else this.highlight.clear();
   }
