@@ -24,7 +24,11 @@ function adoptStyles(root: ShadowRoot, win: Window & typeof globalThis): void {
   root.append(style);
 }
 
-const resultOf = (view: PopupView) => (view.kind === 'result' ? view.result : view.error);
+/** What a popup shows, so an answer given again for the same word (refined, re-asked) keeps what the reader opened. */
+const shownKey = (view: PopupView, anchor: Box) =>
+  view.kind === 'result'
+    ? `${anchor.left},${anchor.top}|${view.result.match}|${view.result.entries.map((e) => e.headword).join()}`
+    : view.error;
 
 export class PopupHost {
   private host: HTMLElement | null = null;
@@ -101,7 +105,7 @@ export class PopupHost {
   /** `line`: the text's line pitch, so the popup leaves the next line free too (see placePopup). */
   show(view: PopupView, options: PopupOptions, anchor: Box, vertical: boolean, line = 0): void {
     const prev = this.last;
-    const fresh = !prev || !this.shown || prev.view.kind !== view.kind || resultOf(prev.view) !== resultOf(view);
+    const fresh = !prev || !this.shown || shownKey(prev.view, prev.anchor) !== shownKey(view, anchor);
     if (fresh) this.serial++;
     this.last = { view, options, anchor, vertical, line };
     const mount = this.ensure();
