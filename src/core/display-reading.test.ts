@@ -1,4 +1,4 @@
-import { displayReading, hiraganaToKatakana, isKatakanaWord } from './display-reading';
+import { displayReading, hiraganaToKatakana, isKatakanaWord, scriptedReading } from './display-reading';
 
 describe('displayReading', () => {
   it('shows a katakana word read in katakana, or not at all when the reading only repeats it', () => {
@@ -16,6 +16,11 @@ describe('displayReading', () => {
     expect(displayReading('ロシア側', 'ろしあがわ')).toBe('ろしあがわ');
     expect(displayReading('すごい', 'すごい')).toBe('すごい');
     expect(displayReading('ロシア', '')).toBe('');
+  });
+
+  it('keeps the katakana reading for exports even when it repeats the headword', () => {
+    expect(scriptedReading('ロシア', 'ろしあ')).toBe('ロシア');
+    expect(scriptedReading('延長', 'えんちょう')).toBe('えんちょう');
   });
 
   it('tells katakana words and converts one character for one', () => {

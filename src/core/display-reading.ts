@@ -21,7 +21,11 @@ export function hiraganaToKatakana(text: string): string {
  * repeat the headword (ロシア / ろしあ, スタート / すたーと). Any other reading is returned as it is.
  */
 export function displayReading(headword: string, reading: string): string {
-  if (!reading || !isKatakanaWord(headword)) return reading;
-  const katakana = hiraganaToKatakana(reading);
-  return katakana === headword ? '' : katakana;
+  const shown = scriptedReading(headword, reading);
+  return shown === headword && isKatakanaWord(headword) ? '' : shown;
+}
+
+/** The reading in the headword's script: katakana for a katakana word (exports keep it even when it repeats). */
+export function scriptedReading(headword: string, reading: string): string {
+  return reading && isKatakanaWord(headword) ? hiraganaToKatakana(reading) : reading;
 }

@@ -15,6 +15,7 @@ import {
 } from '../core/reading-types';
 import { envelope, requestSchemas, type Envelope, type Reply, type RequestName } from '../messages';
 import { t } from '../ui/i18n';
+import { displayReading } from '../core/display-reading';
 
 type Loaded =
   | { kind: 'loading' }
@@ -104,9 +105,11 @@ function Items(props: { items: ArticleItem[]; kind: ArticleTarget['kind']; onSho
                 {item.form}
               </span>
             )}
-            <span class="reading" lang="ja">
-              {item.reading}
-            </span>
+            {displayReading(item.text, item.reading) && (
+              <span class="reading" lang="ja">
+                {displayReading(item.text, item.reading)}
+              </span>
+            )}
             {item.count > 1 && <span class="count">{t('articleOccurrences', [String(item.count)])}</span>}
             {item.en && <span class="en">{item.en}</span>}
           </button>
