@@ -79,13 +79,25 @@ async function main() {
     await sendToTab(harness.serviceWorker, tabId, 'readingMode', { on: true, furigana: 'all' });
     await page.waitForSelector('ruby[data-kiji-ruby]', { state: 'attached', timeout: 60_000 });
     await page.waitForTimeout(1500);
+    // A column as wide as a news site's: the first paragraphs of the article.
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await page.waitForTimeout(500);
     for (const theme of ['light', 'dark'] as const) {
       await setTheme(harness, page, theme);
+      // The sample has no dark style: give it a dark news site's colours, to see the tint and furigana on them.
+      if (theme === 'dark')
+        await page.addStyleTag({
+          content: 'body, article { background: #1c1c1e !important; color: #e6e6e6 !important; }',
+        });
       await page.waitForTimeout(300);
       const article = page.locator('[data-kiji-article]').first();
       await article.scrollIntoViewIfNeeded();
+      const box = (await article.boundingBox())!;
       const file = join(outDir, `reading-mode-${theme}.png`);
-      await article.screenshot({ path: file });
+      await page.screenshot({
+        path: file,
+        clip: { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 420) },
+      });
       console.log(`  ${file}`);
     }
   } finally {

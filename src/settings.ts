@@ -17,6 +17,8 @@ export interface Settings {
   extraSites: string[];
   /** Reading mode per site (hostname): on or off, and the furigana level last chosen there. */
   readingMode: Record<string, ReadingState>;
+  /** Reading mode tints the glossary terms of the article. */
+  glossaryMarks: boolean;
   anki: AnkiSettings;
 }
 
@@ -39,6 +41,7 @@ export const DEFAULT_SETTINGS: Settings = {
   fontSize: 15,
   extraSites: [],
   readingMode: {},
+  glossaryMarks: true,
   anki: { enabled: false, deck: '', model: '', fields: {} },
 };
 
@@ -57,6 +60,7 @@ export function readSettings(stored: unknown): Settings {
     s.hoverKey = o.hoverKey;
   if (typeof o.showRomaji === 'boolean') s.showRomaji = o.showRomaji;
   if (typeof o.showKanji === 'boolean') s.showKanji = o.showKanji;
+  if (typeof o.glossaryMarks === 'boolean') s.glossaryMarks = o.glossaryMarks;
   if (o.theme === 'system' || o.theme === 'light' || o.theme === 'dark') s.theme = o.theme;
   if (typeof o.fontSize === 'number' && o.fontSize >= 10 && o.fontSize <= 32) s.fontSize = o.fontSize;
   if (Array.isArray(o.extraSites)) s.extraSites = o.extraSites.filter((x): x is string => typeof x === 'string');

@@ -16,6 +16,8 @@ import {
 import { envelope, requestSchemas, type Envelope, type Reply, type RequestName } from '../messages';
 import { t } from '../ui/i18n';
 import { displayReading } from '../core/display-reading';
+import type { Settings } from '../settings';
+import { SettingToggle } from '../ui/SettingToggle';
 
 type Loaded =
   | { kind: 'loading' }
@@ -119,7 +121,13 @@ function Items(props: { items: ArticleItem[]; kind: ArticleTarget['kind']; onSho
   );
 }
 
-export function ArticlePanel(props: { tabId?: number }) {
+export function ArticlePanel(props: {
+  tabId?: number;
+  /** For the glossary-tint toggle: the toolbar popup's settings and how to save them. */
+  settings?: Settings | null;
+  saveSettings?: (patch: Partial<Settings>) => unknown;
+}) {
+  const { settings, saveSettings } = props;
   const tabId = tabFromQuery(location.search) ?? props.tabId;
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [mode, setMode] = useState<ReadingState | null>(null);
@@ -182,6 +190,14 @@ export function ArticlePanel(props: { tabId?: number }) {
               </option>
             ))}
           </select>
+          {settings && saveSettings && (
+            <SettingToggle
+              settings={settings}
+              save={saveSettings}
+              name="glossaryMarks"
+              label={t('settingGlossaryMarks')}
+            />
+          )}
         </div>
       )}
       {loaded.kind === 'ready' && loaded.info.found && (
