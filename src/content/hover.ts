@@ -23,6 +23,12 @@ export const HIDE_GRACE_MS = 250;
 export const REFINE_DELAY_MS = 200;
 /** The shortest time between two looks at the pointer: about twice a frame, so no hover waits for a frame. */
 export const POINTER_INTERVAL_MS = 8;
+/**
+ * The popup leaves the next line free, so the way to it crosses text. While the pointer heads for it (mostly
+ * vertically, between the word and the popup, within its width) that text is not looked up; a pointer that stops
+ * there this long looks up the word it rests on.
+ */
+export const HEADING_HOLD_MS = 300;
 
 interface PointerState {
   x: number;
@@ -86,6 +92,9 @@ export class HoverController {
   private readonly layout: LayoutProbe;
   private readonly highlight: MatchHighlight;
   private readonly disposers: (() => void)[] = [];
+  /** The pointer's previous position, to tell a move toward the popup; and the re-look after a stop on the way. */
+  private prevPoint: { x: number; y: number } | null = null;
+  private holdTimer = 0;
   /** Save buttons, known/learning marks and the `s` key; none in tests that do not need them. */
   private vocab: PopupVocabController | null = null;
 
@@ -134,6 +143,7 @@ export class HoverController {
   }
 
   stop(): void {
+    this.win.clearTimeout(this.holdTimer);
     this.disposers.splice(0).forEach((dispose) => dispose());
     if (this.timer) this.win.clearTimeout(this.timer);
     this.timer = 0;
@@ -221,6 +231,18 @@ export class HoverController {
       this.cancelHide();
       return;
     }
+    const prev = this.prevPoint;
+    this.prevPoint = { x: p.x, y: p.y };
+    this.win.clearTimeout(this.holdTimer);
+    if (prev && this.headingToPopup(prev, p)) {
+      this.cancelHide();
+      this.holdTimer = this.win.setTimeout(() => {
+        // Stopped on the way: the word under the pointer is what the reader wants now.
+        this.prevPoint = null;
+        this.handlePointer();
+      }, HEADING_HOLD_MS);
+      return;
+    }
     const hit = charAtPoint(this.win.document, p.x, p.y);
     if (!hit || !startsLookup(charAt(hit.node.data, hit.offset), hit.node.data)) {
       this.lastHit = null;
@@ -247,6 +269,19 @@ export class HoverController {
       // The reader's next hovers are most likely further along this sentence: have them answered here.
       if (outcome.ok && !outcome.result?.partial) afterPaint(this.win, () => this.prefetchAround(sentence));
     });
+  }
+
+  /** A move from `prev` to `p` on its way from the word to the popup (see HEADING_HOLD_MS). */
+  private headingToPopup(prev: { x: number; y: number }, p: { x: number; y: number }): boolean {
+    const at = this.popup.where();
+    if (!at || at.vertical) return false;
+    const { popup, anchor } = at;
+    const dx = p.x - prev.x;
+    const dy = p.y - prev.y;
+    if (p.x < popup.left || p.x > popup.right || Math.abs(dy) <= Math.abs(dx)) return false;
+    return popup.top >= anchor.bottom
+      ? dy > 0 && p.y > anchor.bottom && p.y < popup.top
+      : dy < 0 && p.y < anchor.top && p.y > popup.bottom;
   }
 
   /** The rest of this sentence, then the start of the next one: where the reader's next hovers will be. */

@@ -64,6 +64,18 @@ export class PopupHost {
     return this.shown;
   }
 
+  /** Where the popup is on screen, and the word it is placed against; null when hidden. */
+  where(): { popup: Box; anchor: Box; vertical: boolean } | null {
+    const dialog = this.dialog();
+    if (!this.shown || !dialog || !this.last) return null;
+    const r = dialog.getBoundingClientRect();
+    return {
+      popup: { left: r.left, top: r.top, right: r.right, bottom: r.bottom },
+      anchor: this.last.anchor,
+      vertical: this.last.vertical,
+    };
+  }
+
   /** Whether an event target (retargeted to the host outside the shadow root) is the popup. */
   isPopup(target: EventTarget | null): boolean {
     return !!target && target === this.host;

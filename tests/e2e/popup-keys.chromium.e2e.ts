@@ -91,6 +91,37 @@ describe('Chromium: the popup from the keyboard', () => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   });
 
+  it('lets the mouse cross the next line down to the popup, which stays on the word', async () => {
+    await page.keyboard.press('Escape');
+    // The word near the top of the window, so the popup goes below it, past the next line.
+    await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.querySelector('.entry-text')!, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = n.nodeValue?.indexOf('延長') ?? -1;
+        if (at < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, at);
+        r.setEnd(n, at + 2);
+        window.scrollBy(0, r.getBoundingClientRect().top - 150);
+        return;
+      }
+    });
+    await page.waitForTimeout(300);
+    const point = await hover(page, '延長', 0, { within: '.entry-text' });
+    const popup = await waitForPopup(
+      () => readPopup(page),
+      (shown) => shown.headword === '延長',
+      '延長',
+    );
+    expect(popup.box.top).toBeGreaterThan(point.y);
+    // A reader's move down into the popup, through the line below the word.
+    await page.mouse.move(point.x + 10, popup.box.top + 12, { steps: 12 });
+    await page.waitForTimeout(500);
+    const after = await readPopup(page);
+    expect(after?.headword).toBe('延長');
+    expect(after?.box).toEqual(popup.box);
+  });
+
   it('reads katakana words in katakana: ロシア, プーチン', async () => {
     for (const word of ['ロシア', 'プーチン']) {
       await page.keyboard.press('Escape');
