@@ -14,7 +14,9 @@ describe('displayReading', () => {
     expect(displayReading('延長', 'えんちょう')).toBe('えんちょう');
     expect(displayReading('新START', 'しんすたーと')).toBe('しんすたーと');
     expect(displayReading('ロシア側', 'ろしあがわ')).toBe('ろしあがわ');
-    expect(displayReading('すごい', 'すごい')).toBe('すごい');
+    expect(displayReading('すごい', 'すごい')).toBe('');
+    expect(displayReading('と', 'と')).toBe('');
+    expect(displayReading('ロシア側', 'ロシアがわ')).toBe('ロシアがわ');
     expect(displayReading('ロシア', '')).toBe('');
   });
 

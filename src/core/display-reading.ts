@@ -18,12 +18,16 @@ export function hiraganaToKatakana(text: string): string {
 
 /**
  * The reading to show beside `headword`: in katakana when the headword is all katakana, and '' when it would only
- * repeat the headword (ロシア / ろしあ, スタート / すたーと). Any other reading is returned as it is.
+ * repeat the headword (ロシア / ろしあ, スタート / すたーと, と / と). Any other reading is returned as it is.
  */
 export function displayReading(headword: string, reading: string): string {
-  const shown = scriptedReading(headword, reading);
-  return shown === headword && isKatakanaWord(headword) ? '' : shown;
+  // A kana headword read as written (と / と, スタート / すたーと) needs no reading.
+  if (toHiragana(headword) === toHiragana(reading)) return '';
+  return scriptedReading(headword, reading);
 }
+
+const toHiragana = (text: string) =>
+  text.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
 
 /** The reading in the headword's script: katakana for a katakana word (exports keep it even when it repeats). */
 export function scriptedReading(headword: string, reading: string): string {
