@@ -16,7 +16,8 @@ import {
 import { envelope, requestSchemas, type Envelope, type Reply, type RequestName } from '../messages';
 import { t } from '../ui/i18n';
 import { displayReading } from '../core/display-reading';
-import type { Settings } from '../settings';
+import { DEFAULT_SETTINGS, LEARN_LEVELS, type LearnLevel, type Settings } from '../settings';
+import { rankTerms, wordsToLearn } from './article-rank';
 import { SettingToggle } from '../ui/SettingToggle';
 
 type Loaded =
@@ -159,6 +160,15 @@ export function ArticlePanel(props: {
     });
   };
   const show = (target: ArticleTarget) => void ask(tabId, envelope('articleFlash', target));
+  const learnLevel = settings?.learnLevel ?? DEFAULT_SETTINGS.learnLevel;
+  const ranked =
+    loaded.kind === 'ready' && loaded.info.found
+      ? {
+          info: loaded.info,
+          terms: rankTerms(loaded.info.terms),
+          uncommon: wordsToLearn(loaded.info.uncommon, learnLevel),
+        }
+      : null;
 
   return (
     <section class="article-panel" aria-labelledby="article-heading">
@@ -200,21 +210,35 @@ export function ArticlePanel(props: {
           )}
         </div>
       )}
-      {loaded.kind === 'ready' && loaded.info.found && (
+      {ranked && (
         <div class="article" data-testid="article">
           <p class="title" lang="ja">
-            {loaded.info.title}
+            {ranked.info.title}
           </p>
-          <p class="counts">{t('articleCounts', [String(loaded.info.chars), String(loaded.info.words)])}</p>
-          <h3>{t('articleTerms', [String(loaded.info.terms.length)])}</h3>
-          {loaded.info.terms.length > 0 ? (
-            <Items items={loaded.info.terms} kind="term" onShow={show} />
+          <p class="counts">{t('articleCounts', [String(ranked.info.chars), String(ranked.info.words)])}</p>
+          <h3>{t('articleTerms', [String(ranked.terms.length)])}</h3>
+          {ranked.terms.length > 0 ? (
+            <Items items={ranked.terms} kind="term" onShow={show} />
           ) : (
             <p class="hint">{t('articleNoTerms')}</p>
           )}
-          <h3>{t('articleUncommon', [String(loaded.info.uncommon.length)])}</h3>
-          {loaded.info.uncommon.length > 0 ? (
-            <Items items={loaded.info.uncommon} kind="word" onShow={show} />
+          <div class="row">
+            <h3>{t('articleUncommon', [String(ranked.uncommon.length)])}</h3>
+            <select
+              aria-label={t('learnLevelLabel')}
+              title={t('learnLevelLabel')}
+              value={learnLevel}
+              onChange={(e) => void saveSettings?.({ learnLevel: e.currentTarget.value as LearnLevel })}
+            >
+              {LEARN_LEVELS.map((level) => (
+                <option value={level} key={level}>
+                  {t(`learnLevel_${level}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          {ranked.uncommon.length > 0 ? (
+            <Items items={ranked.uncommon} kind="word" onShow={show} />
           ) : (
             <p class="hint">{t('articleNoUncommon')}</p>
           )}
@@ -223,11 +247,10 @@ export function ArticlePanel(props: {
             <span title={CAN_SAVE ? undefined : t('saveAllUnavailable')}>
               <button
                 type="button"
-                disabled={
-                  !CAN_SAVE || saving === 'busy' || loaded.info.terms.length + loaded.info.uncommon.length === 0
-                }
+                disabled={!CAN_SAVE || saving === 'busy' || ranked.terms.length + ranked.uncommon.length === 0}
                 onClick={() => {
-                  const info = loaded.info;
+                  // What the panel lists is what gets saved.
+                  const info = { ...ranked.info, terms: ranked.terms, uncommon: ranked.uncommon };
                   setSaving('busy');
                   void saveAll(info).then(({ saved, error }) =>
                     setSaving(error ? t('saveAllFailed', [String(saved), error]) : t('saveAllDone', [String(saved)])),

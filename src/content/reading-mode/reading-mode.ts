@@ -291,7 +291,8 @@ export class ReadingMode implements ReadingModeApi {
         if (item) item.count++;
         else {
           const sentence = sentenceAround(text, t.start, t.end);
-          terms.set(t.term, { text: t.term, form: t.form, reading: t.reading, en: t.en, count: 1, sentence });
+          const { term, form, reading, en, category } = t;
+          terms.set(term, { text: term, form, reading, en, count: 1, sentence, category });
         }
       }
       for (const w of a.uncommon) {
@@ -300,7 +301,17 @@ export class ReadingMode implements ReadingModeApi {
         else {
           const form = text.slice(w.start, w.end);
           const sentence = sentenceAround(text, w.start, w.end);
-          uncommon.set(w.base, { text: w.base, form, reading: w.reading, en: w.gloss, count: 1, sentence });
+          const { level, common } = w;
+          uncommon.set(w.base, {
+            text: w.base,
+            form,
+            reading: w.reading,
+            en: w.gloss,
+            count: 1,
+            sentence,
+            level,
+            common,
+          });
         }
       }
     });
