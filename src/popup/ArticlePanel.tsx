@@ -88,6 +88,8 @@ const CSS = `
 .article-panel .form, .article-panel .reading, .article-panel .count { color: var(--muted); margin-inline-start: 6px; }
 .article-panel .en { display: block; font-size: 12px; color: var(--muted); }
 .article-panel select { margin-inline-start: auto; }
+.article-panel .learn-head { display: flex; align-items: baseline; gap: 8px; }
+.article-panel .learn-head select { font-size: 12px; }
 `;
 
 function Items(props: { items: ArticleItem[]; kind: ArticleTarget['kind']; onShow: (target: ArticleTarget) => void }) {
@@ -200,15 +202,10 @@ export function ArticlePanel(props: {
               </option>
             ))}
           </select>
-          {settings && saveSettings && (
-            <SettingToggle
-              settings={settings}
-              save={saveSettings}
-              name="glossaryMarks"
-              label={t('settingGlossaryMarks')}
-            />
-          )}
         </div>
+      )}
+      {mode && settings && saveSettings && (
+        <SettingToggle settings={settings} save={saveSettings} name="glossaryMarks" label={t('settingGlossaryMarks')} />
       )}
       {ranked && (
         <div class="article" data-testid="article">
@@ -222,7 +219,7 @@ export function ArticlePanel(props: {
           ) : (
             <p class="hint">{t('articleNoTerms')}</p>
           )}
-          <div class="row">
+          <div class="learn-head">
             <h3>{t('articleUncommon', [String(ranked.uncommon.length)])}</h3>
             <select
               aria-label={t('learnLevelLabel')}
