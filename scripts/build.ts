@@ -76,6 +76,11 @@ async function bundle() {
       publicDir: false,
       define: { 'process.env.NODE_ENV': '"production"' },
       plugins: [compactStyleSheets()],
+      // content.js stays small: Firefox's `browser` or Chrome's promise-returning `chrome`, not the full polyfill.
+      resolve:
+        name === 'content'
+          ? { alias: { 'webextension-polyfill': join(root, 'src/content/browser-shim.ts') } }
+          : undefined,
       build: {
         outDir: out,
         emptyOutDir: false,

@@ -3,6 +3,8 @@ import { FURIGANA_LEVELS, type FuriganaLevel, type ReadingState } from './core/r
 
 export type HoverKey = 'none' | 'Shift' | 'Alt' | 'Control';
 export type Theme = 'system' | 'light' | 'dark';
+export const LEARN_LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
+export type LearnLevel = (typeof LEARN_LEVELS)[number];
 
 export interface Settings {
   enabled: boolean;
@@ -17,6 +19,10 @@ export interface Settings {
   extraSites: string[];
   /** Reading mode per site (hostname): on or off, and the furigana level last chosen there. */
   readingMode: Record<string, ReadingState>;
+  /** Reading mode tints the glossary terms of the article. */
+  glossaryMarks: boolean;
+  /** Which words the "This article" panel lists to learn (see popup/article-rank.ts). */
+  learnLevel: LearnLevel;
   anki: AnkiSettings;
 }
 
@@ -39,6 +45,8 @@ export const DEFAULT_SETTINGS: Settings = {
   fontSize: 15,
   extraSites: [],
   readingMode: {},
+  glossaryMarks: true,
+  learnLevel: 'intermediate',
   anki: { enabled: false, deck: '', model: '', fields: {} },
 };
 
@@ -57,6 +65,8 @@ export function readSettings(stored: unknown): Settings {
     s.hoverKey = o.hoverKey;
   if (typeof o.showRomaji === 'boolean') s.showRomaji = o.showRomaji;
   if (typeof o.showKanji === 'boolean') s.showKanji = o.showKanji;
+  if (typeof o.glossaryMarks === 'boolean') s.glossaryMarks = o.glossaryMarks;
+  if (LEARN_LEVELS.includes(o.learnLevel as LearnLevel)) s.learnLevel = o.learnLevel as LearnLevel;
   if (o.theme === 'system' || o.theme === 'light' || o.theme === 'dark') s.theme = o.theme;
   if (typeof o.fontSize === 'number' && o.fontSize >= 10 && o.fontSize <= 32) s.fontSize = o.fontSize;
   if (Array.isArray(o.extraSites)) s.extraSites = o.extraSites.filter((x): x is string => typeof x === 'string');

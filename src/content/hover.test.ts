@@ -7,7 +7,7 @@ import { loadNodeWords } from '../node/words';
 import { lookupWords } from '../core/lookup/word-lookup';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { charAtPoint } from './caret';
-import { HIDE_GRACE_MS, HoverController, REFINE_DELAY_MS } from './hover';
+import { HEADING_HOLD_MS, HIDE_GRACE_MS, HoverController, REFINE_DELAY_MS } from './hover';
 import { LookupClient } from './lookup-client';
 import { HOST_ID, PopupHost } from './popup-host';
 
@@ -221,6 +221,31 @@ describe('hovering Japanese text', () => {
     move(500, 300, {}, document.getElementById(HOST_ID)!);
     await new Promise((r) => setTimeout(r, HIDE_GRACE_MS + 50));
     expect(shownHeadword()).toBe('電話');
+  });
+
+  it('lets the pointer cross the next line on its way down to the popup, and looks up where it stops', async () => {
+    await setUp();
+    move(xOf('電話'));
+    await settle();
+    pending[0]!.release();
+    await settle();
+    expect(shownHeadword()).toBe('電話');
+    // The popup sits below the next line (y 60–200), the word's line is y 0–20; the next line's text is at y 40.
+    const rect = vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue(new DOMRect(0, 60, 600, 140));
+    vi.mocked(charAtPoint).mockImplementation((_doc, x, y) =>
+      y === 10 || y === 40 ? { node: text, offset: Math.floor(x / 10) } : null,
+    );
+    try {
+      move(xOf('会談'), 40);
+      await new Promise((r) => setTimeout(r, HEADING_HOLD_MS - 80));
+      expect(sent).toBe(1);
+      expect(shownHeadword()).toBe('電話');
+      // Stopped there: the word under the pointer is looked up.
+      await new Promise((r) => setTimeout(r, 160));
+      expect(sent).toBe(2);
+    } finally {
+      rect.mockRestore();
+    }
   });
 
   it('closes on Escape and stays closed until the pointer reaches another character', async () => {

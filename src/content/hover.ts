@@ -13,7 +13,7 @@ import { isContextGone, type LookupClient, type Outcome } from './lookup-client'
 import type { Box } from './placement';
 import type { PopupHost } from './popup-host';
 import { sourceRange, type Sentence } from './sentence';
-import { isSaveKey, isTyping } from './keys';
+import { popupCommand, isTyping } from './keys';
 import type { PopupVocabController } from './vocab-client';
 import type { LookupResult } from '../core/types';
 
@@ -22,7 +22,13 @@ export const HIDE_GRACE_MS = 250;
 /** How soon a partial answer (engine still loading) is asked for again. */
 export const REFINE_DELAY_MS = 200;
 /** The shortest time between two looks at the pointer: about twice a frame, so no hover waits for a frame. */
-const POINTER_INTERVAL_MS = 8;
+export const POINTER_INTERVAL_MS = 8;
+/**
+ * The popup leaves the next line free, so the way to it crosses text. While the pointer heads for it (mostly
+ * vertically, between the word and the popup, within its width) that text is not looked up; a pointer that stops
+ * there this long looks up the word it rests on.
+ */
+export const HEADING_HOLD_MS = 300;
 
 interface PointerState {
   x: number;
@@ -86,6 +92,9 @@ export class HoverController {
   private readonly layout: LayoutProbe;
   private readonly highlight: MatchHighlight;
   private readonly disposers: (() => void)[] = [];
+  /** The pointer's previous position, to tell a move toward the popup; and the re-look after a stop on the way. */
+  private prevPoint: { x: number; y: number } | null = null;
+  private holdTimer = 0;
   /** Save buttons, known/learning marks and the `s` key; none in tests that do not need them. */
   private vocab: PopupVocabController | null = null;
 
@@ -119,7 +128,10 @@ export class HoverController {
     on('mousemove', (e) => {
       if (!raw) this.onPointer(e);
     });
-    on('keydown', (e) => this.onKeyDown(e));
+    // Not passive: a key the popup takes (an arrow, PageDown) must not scroll the page as well.
+    const onKey = (e: KeyboardEvent) => this.onKeyDown(e);
+    this.win.addEventListener('keydown', onKey, true);
+    this.disposers.push(() => this.win.removeEventListener('keydown', onKey, true));
     on('scroll', () => this.hide(true));
     on('blur', () => this.hide(true));
     on('resize', () => this.hide(true));
@@ -131,6 +143,7 @@ export class HoverController {
   }
 
   stop(): void {
+    this.win.clearTimeout(this.holdTimer);
     this.disposers.splice(0).forEach((dispose) => dispose());
     if (this.timer) this.win.clearTimeout(this.timer);
     this.timer = 0;
@@ -186,11 +199,15 @@ export class HoverController {
 
   private onKeyDown(e: KeyboardEvent): void {
     if (e.key === 'Escape') {
-      this.hide(false);
+      // Esc closes the key list first, then the popup.
+      if (!this.popup.command('escape')) this.hide(false);
       return;
     }
-    if (this.popup.visible && this.vocab && isSaveKey(e) && !isTyping(e.target)) {
-      this.vocab.saveFirst();
+    const cmd = this.popup.visible && !isTyping(e.target) ? popupCommand(e) : null;
+    // Enter on a link or button of the page is the page's.
+    if (cmd && !(cmd === 'expand' && (e.target as Element | null)?.closest?.('a,button,summary,[role=button]'))) {
+      if (this.popup.command(cmd)) e.preventDefault();
+      else if (cmd === 'save') this.vocab?.saveFirst();
       return;
     }
     // Pressing the hover key over a word looks it up without waiting for the mouse to move.
@@ -212,6 +229,18 @@ export class HoverController {
     if (p.buttons !== 0) return;
     if (this.popup.isPopup(p.target)) {
       this.cancelHide();
+      return;
+    }
+    const prev = this.prevPoint;
+    this.prevPoint = { x: p.x, y: p.y };
+    this.win.clearTimeout(this.holdTimer);
+    if (prev && this.headingToPopup(prev, p)) {
+      this.cancelHide();
+      this.holdTimer = this.win.setTimeout(() => {
+        // Stopped on the way: the word under the pointer is what the reader wants now.
+        this.prevPoint = null;
+        this.handlePointer();
+      }, HEADING_HOLD_MS);
       return;
     }
     const hit = charAtPoint(this.win.document, p.x, p.y);
@@ -242,6 +271,19 @@ export class HoverController {
     });
   }
 
+  /** A move from `prev` to `p` on its way from the word to the popup (see HEADING_HOLD_MS). */
+  private headingToPopup(prev: { x: number; y: number }, p: { x: number; y: number }): boolean {
+    const at = this.popup.where();
+    if (!at || at.vertical) return false;
+    const { popup, anchor } = at;
+    const dx = p.x - prev.x;
+    const dy = p.y - prev.y;
+    if (p.x < popup.left || p.x > popup.right || Math.abs(dy) <= Math.abs(dx)) return false;
+    return popup.top >= anchor.bottom
+      ? dy > 0 && p.y > anchor.bottom && p.y < popup.top
+      : dy < 0 && p.y < anchor.top && p.y > popup.bottom;
+  }
+
   /** The rest of this sentence, then the start of the next one: where the reader's next hovers will be. */
   private prefetchAround(sentence: Sentence<Text>): void {
     const targets = [{ text: sentence.text, at: sentence.at }];
@@ -258,7 +300,7 @@ export class HoverController {
         return;
       }
       const box = this.boxAt(sentence, sentence.at, sentence.at + 1, p);
-      if (box) this.show({ kind: 'error', error: outcome.error }, box.box, box.vertical, null);
+      if (box) this.show({ kind: 'error', error: outcome.error }, box, null);
       return;
     }
     const result = outcome.result;
@@ -274,7 +316,7 @@ export class HoverController {
       this.hide(false);
       return;
     }
-    this.show(this.resultView(result, sentence.text), found.box, found.vertical, found.range);
+    this.show(this.resultView(result, sentence.text), found, found.range);
   }
 
   /** The engine answered before it had fully loaded: while the pointer stays, ask again for the full answer. */
@@ -292,7 +334,7 @@ export class HoverController {
     start: number,
     end: number,
     p: PointerState,
-  ): { range: Range; box: Box; vertical: boolean } | null {
+  ): { range: Range; box: Box; vertical: boolean; line: number } | null {
     const span = sourceRange(sentence.segments, start, end);
     if (!span || !span.start.node.isConnected || !span.end.node.isConnected) return null;
     const range = this.win.document.createRange();
@@ -301,14 +343,17 @@ export class HoverController {
     const box = nearestBox(range, p.x, p.y);
     if (!box) return null;
     const el = span.start.node.parentElement;
-    const mode = el ? this.win.getComputedStyle(el).writingMode : '';
-    return { range, box, vertical: mode.startsWith('vertical') || mode.startsWith('sideways') };
+    const style = el ? this.win.getComputedStyle(el) : null;
+    const mode = style?.writingMode ?? '';
+    // The line pitch ('normal' is about 1.2 em in the usual fonts), so the popup can leave the next line free.
+    const line = style ? parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.2 || 0 : 0;
+    return { range, box, vertical: mode.startsWith('vertical') || mode.startsWith('sideways'), line };
   }
 
-  private show(view: PopupView, box: Box, vertical: boolean, range: Range | null): void {
+  private show(view: PopupView, at: { box: Box; vertical: boolean; line: number }, range: Range | null): void {
     this.cancelHide();
     const { showRomaji, showKanji, theme, fontSize } = this.settings;
-    this.popup.show(view, { showRomaji, showKanji, theme, fontSize }, box, vertical);
+    this.popup.show(view, { showRomaji, showKanji, theme, fontSize }, at.box, at.vertical, at.line);
     if (range) this.highlight.show(range);
     else this.highlight.clear();
   }

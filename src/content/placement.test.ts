@@ -42,4 +42,14 @@ describe('placePopup', () => {
     expect(p.side).toBe('left');
     expect(p.left + popup.width).toBeLessThanOrEqual(1100);
   });
+
+  it('leaves the next line free too: below the word, the popup starts after the line the reader goes on to', () => {
+    const w = word(100, 100);
+    const p = placePopup(w, popup, viewport, false, 34);
+    expect(p).toEqual({ left: 100, top: 124 + 34 + 6, side: 'below' });
+    // Above, nothing of the word's line is covered either.
+    const high = placePopup(word(100, 600), popup, viewport, false, 34);
+    expect(high.side).toBe('above');
+    expect(high.top + popup.height).toBeLessThanOrEqual(600);
+  });
 });

@@ -3,7 +3,7 @@
  * app and its styles. The page's CSS cannot reach in, and ours cannot leak out.
  */
 import { h, render } from 'preact';
-import { Popup, type PopupOptions, type PopupView } from '../ui/popup/Popup';
+import { Popup, type PopupCommand, type PopupControl, type PopupOptions, type PopupView } from '../ui/popup/Popup';
 import { POPUP_CSS } from '../ui/popup/styles';
 import { placePopup, type Box } from './placement';
 
@@ -24,11 +24,21 @@ function adoptStyles(root: ShadowRoot, win: Window & typeof globalThis): void {
   root.append(style);
 }
 
+/** What a popup shows, so an answer given again for the same word (refined, re-asked) keeps what the reader opened. */
+const shownKey = (view: PopupView, anchor: Box) =>
+  view.kind === 'result'
+    ? `${anchor.left},${anchor.top}|${view.result.match}|${view.result.entries.map((e) => e.headword).join()}`
+    : view.error;
+
 export class PopupHost {
   private host: HTMLElement | null = null;
   private mount: HTMLElement | null = null;
   private shown = false;
-  private last: { view: PopupView; options: PopupOptions; anchor: Box; vertical: boolean } | null = null;
+  private last: { view: PopupView; options: PopupOptions; anchor: Box; vertical: boolean; line: number } | null = null;
+  /** Bumped for each new word, so the popup's own state (what is open, which entry is selected) starts afresh. */
+  private serial = 0;
+  private rendering = false;
+  private readonly control: PopupControl = { relayout: () => !this.rendering && this.place(false) };
 
   constructor(private readonly win: Window & typeof globalThis) {}
 
@@ -54,6 +64,18 @@ export class PopupHost {
     return this.shown;
   }
 
+  /** Where the popup is on screen, and the word it is placed against; null when hidden. */
+  where(): { popup: Box; anchor: Box; vertical: boolean } | null {
+    const dialog = this.dialog();
+    if (!this.shown || !dialog || !this.last) return null;
+    const r = dialog.getBoundingClientRect();
+    return {
+      popup: { left: r.left, top: r.top, right: r.right, bottom: r.bottom },
+      anchor: this.last.anchor,
+      vertical: this.last.vertical,
+    };
+  }
+
   /** Whether an event target (retargeted to the host outside the shadow root) is the popup. */
   isPopup(target: EventTarget | null): boolean {
     return !!target && target === this.host;
@@ -67,33 +89,76 @@ export class PopupHost {
     const last = this.last;
     if (!this.shown || !last || last.view.kind !== 'result' || view.kind !== 'result') return;
     if (last.view.result !== view.result) return;
-    this.show(view, last.options, last.anchor, last.vertical);
+    this.show(view, last.options, last.anchor, last.vertical, last.line);
+  }
+
+  /** Hands a key to the popup on screen; false when it has nothing to do with it. */
+  command(cmd: PopupCommand): boolean {
+    if (!this.shown) return false;
+    if (cmd === 'down' || cmd === 'up') {
+      const dialog = this.dialog();
+      if (!dialog || dialog.scrollHeight <= dialog.clientHeight) return false;
+      dialog.scrollTop += (cmd === 'down' ? 0.8 : -0.8) * dialog.clientHeight;
+      return true;
+    }
+    return this.control.command?.(cmd) ?? false;
+  }
+
+  private dialog(): HTMLElement | null {
+    return (this.mount?.firstElementChild as HTMLElement | null) ?? null;
   }
 
   /** Draws the popup on screen again with new options (theme, text size, romaji changed in the settings). */
   restyle(options: PopupOptions): void {
     const last = this.last;
-    if (this.shown && last) this.show(last.view, options, last.anchor, last.vertical);
+    if (this.shown && last) this.show(last.view, options, last.anchor, last.vertical, last.line);
   }
 
-  show(view: PopupView, options: PopupOptions, anchor: Box, vertical: boolean): void {
-    this.last = { view, options, anchor, vertical };
+  /** `line`: the text's line pitch, so the popup leaves the next line free too (see placePopup). */
+  show(view: PopupView, options: PopupOptions, anchor: Box, vertical: boolean, line = 0): void {
+    const prev = this.last;
+    const fresh = !prev || !this.shown || shownKey(prev.view, prev.anchor) !== shownKey(view, anchor);
+    if (fresh) this.serial++;
+    this.last = { view, options, anchor, vertical, line };
     const mount = this.ensure();
-    render(h(Popup, { view, options }), mount);
-    const dialog = mount.firstElementChild as HTMLElement | null;
-    if (!dialog) return;
-    // Measure at the origin, where nothing limits the width, then move: all before the next paint, so no flicker.
+    this.rendering = true;
+    try {
+      render(h(Popup, { view, options, control: this.control, key: this.serial }), mount);
+    } finally {
+      this.rendering = false;
+    }
+    this.place(fresh);
+    this.shown = true;
+  }
+
+  /**
+   * Measures the popup at the origin, where nothing limits its width, then moves it beside the word: all before
+   * the next paint, so no flicker. Marks it `data-clipped` when it scrolls, which shows a cue at its bottom.
+   */
+  private place(fresh: boolean): void {
+    const dialog = this.dialog();
+    const last = this.last;
+    if (!dialog || !last) return;
+    const scroll = fresh ? 0 : dialog.scrollTop;
     dialog.style.left = '0px';
     dialog.style.top = '0px';
     dialog.style.removeProperty('max-height');
     const rect = dialog.getBoundingClientRect();
     const viewport = { width: this.win.innerWidth, height: this.win.innerHeight };
-    const place = placePopup(anchor, { width: rect.width, height: rect.height }, viewport, vertical);
+    const size = { width: rect.width, height: rect.height };
+    const place = placePopup(last.anchor, size, viewport, last.vertical, last.line);
     dialog.style.left = `${Math.round(place.left)}px`;
     dialog.style.top = `${Math.round(place.top)}px`;
     if (place.maxHeight !== undefined) dialog.style.maxHeight = `${Math.floor(place.maxHeight)}px`;
-    dialog.scrollTop = 0;
-    this.shown = true;
+    dialog.scrollTop = scroll;
+    this.markClipped(dialog);
+    dialog.onscroll = () => this.markClipped(dialog);
+  }
+
+  /** The cue shows while more lies below what the popup shows (wheel, PageDown or the arrow keys scroll it). */
+  private markClipped(dialog: HTMLElement): void {
+    const more = dialog.scrollTop + dialog.clientHeight < dialog.scrollHeight - 2;
+    dialog.toggleAttribute('data-clipped', more);
   }
 
   hide(): void {

@@ -12,11 +12,33 @@ import type { GlossaryIndex } from './glossary/match';
 import { normalizeKey } from './glossary/normalize';
 import type { Annotation, TermSpan, UncommonWord } from './reading-types';
 import type { Token, WordEntry } from './types';
+import type { KanjiIndex } from './kanji/kanjidic';
 
 interface AnnotateDeps {
   words: WordIndex;
   glossary?: GlossaryIndex;
+  /** KANJIDIC2: how hard a word's kanji are (school grade, newspaper rank), to rank the words to learn. */
+  kanji?: KanjiIndex;
 }
+
+/**
+ * How advanced a word is for a learner, 1–10: its hardest kanji (school grades 1–6; 7 the other jōyō kanji, 8 the
+ * jinmeiyō ones, 9 any other), a step up for a kanji beyond the 1,500 most frequent in newspapers, and two for a word
+ * EDICT does not mark common.
+ */
+export function wordLevel(word: string, common: boolean, kanji: KanjiIndex | undefined): number {
+  let level = 0;
+  for (const ch of word) {
+    if (!/\p{Script=Han}/u.test(ch)) continue;
+    const k = kanji?.get(ch);
+    const grade = k?.grade === undefined ? 9 : k.grade <= 6 ? k.grade : k.grade === 8 ? 7 : 8;
+    level = Math.max(level, grade + ((k?.freq ?? 2501) > 1500 ? 1 : 0));
+  }
+  return Math.min(10, level + (common ? 0 : 2));
+}
+
+/** Common words whose kanji are this advanced are listed to learn too (so the list is never empty on real news). */
+const LEARN_COMMON_FROM = 5;
 
 /** Terms never cross a sentence end or a line: the matcher only ever sees one sentence. */
 /** How far back a byline term (【ワシントン共同】) looks for its opening bracket, as the matcher does. */
@@ -199,13 +221,18 @@ export function annotateText(text: string, tokens: readonly Token[], deps: Annot
     if (k < terms.length && terms[k]!.start < t.start + t.surface.length) continue;
     if (!isContentWord(t)) continue;
     const e = entry(t);
-    if (!e || isCommonEntry(e.entry, t.baseForm)) continue;
+    if (!e) continue;
+    const common = isCommonEntry(e.entry, t.baseForm);
+    const level = wordLevel(t.baseForm, common, deps.kanji);
+    if (common && (level < LEARN_COMMON_FROM || !deps.kanji)) continue;
     uncommon.push({
       start: t.start,
       end: t.start + t.surface.length,
       base: t.baseForm,
       reading: e.reading,
       gloss: e.entry.senses[0]?.glosses[0] ?? '',
+      level,
+      common,
     });
   }
   return { words, terms, uncommon, wordCount };

@@ -144,8 +144,9 @@ export function createEngine(load: AssetLoader, kuromojiDir = 'kuromoji'): Engin
       if (!t) throw new Error(state.error ?? 'tokenizer unavailable');
       const index = await words;
       await glossaryReady;
+      await kanjiReady;
       // Not through the token cache: an article's paragraphs would push out the sentences hovering reuses.
-      return texts.map((text) => annotateText(text, t.tokenize(text), { words: index, glossary }));
+      return texts.map((text) => annotateText(text, t.tokenize(text), { words: index, glossary, kanji }));
     },
     status: () => ({ ...state }),
     async ready() {

@@ -50,7 +50,10 @@ export interface TermSpan {
   category: string;
 }
 
-/** A content word the dictionary knows but does not mark common. */
+/**
+ * A word to learn: a content word the dictionary knows but does not mark common, or a common one with advanced kanji
+ * (see annotate.ts, wordLevel).
+ */
 export interface UncommonWord {
   start: number;
   end: number;
@@ -59,6 +62,10 @@ export interface UncommonWord {
   /** Reading of the dictionary form, in hiragana. */
   reading: string;
   gloss: string;
+  /** 1–10, how advanced (wordLevel). */
+  level: number;
+  /** EDICT marks it common. */
+  common: boolean;
 }
 
 export interface Annotation {
@@ -82,6 +89,11 @@ export interface ArticleItem {
   count: number;
   /** The sentence of its first occurrence, and where it is in it (saved with the word). */
   sentence: { text: string; start: number; end: number };
+  /** A glossary term's category (treaty, person, place…). */
+  category?: string;
+  /** A word's level, 1–10, and whether EDICT marks it common (annotate.ts, wordLevel). */
+  level?: number;
+  common?: boolean;
 }
 
 export interface ArticleInfo {

@@ -10,6 +10,7 @@ import { createTokenizer } from '../core/tokenizer/tokenizer';
 import { ReadingMode } from '../content/reading-mode/reading-mode';
 import { useLocale } from '../ui/test-support/fake-browser';
 import { parseEnvelope } from '../messages';
+import { DEFAULT_SETTINGS } from '../settings';
 import { ArticlePanel, tabFromQuery } from './ArticlePanel';
 
 const sent: { tabId: number; message: { type: string; payload: unknown } }[] = [];
@@ -163,6 +164,22 @@ describe('ArticlePanel', () => {
     const root = await showPanel({ ok: true, value: info });
     expect(root.textContent).toContain('この記事');
     expect(root.textContent).toContain('用語集の用語');
+  });
+
+  it('turns the tint of glossary terms off and on', async () => {
+    answer = (message) => (message.type === 'articleInfo' ? { ok: true, value: info } : undefined);
+    const saved: unknown[] = [];
+    const root = document.createElement('div');
+    document.body.replaceChildren(root);
+    const settings = { ...DEFAULT_SETTINGS };
+    render(<ArticlePanel tabId={7} settings={settings} saveSettings={(p) => saved.push(p)} />, root);
+    await flush();
+    await flush();
+    const box = [...root.querySelectorAll('label')].find((l) => l.textContent === 'Tint glossary terms')!;
+    const input = box.querySelector('input')!;
+    expect(input.checked).toBe(true);
+    input.click();
+    expect(saved).toEqual([{ glossaryMarks: false }]);
   });
 
   it('reads the tab from popup.html?tab=N', () => {

@@ -15,6 +15,10 @@ import {
 } from '../core/reading-types';
 import { envelope, requestSchemas, type Envelope, type Reply, type RequestName } from '../messages';
 import { t } from '../ui/i18n';
+import { displayReading } from '../core/display-reading';
+import { DEFAULT_SETTINGS, LEARN_LEVELS, type LearnLevel, type Settings } from '../settings';
+import { rankTerms, wordsToLearn } from './article-rank';
+import { SettingToggle } from '../ui/SettingToggle';
 
 type Loaded =
   | { kind: 'loading' }
@@ -84,6 +88,8 @@ const CSS = `
 .article-panel .form, .article-panel .reading, .article-panel .count { color: var(--muted); margin-inline-start: 6px; }
 .article-panel .en { display: block; font-size: 12px; color: var(--muted); }
 .article-panel select { margin-inline-start: auto; }
+.article-panel .learn-head { display: flex; align-items: baseline; gap: 8px; }
+.article-panel .learn-head select { font-size: 12px; }
 `;
 
 function Items(props: { items: ArticleItem[]; kind: ArticleTarget['kind']; onShow: (target: ArticleTarget) => void }) {
@@ -104,9 +110,11 @@ function Items(props: { items: ArticleItem[]; kind: ArticleTarget['kind']; onSho
                 {item.form}
               </span>
             )}
-            <span class="reading" lang="ja">
-              {item.reading}
-            </span>
+            {displayReading(item.text, item.reading) && (
+              <span class="reading" lang="ja">
+                {displayReading(item.text, item.reading)}
+              </span>
+            )}
             {item.count > 1 && <span class="count">{t('articleOccurrences', [String(item.count)])}</span>}
             {item.en && <span class="en">{item.en}</span>}
           </button>
@@ -116,7 +124,13 @@ function Items(props: { items: ArticleItem[]; kind: ArticleTarget['kind']; onSho
   );
 }
 
-export function ArticlePanel(props: { tabId?: number }) {
+export function ArticlePanel(props: {
+  tabId?: number;
+  /** For the glossary-tint toggle: the toolbar popup's settings and how to save them. */
+  settings?: Settings | null;
+  saveSettings?: (patch: Partial<Settings>) => unknown;
+}) {
+  const { settings, saveSettings } = props;
   const tabId = tabFromQuery(location.search) ?? props.tabId;
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [mode, setMode] = useState<ReadingState | null>(null);
@@ -148,6 +162,15 @@ export function ArticlePanel(props: { tabId?: number }) {
     });
   };
   const show = (target: ArticleTarget) => void ask(tabId, envelope('articleFlash', target));
+  const learnLevel = settings?.learnLevel ?? DEFAULT_SETTINGS.learnLevel;
+  const ranked =
+    loaded.kind === 'ready' && loaded.info.found
+      ? {
+          info: loaded.info,
+          terms: rankTerms(loaded.info.terms),
+          uncommon: wordsToLearn(loaded.info.uncommon, learnLevel),
+        }
+      : null;
 
   return (
     <section class="article-panel" aria-labelledby="article-heading">
@@ -181,21 +204,38 @@ export function ArticlePanel(props: { tabId?: number }) {
           </select>
         </div>
       )}
-      {loaded.kind === 'ready' && loaded.info.found && (
+      {mode && settings && saveSettings && (
+        <SettingToggle settings={settings} save={saveSettings} name="glossaryMarks" label={t('settingGlossaryMarks')} />
+      )}
+      {ranked && (
         <div class="article" data-testid="article">
           <p class="title" lang="ja">
-            {loaded.info.title}
+            {ranked.info.title}
           </p>
-          <p class="counts">{t('articleCounts', [String(loaded.info.chars), String(loaded.info.words)])}</p>
-          <h3>{t('articleTerms', [String(loaded.info.terms.length)])}</h3>
-          {loaded.info.terms.length > 0 ? (
-            <Items items={loaded.info.terms} kind="term" onShow={show} />
+          <p class="counts">{t('articleCounts', [String(ranked.info.chars), String(ranked.info.words)])}</p>
+          <h3>{t('articleTerms', [String(ranked.terms.length)])}</h3>
+          {ranked.terms.length > 0 ? (
+            <Items items={ranked.terms} kind="term" onShow={show} />
           ) : (
             <p class="hint">{t('articleNoTerms')}</p>
           )}
-          <h3>{t('articleUncommon', [String(loaded.info.uncommon.length)])}</h3>
-          {loaded.info.uncommon.length > 0 ? (
-            <Items items={loaded.info.uncommon} kind="word" onShow={show} />
+          <div class="learn-head">
+            <h3>{t('articleUncommon', [String(ranked.uncommon.length)])}</h3>
+            <select
+              aria-label={t('learnLevelLabel')}
+              title={t('learnLevelLabel')}
+              value={learnLevel}
+              onChange={(e) => void saveSettings?.({ learnLevel: e.currentTarget.value as LearnLevel })}
+            >
+              {LEARN_LEVELS.map((level) => (
+                <option value={level} key={level}>
+                  {t(`learnLevel_${level}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          {ranked.uncommon.length > 0 ? (
+            <Items items={ranked.uncommon} kind="word" onShow={show} />
           ) : (
             <p class="hint">{t('articleNoUncommon')}</p>
           )}
@@ -204,11 +244,10 @@ export function ArticlePanel(props: { tabId?: number }) {
             <span title={CAN_SAVE ? undefined : t('saveAllUnavailable')}>
               <button
                 type="button"
-                disabled={
-                  !CAN_SAVE || saving === 'busy' || loaded.info.terms.length + loaded.info.uncommon.length === 0
-                }
+                disabled={!CAN_SAVE || saving === 'busy' || ranked.terms.length + ranked.uncommon.length === 0}
                 onClick={() => {
-                  const info = loaded.info;
+                  // What the panel lists is what gets saved.
+                  const info = { ...ranked.info, terms: ranked.terms, uncommon: ranked.uncommon };
                   setSaving('busy');
                   void saveAll(info).then(({ saved, error }) =>
                     setSaving(error ? t('saveAllFailed', [String(saved), error]) : t('saveAllDone', [String(saved)])),

@@ -90,7 +90,7 @@ export function Popup() {
         </p>
       )}
       {settings && <LookupBox settings={settings} />}
-      <ArticlePanel tabId={tab?.id} />
+      <ArticlePanel tabId={tab?.id} settings={settings} saveSettings={save} />
       <RecentSaves />
       <footer>
         <a href={browser.runtime.getURL('options.html')} target="_blank" rel="noreferrer">

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { VocabSummary } from '../core/vocab/store-types';
 import { envelope, type Reply } from '../messages';
 import { t } from '../ui/i18n';
+import { displayReading } from '../core/display-reading';
 
 /** Saves shown: enough to check the last few landed, few enough for a 300 px popup. */
 const RECENT_SAVES = 5;
@@ -38,9 +39,9 @@ export function RecentSaves() {
                   <span class="headword" lang="ja">
                     {w.headword}
                   </span>{' '}
-                  {w.reading && w.reading !== w.headword && (
+                  {!['', w.headword].includes(displayReading(w.headword, w.reading)) && (
                     <span class="reading" lang="ja">
-                      {w.reading}
+                      {displayReading(w.headword, w.reading)}
                     </span>
                   )}{' '}
                   <span class="gloss" lang="en">

@@ -15,6 +15,7 @@ import {
 } from '../core/vocab/word';
 import { t } from '../ui/i18n';
 import { formatDate, listLabel } from './format';
+import { displayReading } from '../core/display-reading';
 
 const PAGE_ROWS = 100;
 
@@ -103,6 +104,8 @@ function Row({
 }) {
   const names = word.lists.map((id) => lists.get(id)).filter((l): l is VocabList => !!l);
   const detailId = `detail-${encodeURIComponent(word.id)}`;
+  // ロシア is shown without ろしあ; a katakana word's reading, when it differs, in katakana.
+  const reading = displayReading(word.headword, word.reading);
   return (
     <>
       <tr class={`word ${word.status}`} data-word={word.id}>
@@ -126,9 +129,9 @@ function Row({
             <span class="headword" lang="ja">
               {word.headword}
             </span>
-            {word.reading && word.reading !== word.headword && (
+            {reading && reading !== word.headword && (
               <span class="reading" lang="ja">
-                {word.reading}
+                {reading}
               </span>
             )}
           </button>

@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { hover, launchFirefox, readPopup, type FirefoxHarness } from './firefox';
+import { readPopupKeyState, watchCopies, type PopupKeyState } from './popup-keys-probes';
 import { waitForPopup, waitForPopupClosed } from './popup-wait';
 
 // The first lookup also loads the dictionary and tokenizer into the engine: allow for it once.
@@ -42,6 +43,41 @@ describe('Firefox: hovering the seed article', () => {
     );
     expect(popup.reading).toBe('いつか');
     expect(popup.text).toMatch(/Kanji日day; sun/);
+    await page.keyboard.press('Escape');
+    await waitForPopupClosed(() => readPopup(page));
+  });
+
+  it('answers the popup keys: ↓ Enter ? Esc c', async () => {
+    await page.evaluate(watchCopies);
+    const until = async (what: string, accept: (s: PopupKeyState) => boolean) => {
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const state = await page.evaluate(readPopupKeyState);
+        if (state && accept(state)) return state;
+        if (Date.now() > deadline) throw new Error(`${what}: last ${JSON.stringify(state)}`);
+        await new Promise((done) => setTimeout(done, 50));
+      }
+    };
+    await hover(page, '電話会談', 0, { within: '.entry-text' });
+    const popup = await waitForPopup(
+      () => readPopup(page),
+      (shown) => shown.reading === 'でんわかいだん' && shown.entries.length > 1,
+      'でんわかいだん with shorter words',
+    );
+    await page.keyboard.press('ArrowDown');
+    await until('second entry selected', (s) => s.selectedEntry === 1);
+    await page.keyboard.press('Enter');
+    await until('second entry opened', (s) => s.full === 2);
+    await page.keyboard.press('?');
+    await until('keys listed', (s) => s.help);
+    await page.keyboard.press('Escape');
+    await until('key list closed', (s) => !s.help);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('c');
+    const copied = await until('copied', (s) => s.notice !== '');
+    expect(copied.notice).toContain(`${popup.headword}（${popup.reading}）`);
+    // Firefox lets the page see that the copy event carries text/plain, not the text the extension put there.
+    expect([`${popup.headword}（${popup.reading}）`, '(a copy event, text/plain)']).toContain(copied.copied);
     await page.keyboard.press('Escape');
     await waitForPopupClosed(() => readPopup(page));
   });

@@ -22,10 +22,11 @@ interface VocabRow {
 /** The vocabulary rows of the popup's entries (runs in the page: self-contained). */
 export function readVocabRows(): VocabRow[] {
   const dialog = document.getElementById('kiji-popup-host')?.shadowRoot?.querySelector('[data-kiji-popup]');
-  return Array.from(dialog?.querySelectorAll('[data-entry] .vocab') ?? []).map((row) => ({
-    state: row.getAttribute('data-vocab') ?? '',
-    text: row.textContent ?? '',
-  }));
+  // One per entry, in order; an entry shown on one line (not opened) has no row: state and text ''.
+  return Array.from(dialog?.querySelectorAll('[data-entry]') ?? []).map((entry) => {
+    const row = entry.querySelector('.vocab');
+    return { state: row?.getAttribute('data-vocab') ?? '', text: row?.textContent ?? '' };
+  });
 }
 
 /** Clicks a control of the n-th entry's vocabulary row with a real mouse click (runs the locate in the page). */

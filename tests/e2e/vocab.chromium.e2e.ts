@@ -138,6 +138,9 @@ describe('Chromium: saving from the hover popup', () => {
     await page.keyboard.press('s');
     // `s` saves the first entry shown (here the glossary card over 条約), into the list chosen last.
     await waitFor(async () => (await page.evaluate(readVocabRows))[0]?.text.includes('Saved in 国会'), 'first saved');
+    // Further entries show on one line: a click opens the entry with its vocabulary row.
+    await clickVocabControl(page, entry, '.headword');
+    await waitFor(async () => (await page.evaluate(readVocabRows))[entry]?.state !== '', 'entry opened');
     await clickVocabControl(page, entry, '.vocab-known');
     await waitFor(async () => (await page.evaluate(readVocabRows))[entry]?.state === 'known', 'known');
     expect(await ask<string[]>(ext, 'knownWords', {})).toEqual(['条約']);

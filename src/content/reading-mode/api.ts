@@ -19,6 +19,8 @@ export interface ReadingModeApi {
   start(): void;
   /** Shows furigana and glossary highlights as `state` says (or removes them), on the current article. */
   setState(state: ReadingState): Promise<void>;
+  /** Tints the article's glossary terms, or not (a setting, on by default). */
+  setMarks(on: boolean): void;
   summary(): Promise<ArticleSummary>;
   /** Scrolls to the first occurrence and flashes it; false when the article does not hold it. */
   flash(target: ArticleTarget): Promise<boolean>;

@@ -71,6 +71,7 @@ export class ReadingLoader {
   private state: ReadingState;
   private readonly site: string;
   private started = false;
+  private marks: boolean;
 
   constructor(
     private readonly win: Window & typeof globalThis,
@@ -79,6 +80,7 @@ export class ReadingLoader {
   ) {
     this.site = win.location.hostname;
     this.state = settings.readingMode[this.site] ?? DEFAULT_READING_STATE;
+    this.marks = settings.glossaryMarks;
   }
 
   start(): void {
@@ -112,6 +114,10 @@ export class ReadingLoader {
 
   /** Settings changed (here, or in another tab of the same site): follow this site's reading mode. */
   updateSettings(settings: Settings): void {
+    if (settings.glossaryMarks !== this.marks) {
+      this.marks = settings.glossaryMarks;
+      void this.mode?.then((m) => m.setMarks(this.marks)).catch(() => undefined);
+    }
     const next = settings.readingMode[this.site] ?? DEFAULT_READING_STATE;
     // Frames never start (see start()): reading mode is the top document's.
     if (!this.started || sameState(next, this.state)) return;
@@ -126,6 +132,7 @@ export class ReadingLoader {
     if (!this.mode) {
       const loading = this.load().then(async (module) => {
         const mode = module.createReadingMode(this.win, host);
+        mode.setMarks(this.marks);
         // Detection in a task of its own, not in the one that compiled and ran the module.
         await new Promise((resolve) => this.win.setTimeout(resolve, 0));
         mode.start();

@@ -1,9 +1,9 @@
 /**
- * Reading mode's marks over the page's text, painted with the CSS Custom Highlight API: a dotted underline under
- * glossary terms and a brief flash on the word the toolbar panel points at. Nothing is added to the page's DOM; the
- * rules live in a style sheet adopted by the document. Where the API or the sheet is refused (Firefox content
- * scripts), the flash falls back to selecting the text and the underline is left out. The same sheet keeps ruby
- * readings out of copied text.
+ * Reading mode's marks over the page's text, painted with the CSS Custom Highlight API: a faint tint over glossary
+ * terms (an underline would run into the furigana of the line below) and a brief flash on the word the toolbar panel
+ * points at. Nothing is added to the page's DOM; the rules live in a style sheet adopted by the document. Where the
+ * API or the sheet is refused (Firefox content scripts), the flash falls back to selecting the text and the tint is
+ * left out. The same sheet keeps ruby readings out of copied text and at half the text size.
  */
 
 import { PageSheet } from '../page-sheet';
@@ -14,13 +14,9 @@ const FLASH_HIGHLIGHT = 'kiji-flash';
 const FLASH_MS = 1500;
 
 const RULES = `
-::highlight(${TERMS_HIGHLIGHT}) {
-  text-decoration: underline dotted rgba(179, 38, 30, 0.75);
-  text-decoration-thickness: 1.5px;
-  text-underline-offset: 0.2em;
-}
+::highlight(${TERMS_HIGHLIGHT}) { background-color: rgba(230, 150, 20, 0.2); }
 ::highlight(${FLASH_HIGHLIGHT}) { background-color: rgba(255, 196, 0, 0.6); }
-ruby[${RUBY_ATTRIBUTE}] > rt { -webkit-user-select: none; user-select: none; }
+ruby[${RUBY_ATTRIBUTE}] > rt { -webkit-user-select: none; user-select: none; font-size: 0.5em; }
 `;
 
 interface HighlightRegistryLike {

@@ -1,5 +1,5 @@
 /**
- * Reading mode over the detected article: furigana by level, glossary terms underlined, and what the toolbar panel
+ * Reading mode over the detected article: furigana by level, glossary terms tinted, and what the toolbar panel
  * shows about the article. The article is annotated once, in a few messages to the engine: ruby goes onto the first
  * paragraphs while the engine reads the next. A change of level only restores and re-places ruby, in slices that
  * never hold the main thread for long.
@@ -99,6 +99,9 @@ export class ReadingMode implements ReadingModeApi {
   private readonly ruby: RubyLayer;
   private readonly highlights: PageHighlights;
   private analysis: Analysis | null = null;
+  private marks = true;
+  /** The glossary terms of the article as shown last, kept so the marks can come back without new work. */
+  private terms: Range[] = [];
   private state: ReadingState = DEFAULT_READING_STATE;
   /** Bumped by every change of state or article: work for an older number stops. */
   private generation = 0;
@@ -143,6 +146,13 @@ export class ReadingMode implements ReadingModeApi {
     this.ruby.restore();
     this.marker.discardRecords();
     this.highlights.clearTerms();
+    this.terms = [];
+  }
+
+  setMarks(on: boolean): void {
+    this.marks = on;
+    if (on) this.highlights.showTerms(this.terms);
+    else this.highlights.clearTerms();
   }
 
   private async apply(generation: number): Promise<void> {
@@ -153,8 +163,8 @@ export class ReadingMode implements ReadingModeApi {
     const perf = this.win.performance;
     const t0 = perf.now();
     const analysis = this.analyse();
-    // Known words lose their glossary underline, and their furigana at every level but "every kanji word". Set
-    // phrases of news writing (とされる, 強調した) keep their card on hover but get no underline: on every line
+    // Known words lose their glossary tint, and their furigana at every level but "every kanji word". Set
+    // phrases of news writing (とされる, 強調した) keep their card on hover but get no tint: on every line
     // they would drown the terms that matter.
     const known = await this.host.knownWords();
     if (!current()) return;
@@ -183,7 +193,8 @@ export class ReadingMode implements ReadingModeApi {
     const annotations = await analysis.all;
     if (!current()) return;
     const t1 = perf.now();
-    this.highlights.showTerms(this.termRanges(analysis, annotations, known));
+    this.terms = this.termRanges(analysis, annotations, known);
+    if (this.marks) this.highlights.showTerms(this.terms);
     measure(perf, ANNOTATE_MEASURE, t0);
     measure(perf, SLICE_MEASURE, longest.start, longest.start + longest.duration);
     measure(perf, SLICE_MEASURE, t1);
@@ -281,7 +292,8 @@ export class ReadingMode implements ReadingModeApi {
         if (item) item.count++;
         else {
           const sentence = sentenceAround(text, t.start, t.end);
-          terms.set(t.term, { text: t.term, form: t.form, reading: t.reading, en: t.en, count: 1, sentence });
+          const { term, form, reading, en, category } = t;
+          terms.set(term, { text: term, form, reading, en, count: 1, sentence, category });
         }
       }
       for (const w of a.uncommon) {
@@ -290,7 +302,17 @@ export class ReadingMode implements ReadingModeApi {
         else {
           const form = text.slice(w.start, w.end);
           const sentence = sentenceAround(text, w.start, w.end);
-          uncommon.set(w.base, { text: w.base, form, reading: w.reading, en: w.gloss, count: 1, sentence });
+          const { level, common } = w;
+          uncommon.set(w.base, {
+            text: w.base,
+            form,
+            reading: w.reading,
+            en: w.gloss,
+            count: 1,
+            sentence,
+            level,
+            common,
+          });
         }
       }
     });

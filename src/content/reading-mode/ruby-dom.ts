@@ -13,6 +13,53 @@ export interface NodeRuby {
 
 export const RUBY_ATTRIBUTE = 'data-kiji-ruby';
 
+/** What a reading longer than its word may overhang: kana and Japanese punctuation, never a kanji (JLReq 3.3.6). */
+const OVERHANG_OK = /[\u3001-\u3003\u300c-\u300f\u3041-\u309f\u30a0-\u30ff\uff08\uff09]/;
+/** At most half a character of the text (one character of the reading) on each side. */
+const MAX_OVERHANG_EM = 0.5;
+/** How much closer the kana of a reading may be set, in their own em, where it has no room to hang out. */
+const MAX_SQUEEZE = 0.125;
+
+/**
+ * A reading wider than its base would make the browser spread the base (強 調 for きょうちょう): instead the
+ * reading gets negative inline margins, so it counts no wider than its base and hangs out by `hang` em of the text
+ * on each side; over kana and punctuation before or after (up to half a character), and as space (`space`, a
+ * margin on the ruby) where the neighbour is a kanji or another reading. Readings are n/2 em wide for n kana over m
+ * full-width characters.
+ */
+export function overhang(
+  data: string,
+  r: NodeRuby,
+  prev: NodeRuby | undefined,
+  next: NodeRuby | undefined,
+): { hang: [number, number]; space: [number, number]; squeeze: number } | null {
+  const excess = r.reading.length / 2 - baseWidth(data, r);
+  if (excess <= 0.01) return null;
+  // Over kana or punctuation: up to half a character. Never over another reading (browsers spread a short reading
+  // over its whole base, so it leaves no free space) nor over a kanji left without one.
+  // A digit or Latin letter (3秒) takes half as much.
+  const room = (neighbour: NodeRuby | undefined, adjacent: boolean, ch: string) =>
+    adjacent && neighbour ? 0 : OVERHANG_OK.test(ch) ? MAX_OVERHANG_EM : /[0-9A-Za-z０-９]/.test(ch) ? 0.25 : 0;
+  const roomBefore = room(prev, prev?.end === r.start, data[r.start - 1] ?? '');
+  const roomAfter = room(next, next?.start === r.end, data[r.end] ?? '');
+  // Centred where both sides have room; else more over the side that has it; the rest as space, half each side.
+  const before = Math.min(roomBefore, Math.max(excess / 2, excess - roomAfter));
+  const after = Math.min(roomAfter, excess - before);
+  // No room left: set the reading's kana a little closer (at most an eighth of each) before leaving space.
+  const squeeze = Math.min(excess - before - after, (r.reading.length * MAX_SQUEEZE) / 2);
+  const rest = (excess - before - after - squeeze) / 2;
+  return { hang: [before + rest, after + rest], space: [rest, rest], squeeze: squeeze / r.reading.length };
+}
+
+/** Digits and Latin letters (7月, G7) are about half a character wide. */
+function baseWidth(data: string, r: NodeRuby): number {
+  let width = 0;
+  for (let i = r.start; i < r.end; i++) width += data.charCodeAt(i) < 0x2e80 ? 0.55 : 1;
+  return width;
+}
+
+const em = (n: number) => `${Math.round(n * 100) / 100}em`;
+
 /** A text node now showing original data from `from` on. */
 interface Segment {
   node: Text;
@@ -55,21 +102,33 @@ export class RubyLayer {
       segments.push({ node: t, from });
     };
     let at = ruby[0]!.start;
-    for (const r of ruby) {
+    ruby.forEach((r, i) => {
       if (r.start > at) text(at, r.start);
       const element = doc.createElement('ruby');
       element.setAttribute(RUBY_ATTRIBUTE, '');
+      const wide = overhang(data, r, ruby[i - 1], ruby[i + 1]);
       const base = doc.createTextNode(data.slice(r.start, r.end));
       const rt = doc.createElement('rt');
       rt.textContent = r.reading;
       // Copying the text copies the words, not their readings.
-      if (this.inlineStyles) rt.style.setProperty('user-select', 'none');
+      if (this.inlineStyles) {
+        rt.style.setProperty('user-select', 'none');
+        rt.style.setProperty('font-size', '0.5em');
+      }
+      if (wide) {
+        // In the reading's own em (half the text's): -hang text em is -2·hang here.
+        rt.style.setProperty('margin-inline-start', `-${em(wide.hang[0] * 2)}`);
+        rt.style.setProperty('margin-inline-end', `-${em(wide.hang[1] * 2)}`);
+        if (wide.squeeze) rt.style.setProperty('letter-spacing', `-${em(wide.squeeze * 2)}`);
+        if (wide.space[0]) element.style.setProperty('margin-inline-start', em(wide.space[0]));
+        if (wide.space[1]) element.style.setProperty('margin-inline-end', em(wide.space[1]));
+      }
       element.append(base, rt);
       fragment.append(element);
       added.push(element);
       segments.push({ node: base, from: r.start });
       at = r.end;
-    }
+    });
     if (at < data.length) text(at, data.length);
     const left = data.slice(0, ruby[0]!.start);
     node.data = left;

@@ -1,7 +1,15 @@
-import { ANKI_COLUMNS, BACKUP_FORMAT, BACKUP_VERSION, formatAnkiFile, formatBackup, type Backup } from './export';
+import {
+  ankiNote,
+  ANKI_COLUMNS,
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  formatAnkiFile,
+  formatBackup,
+  type Backup,
+} from './export';
 import { parseImport, type ImportOptions } from './import';
 import { realSaves, seedSentences, saveOf } from '../../../tests/support/real-saves';
-import { applySave, DEFAULT_LIST_ID, type VocabList, type VocabWord } from './word';
+import { applySave, DEFAULT_LIST_ID, wordId, type VocabList, type VocabWord } from './word';
 
 const lists: VocabList[] = [
   { id: DEFAULT_LIST_ID, name: '', createdAt: 1 },
@@ -162,6 +170,19 @@ describe('Anki TSV and CSV', () => {
       });
     });
   }
+
+  it('exports a katakana word with its reading in katakana, and reads it back as the same word', async () => {
+    const [base] = await vocabulary();
+    if (!base) throw new Error('no vocabulary');
+    const russia = { ...base, id: wordId('ロシア', 'ろしあ'), headword: 'ロシア', reading: 'ろしあ' };
+    const note = ankiNote(russia, listName);
+    expect(note.Reading).toBe('ロシア');
+    expect(note.Furigana).toBe('ロシア');
+    expect(ankiNote(base, listName).Reading).toBe(base.reading);
+    const parsed = parseImport(formatAnkiFile([russia], listName, '\t'), options());
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    expect(parsed.data.words[0]!.id).toBe(russia.id);
+  });
 
   it('reads a plain sheet with its own header row', () => {
     const parsed = parseImport('Word,Meaning\n延長,extension\n"合意","agreement; consent"\n', options());

@@ -4,6 +4,7 @@
 import { ankiFurigana, clozeHtml, escapeHtml, sentenceHtml, tagOf } from './anki-format';
 import { formatRecord, type Separator } from './delimited';
 import type { VocabList, VocabWord } from './word';
+import { scriptedReading } from '../display-reading';
 
 export const ANKI_COLUMNS = [
   'Expression',
@@ -33,7 +34,8 @@ export function ankiNote(word: VocabWord, listName: (id: string) => string | und
   }
   return {
     Expression: escapeHtml(word.headword),
-    Reading: escapeHtml(word.reading),
+    // A katakana word keeps its katakana reading (the dictionaries store kana readings in hiragana).
+    Reading: escapeHtml(scriptedReading(word.headword, word.reading)),
     Furigana: escapeHtml(ankiFurigana(word.headword, word.reading)),
     Meaning:
       word.senses.length === 1

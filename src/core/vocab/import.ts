@@ -4,6 +4,8 @@
  * with line numbers and no words, so the store never imports half a file. Duplicates inside the file are merged.
  */
 import * as v from 'valibot';
+import { toHiragana } from '../text/kana';
+import { isKatakanaWord } from '../display-reading';
 import { headwordFromFurigana, htmlToText, parseMarkedSentence, readingFromFurigana, tagOf } from './anki-format';
 import { parseDelimited } from './delimited';
 import { ANKI_COLUMNS, BACKUP_FORMAT, BACKUP_VERSION, KIJI_TAG, type AnkiColumn } from './export';
@@ -250,6 +252,8 @@ function parseTable(text: string, options: ImportOptions): ImportParse {
     }
     let reading = htmlToText(cell('Reading')).trim();
     if (!reading && furigana.includes('[')) reading = readingFromFurigana(furigana);
+    // Kiji exports a katakana word's reading in katakana; it stores it as the dictionaries do, in hiragana.
+    if (isKatakanaWord(headword)) reading = toHiragana(reading);
     const sentenceField = cell('Sentence') || cell('Cloze');
     const sentence = sentenceField ? parseMarkedSentence(sentenceField, headword) : null;
     const url = htmlToText(cell('URL')).trim();

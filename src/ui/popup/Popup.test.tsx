@@ -2,12 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { render } from 'preact';
+import { act } from 'preact/test-utils';
 import { createEngine, type Engine } from '../../core/engine';
 import { nodeAssets } from '../../node/assets';
 import type { LookupEntry, LookupResult } from '../../core/types';
 import { DEFAULT_SETTINGS } from '../../settings';
 import { useLocale } from '../test-support/fake-browser';
-import { Popup, type PopupOptions } from './Popup';
+import { Popup, type PopupControl, type PopupOptions } from './Popup';
+import type { PopupVocab } from './VocabBar';
 
 vi.mock('webextension-polyfill', () => import('../test-support/fake-browser'));
 
@@ -46,14 +48,17 @@ function nameEntry(headword: string, reading: string): LookupEntry {
   };
 }
 
-function show(result: LookupResult, opts: Partial<PopupOptions> = {}) {
+function show(result: LookupResult, opts: Partial<PopupOptions> = {}, vocab?: PopupVocab) {
   const root = document.createElement('div');
-  render(<Popup view={{ kind: 'result', result }} options={{ ...options, ...opts }} />, root);
+  document.body.append(root);
+  const control: PopupControl = {};
+  render(<Popup view={{ kind: 'result', result, vocab }} options={{ ...options, ...opts }} control={control} />, root);
   const dialog = root.querySelector<HTMLElement>('[role=dialog][data-kiji-popup]')!;
   const entries = [...dialog.querySelectorAll<HTMLElement>('[data-entry]')];
   const text = (el: Element | null | undefined) => el?.textContent?.trim() ?? '';
   return {
     dialog,
+    control,
     entries,
     first: {
       source: entries[0]?.dataset.source,
@@ -91,6 +96,11 @@ describe('hover popup', () => {
 
   it('numbers the senses and labels usage tags, showing a part of speech only where it changes', async () => {
     const { entries } = show(await lookup('核の脅威', 0));
+    // Three senses at first, the rest behind "+N more".
+    expect(entries[0]!.querySelectorAll('.sense')).toHaveLength(3);
+    const more = entries[0]!.querySelector<HTMLElement>('.more')!;
+    expect(more.textContent).toMatch(/^\+\d+ more$/);
+    void act(() => more.click());
     const senses = [...entries[0]!.querySelectorAll('.sense')];
     expect(senses.length).toBeGreaterThan(1);
     expect(senses.map((s) => s.querySelector('.sense-no')?.textContent)).toEqual(senses.map((_, i) => String(i + 1)));
@@ -126,6 +136,10 @@ describe('hover popup', () => {
     expect(card.querySelector('.badge.category')?.textContent).toBe('treaty');
     expect(card.querySelector('.english')?.textContent).toBe('New Strategic Arms Reduction Treaty; New START');
     expect(card.querySelector('.note')?.textContent).toContain('1,550');
+    // The note is cut to two lines, other names and related terms wait behind "more".
+    expect(card.querySelector('.note')?.classList.contains('clamped')).toBe(true);
+    expect(card.querySelector('.aliases')).toBeNull();
+    void act(() => card.querySelector<HTMLElement>('.more')!.click());
     expect(card.querySelector('.aliases')?.textContent).toBe('also 新START、新スタート');
     expect(card.querySelector('.related')?.textContent).toBe('related: 戦略兵器削減条約、核軍縮');
     expect(entries[1]!.dataset.source).toBe('words');
@@ -137,10 +151,14 @@ describe('hover popup', () => {
     const result = { ...words, entries: [...words.entries, nameEntry('田中', 'たなか')] };
     const { dialog, entries } = show(result);
     expect(entries[0]!.dataset.source).toBe('words');
-    const section = dialog.querySelector('.names')!;
-    expect(section.querySelector('.section-title')?.textContent).toBe('Names');
-    expect(section.querySelector('[data-source=names] .glosses')?.textContent).toBe('Tanaka');
-    expect([...section.querySelectorAll('.chip')].map((c) => c.textContent)).toContain('surname');
+    const titles = [...dialog.querySelectorAll('.section-title')].map((h) => h.textContent);
+    expect(titles).toContain('Names');
+    // On one line (name, reading, gloss) until clicked.
+    const name = dialog.querySelector<HTMLElement>('[data-source=names]')!;
+    expect(name.querySelector('.gloss')?.textContent).toBe('Tanaka');
+    void act(() => name.click());
+    const opened = dialog.querySelector<HTMLElement>('[data-source=names]')!;
+    expect([...opened.querySelectorAll('.chip')].map((c) => c.textContent)).toContain('surname');
   });
 
   it('puts the names first when the engine ranks a name first: the highlighted 岩本 is a surname, not 岩 "rock"', async () => {
@@ -148,20 +166,103 @@ describe('hover popup', () => {
     const order = [...dialog.querySelectorAll<HTMLElement>('[data-source]')].map((e) => e.dataset.source);
     expect(order[0]).toBe('names');
     expect(order.lastIndexOf('names')).toBeLessThan(order.indexOf('words'));
-    expect(dialog.querySelector('.names')?.textContent).toContain('Iwamoto');
+    expect(dialog.querySelector('[data-source=names]')?.textContent).toContain('Iwamoto');
   });
 
   it('shows the kanji of the word with meanings, readings, strokes, grade and newspaper rank, unless turned off', async () => {
     const result = await lookup('新START延長で合意', 6);
     const { dialog } = show(result);
-    const rows = [...dialog.querySelectorAll<HTMLElement>('.kanji .kanji-row')];
+    const rows = [...dialog.querySelectorAll<HTMLElement>('.kanji-row')];
     expect(rows.map((r) => r.dataset.kanji)).toEqual(['延', '長']);
     expect(rows[0]!.textContent).toContain('prolong');
     expect(rows[0]!.querySelector('.kanji-on')?.textContent).toBe('エン');
+    // One line per kanji; strokes, grade and rank when opened.
+    expect(rows[0]!.querySelector('.kanji-meta')).toBeNull();
+    void act(() => rows[0]!.click());
+    expect(rows[0]!.getAttribute('aria-expanded')).toBe('true');
     expect(rows[0]!.querySelector('.kanji-meta')?.textContent).toBe('8 strokes · school grade 6 · newspaper rank 747');
-    expect(show(result, { showKanji: false }).dialog.querySelector('.kanji')).toBeNull();
+    expect(show(result, { showKanji: false }).dialog.querySelector('.kanji-row')).toBeNull();
     useLocale('ja');
-    expect(show(result).dialog.querySelector('.kanji-meta')?.textContent).toBe('8画 · 小学6年 · 新聞での頻度 747位');
+    const ja = show(result).dialog.querySelector<HTMLElement>('.kanji-row')!;
+    void act(() => ja.click());
+    expect(ja.querySelector('.kanji-meta')?.textContent).toBe('8画 · 小学6年 · 新聞での頻度 747位');
+  });
+
+  it('shows the first entry in full and every other entry on one line that opens on a click', async () => {
+    const { dialog, entries } = show(await lookup('東京都の知事', 0));
+    expect(entries[0]!.classList.contains('line')).toBe(false);
+    const lines = entries.slice(1);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      expect(line.classList.contains('line')).toBe(true);
+      expect(line.querySelector('.headword')?.textContent).not.toBe('');
+      expect(line.querySelector('.sense')).toBeNull();
+    }
+    const tokyo = lines.find((e) => e.querySelector('.headword')?.textContent === '東京')!;
+    expect(tokyo.querySelector('.gloss')?.textContent).toMatch(/Tokyo/);
+    void act(() => tokyo.click());
+    const opened = [...dialog.querySelectorAll<HTMLElement>('[data-entry]')].find(
+      (e) => e.querySelector('.headword')?.textContent === '東京',
+    )!;
+    expect(opened.classList.contains('line')).toBe(false);
+    expect(opened.querySelectorAll('.sense').length).toBeGreaterThan(0);
+  });
+
+  it('reads a katakana word in katakana, and gives no reading that only repeats it', async () => {
+    const { first } = show(await lookup('ロシアの大統領', 0));
+    expect(first.headword).toBe('ロシア');
+    expect(first.reading).toBe('');
+    const { entries } = show(await lookup('ペスコフ報道官', 0));
+    for (const e of entries) {
+      const head = e.querySelector('.headword')?.textContent ?? '';
+      if (/^[ァ-ヺー・]+$/.test(head)) expect(e.querySelector('.reading')?.textContent ?? '').not.toMatch(/[ぁ-ゖ]/);
+    }
+  });
+
+  it('answers the keys the content script hands it: move, open, save, mark known, copy, list the keys', async () => {
+    const saved: string[] = [];
+    const marked: string[] = [];
+    const vocab: PopupVocab = {
+      states: {},
+      busy: [],
+      lists: [],
+      lastListId: 'default',
+      notice: null,
+      firstId: null,
+      save: (entry) => saved.push(entry.headword),
+      mark: (entry, status) => marked.push(`${entry.headword}:${status}`),
+    };
+    const { dialog, control } = show(await lookup('東京都の知事', 0), {}, vocab);
+    const run = (cmd: Parameters<NonNullable<PopupControl['command']>>[0]) => {
+      let done = false;
+      void act(() => {
+        done = control.command!(cmd);
+      });
+      return done;
+    };
+    expect(run('save')).toBe(true);
+    expect(saved).toEqual(['東京都']);
+    run('next');
+    const sel = () => dialog.querySelector('[data-sel]');
+    const second = () => dialog.querySelectorAll('[data-entry]')[1]!;
+    expect(sel()).toBe(second());
+    expect(second().classList.contains('line')).toBe(true);
+    run('expand');
+    expect(sel()?.querySelector('.sense')).not.toBeNull();
+    expect(second().classList.contains('line')).toBe(false);
+    run('known');
+    expect(marked).toEqual([`${second().querySelector('.headword')?.textContent}:known`]);
+    run('prev');
+    expect(sel()?.querySelector('[data-entry]')).toBe(dialog.querySelector('[data-entry]'));
+    document.execCommand = () => true;
+    expect(run('copy')).toBe(true);
+    expect(dialog.textContent).toContain('東京都（とうきょうと）');
+    expect(dialog.querySelector('.keys-help')).toBeNull();
+    run('help');
+    expect(dialog.querySelector('.keys-help')?.textContent).toContain('Esc');
+    expect(run('escape')).toBe(true);
+    expect(dialog.querySelector('.keys-help')).toBeNull();
+    expect(run('escape')).toBe(false);
   });
 
   it('offers nothing to focus, so the page keeps the keyboard', async () => {

@@ -1,5 +1,7 @@
 /** The hover popup: what a word means, how it was conjugated, and what the glossary says about it. */
 import type { ComponentChildren } from 'preact';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { displayReading } from '../../core/display-reading';
 import type { KanjiInfo } from '../../core/kanji/kanjidic';
 import type {
   GlossaryLookupEntry,
@@ -9,16 +11,16 @@ import type {
   Sense,
   WordLookupEntry,
 } from '../../core/types';
-import { toHiragana } from '../../core/text/kana';
 import type { Theme } from '../../settings';
 import { t } from '../i18n';
 import { categoryLabel, inflectionText, posLabel, tagLabel } from '../labels';
+import { wordId } from '../../core/vocab/word';
 import { VocabBar, VocabNotice, type PopupVocab } from './VocabBar';
 
 /** How many entries and senses fit before a popup stops being a glance. */
 const MAX_ENTRIES = 6;
 const MAX_NAMES = 4;
-const MAX_SENSES_SHORTER = 3;
+const MAX_SENSES = 3;
 
 export interface PopupOptions {
   showRomaji: boolean;
@@ -27,21 +29,17 @@ export interface PopupOptions {
   fontSize: number;
 }
 
-/** Same word in the other kana script (スタート / すたーと): then the reading tells nothing. */
-function sameKana(headword: string, reading: string): boolean {
-  return toHiragana(headword) === reading;
-}
-
 function Head({ entry, showRomaji, badges }: { entry: LookupEntry; showRomaji: boolean; badges?: ComponentChildren }) {
-  const showReading = !!entry.reading && !sameKana(entry.headword, entry.reading);
+  // Katakana words read in katakana, or not at all when that only repeats them (ロシア, not ろしあ).
+  const reading = displayReading(entry.headword, entry.reading);
   return (
     <div class="head">
       <span class="headword" lang="ja">
         {entry.headword}
       </span>
-      {showReading && (
+      {reading && (
         <span class="reading" lang="ja">
-          {entry.reading}
+          {reading}
         </span>
       )}
       {showRomaji && entry.romaji && <span class="romaji">{entry.romaji}</span>}
@@ -69,7 +67,25 @@ function Chips({ codes, label, kind }: { codes?: string[]; label: (code: string)
   );
 }
 
-function Senses({ senses, limit }: { senses: Sense[]; limit?: number }) {
+/** "+N more": opens what the compact popup leaves out. A click, or Enter on the selected entry. */
+function More({ count, onMore }: { count: number; onMore?: () => void }) {
+  return (
+    <span
+      class="more"
+      role="button"
+      aria-expanded="false"
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={(e) => {
+        e.stopPropagation();
+        onMore?.();
+      }}
+    >
+      {count > 0 ? t('moreSenses', String(count)) : t('moreDetails')}
+    </span>
+  );
+}
+
+function Senses({ senses, limit, onMore }: { senses: Sense[]; limit?: number; onMore?: () => void }) {
   const shown = limit ? senses.slice(0, limit) : senses;
   const numbered = senses.length > 1;
   return (
@@ -88,7 +104,11 @@ function Senses({ senses, limit }: { senses: Sense[]; limit?: number }) {
           </li>
         );
       })}
-      {shown.length < senses.length && <li class="more">…</li>}
+      {shown.length < senses.length && (
+        <li class="sense-more">
+          <More count={senses.length - shown.length} onMore={onMore} />
+        </li>
+      )}
     </ol>
   );
 }
@@ -103,16 +123,24 @@ function Parts({ entry }: { entry: WordLookupEntry | NameLookupEntry }) {
   );
 }
 
-type EntryProps<E extends LookupEntry> = { entry: E; shorter: boolean; showRomaji: boolean; vocab?: PopupVocab };
+type EntryProps<E extends LookupEntry = LookupEntry> = {
+  entry: E;
+  shorter: boolean;
+  showRomaji: boolean;
+  vocab?: PopupVocab;
+  /** Everything shown: all senses, other forms, the glossary's other names and related terms. */
+  all: boolean;
+  onMore?: () => void;
+};
 
-function WordEntry({ entry, shorter, showRomaji, vocab }: EntryProps<WordLookupEntry | NameLookupEntry>) {
+function WordEntry({ entry, shorter, showRomaji, vocab, all, onMore }: EntryProps<WordLookupEntry | NameLookupEntry>) {
   return (
     <article class={shorter ? 'entry shorter' : 'entry'} data-entry="" data-source={entry.source}>
       <Head entry={entry} showRomaji={showRomaji} />
       <Inflection entry={entry} />
       <Parts entry={entry} />
-      <Senses senses={entry.senses} limit={shorter ? MAX_SENSES_SHORTER : undefined} />
-      {entry.source === 'words' && !!entry.otherForms?.length && (
+      <Senses senses={entry.senses} limit={all ? undefined : MAX_SENSES} onMore={onMore} />
+      {all && entry.source === 'words' && !!entry.otherForms?.length && (
         <div class="other-forms" lang="ja">
           {t('otherForms', [entry.otherForms.join('、')])}
         </div>
@@ -123,10 +151,11 @@ function WordEntry({ entry, shorter, showRomaji, vocab }: EntryProps<WordLookupE
 }
 
 /** Curated glossary terms: English name first, then what a news reader needs to know. */
-function GlossaryCard({ entry, shorter, showRomaji, vocab }: EntryProps<GlossaryLookupEntry>) {
+function GlossaryCard({ entry, shorter, showRomaji, vocab, all, onMore }: EntryProps<GlossaryLookupEntry>) {
   // Forms that only spell the term with its abbreviation in brackets (新戦略兵器削減条約(新START)) are for matching.
   const aliases = (entry.aliases ?? []).filter((a) => !/[(（]/.test(a));
   const english = entry.senses.flatMap((s) => s.glosses);
+  const hidden = aliases.length > 0 || !!entry.related?.length || (entry.note?.length ?? 0) > NOTE_SHORT;
   const badges = (
     <>
       {entry.category && <span class="badge category">{categoryLabel(entry.category)}</span>}
@@ -149,83 +178,315 @@ function GlossaryCard({ entry, shorter, showRomaji, vocab }: EntryProps<Glossary
         </div>
       )}
       {entry.note && (
-        <p class="note" lang="en">
+        <p class={all ? 'note' : 'note clamped'} lang="en">
           {entry.note}
         </p>
       )}
-      {aliases.length > 0 && (
+      {all && aliases.length > 0 && (
         <div class="aliases" lang="ja">
           {t('aliases', [aliases.join('、')])}
         </div>
       )}
-      {!!entry.related?.length && (
+      {all && !!entry.related?.length && (
         <div class="related" lang="ja">
           {t('related', [entry.related.join('、')])}
         </div>
       )}
+      {!all && hidden && <More count={0} onMore={onMore} />}
       {vocab && <VocabBar entry={entry} vocab={vocab} />}
     </article>
   );
 }
 
-function Entries({ result, showRomaji, vocab }: { result: LookupResult; showRomaji: boolean; vocab?: PopupVocab }) {
-  const entries = result.entries;
+/** A glossary note longer than this is cut to two lines until opened. */
+const NOTE_SHORT = 110;
+
+/** An item of the popup the keys move through: an entry (words, glossary, names) or a kanji. */
+type Item = { kind: 'entry'; entry: LookupEntry; shorter: boolean } | { kind: 'kanji'; kanji: KanjiInfo };
+
+/** Entries in the order shown: the engine puts names first when the highlighted text is a name (岩本, not 岩). */
+function items(result: LookupResult, showKanji: boolean): Item[] {
+  const entries = result.entries as LookupEntry[];
   const longest = Math.max(0, ...entries.map((e) => e.matchLength));
   const main = entries.filter((e) => e.source !== 'names').slice(0, MAX_ENTRIES);
   const names = entries.filter((e) => e.source === 'names').slice(0, MAX_NAMES);
-  const render = (e: LookupEntry, i: number) => {
-    const props = { shorter: e.matchLength < longest, showRomaji, vocab, key: i };
-    return e.source === 'glossary' ? <GlossaryCard entry={e} {...props} /> : <WordEntry entry={e} {...props} />;
-  };
-  const nameSection = names.length > 0 && (
-    <section class="names">
-      <h2 class="section-title">{t('sectionNames')}</h2>
-      {names.map(render)}
-    </section>
-  );
-  // The engine puts names first when the highlighted text is a name (岩本, not 岩 "rock").
-  return entries[0]?.source === 'names' ? (
+  const ordered = entries[0]?.source === 'names' ? [...names, ...main] : [...main, ...names];
+  const list: Item[] = ordered.map((entry) => ({ kind: 'entry', entry, shorter: entry.matchLength < longest }));
+  if (showKanji) for (const kanji of result.kanji ?? []) list.push({ kind: 'kanji', kanji });
+  return list;
+}
+
+/** What the hover popup's keys ask of it (hover.ts maps the keys; the popup knows the entries). */
+export type PopupCommand = 'next' | 'prev' | 'expand' | 'save' | 'known' | 'copy' | 'help' | 'escape' | 'down' | 'up';
+
+/** Set by the popup while it is on screen, so the content script can hand it keys and be told of size changes. */
+export interface PopupControl {
+  command?: (cmd: PopupCommand) => boolean;
+  /** The popup changed size (an entry opened): place it again. */
+  relayout?: () => void;
+}
+
+const keepFocus = (e: MouseEvent) => e.preventDefault();
+
+/** A collapsed entry: headword, reading and first gloss on one line; a click opens it. */
+function EntryLine({ entry, shorter }: { entry: LookupEntry; shorter: boolean }) {
+  const reading = displayReading(entry.headword, entry.reading);
+  return (
     <>
-      {nameSection}
-      {main.map(render)}
-    </>
-  ) : (
-    <>
-      {main.map(render)}
-      {nameSection}
+      <span class="headword" lang="ja">
+        {entry.headword}
+      </span>
+      {reading && (
+        <span class="reading" lang="ja">
+          {reading}
+        </span>
+      )}
+      <span class={shorter ? 'gloss' : 'gloss gloss-main'} lang="en">
+        {entry.senses[0]?.glosses.join('; ')}
+      </span>
     </>
   );
 }
 
-/** One line per kanji of the match: meanings, on and kun readings, strokes, school grade, newspaper rank. */
-function KanjiSection({ kanji }: { kanji: KanjiInfo[] }) {
+function KanjiRow({ k, open }: { k: KanjiInfo; open: boolean }) {
   return (
-    <section class="kanji">
-      <h2 class="section-title">{t('sectionKanji')}</h2>
-      {kanji.map((k) => (
-        <div class="kanji-row" data-kanji={k.literal} key={k.literal}>
-          <span class="kanji-literal" lang="ja">
-            {k.literal}
+    <>
+      <span class="kanji-literal" lang="ja">
+        {k.literal}
+      </span>
+      <span class="kanji-body">
+        <span class="kanji-meanings">{k.meanings.slice(0, open ? 4 : 2).join('; ')}</span>
+        <span class="kanji-readings" lang="ja">
+          {k.on.length > 0 && <span class="kanji-on">{k.on.slice(0, open ? 3 : 2).join('、')}</span>}
+          {k.kun.length > 0 && <span class="kanji-kun">{k.kun.slice(0, open ? 4 : 2).join('、')}</span>}
+        </span>
+        {open && (
+          <span class="kanji-meta">
+            {[
+              t('kanjiStrokes', String(k.strokes)),
+              k.grade !== undefined && t(gradeKey(k.grade), String(k.grade)),
+              k.freq !== undefined && t('kanjiFreq', String(k.freq)),
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </span>
-          <div class="kanji-body">
-            <div class="kanji-meanings">{k.meanings.slice(0, 4).join('; ')}</div>
-            <div class="kanji-readings" lang="ja">
-              {k.on.length > 0 && <span class="kanji-on">{k.on.slice(0, 3).join('、')}</span>}
-              {k.kun.length > 0 && <span class="kanji-kun">{k.kun.slice(0, 4).join('、')}</span>}
-            </div>
-            <div class="kanji-meta">
-              {[
-                t('kanjiStrokes', String(k.strokes)),
-                k.grade !== undefined && t(gradeKey(k.grade), String(k.grade)),
-                k.freq !== undefined && t('kanjiFreq', String(k.freq)),
-              ]
-                .filter(Boolean)
-                .join(' · ')}
-            </div>
-          </div>
+        )}
+      </span>
+    </>
+  );
+}
+
+const HELP_KEYS: [string, string][] = [
+  ['↓ ↑', 'keyNextPrev'],
+  ['Enter', 'keyExpand'],
+  ['S', 'keySave'],
+  ['K', 'keyKnown'],
+  ['C', 'keyCopy'],
+  ['Esc', 'keyClose'],
+];
+
+function KeysHelp() {
+  return (
+    <dl class="keys-help" aria-label={t('keysTitle')}>
+      {HELP_KEYS.map(([key, label]) => (
+        <div key={key}>
+          <dt>
+            <kbd>{key}</kbd>
+          </dt>
+          <dd>{t(label)}</dd>
         </div>
       ))}
-    </section>
+    </dl>
+  );
+}
+
+/** Copies from a key press: the copy event works on pages without the async clipboard (plain http) too. */
+function copyText(doc: Document, text: string): boolean {
+  let done = false;
+  const onCopy = (e: ClipboardEvent) => {
+    e.clipboardData?.setData('text/plain', text);
+    e.preventDefault();
+    done = true;
+  };
+  doc.addEventListener('copy', onCopy, true);
+  try {
+    doc.execCommand('copy');
+  } catch {
+    // Refused: the clipboard API below may still take it.
+  }
+  doc.removeEventListener('copy', onCopy, true);
+  if (!done) void navigator.clipboard?.writeText(text).catch(() => undefined);
+  return true;
+}
+
+/**
+ * The entries and kanji, compact: the first entry in full (three senses, the rest behind "+N more"), every other
+ * entry and each kanji on one line that opens on a click or Enter. Arrow keys move between them.
+ */
+function Compact({
+  result,
+  options,
+  vocab,
+  control,
+}: {
+  result: LookupResult;
+  options: PopupOptions;
+  vocab?: PopupVocab;
+  control?: PopupControl;
+}) {
+  const list = items(result, options.showKanji);
+  const [sel, setSel] = useState(0);
+  const [keyed, setKeyed] = useState(false);
+  const [open, setOpen] = useState<Record<number, boolean>>({});
+  const [help, setHelp] = useState(false);
+  const [copied, setCopied] = useState('');
+  const root = useRef<HTMLDivElement>(null);
+  const toggle = (i: number) => setOpen({ ...open, [i]: !open[i] });
+  const selected = list[sel];
+  const entryOf = (item: Item | undefined) => (item?.kind === 'entry' ? item.entry : null);
+
+  const run = (cmd: PopupCommand): boolean => {
+    const entry = entryOf(selected) ?? entryOf(list[0]);
+    switch (cmd) {
+      case 'next':
+      case 'prev': {
+        const to = Math.max(0, Math.min(list.length - 1, sel + (cmd === 'next' ? 1 : -1)));
+        setSel(to);
+        setKeyed(true);
+        return true;
+      }
+      case 'expand':
+        if (!selected) return false;
+        toggle(sel);
+        setKeyed(true);
+        return true;
+      case 'help':
+        setHelp(!help);
+        return true;
+      case 'escape':
+        if (!help) return false;
+        setHelp(false);
+        return true;
+      case 'save':
+        if (!entry || !vocab) return false;
+        vocab.save(entry);
+        return true;
+      case 'known': {
+        if (!entry || !vocab) return false;
+        const state = vocab.states[wordId(entry.headword, entry.reading)];
+        vocab.mark(entry, state?.status === 'known' ? 'new' : 'known');
+        return true;
+      }
+      case 'copy': {
+        if (!entry || !root.current) return false;
+        const reading = displayReading(entry.headword, entry.reading);
+        const text = reading ? `${entry.headword}（${reading}）` : entry.headword;
+        copyText(root.current.ownerDocument, text);
+        setCopied(text);
+        return true;
+      }
+      default:
+        return false;
+    }
+  };
+  if (control) control.command = run;
+
+  useLayoutEffect(() => {
+    control?.relayout?.();
+    // Keep the selected item in the popup's view (the popup scrolls; the page must not).
+    const box = root.current?.closest<HTMLElement>('.kiji-popup');
+    const el = root.current?.querySelector<HTMLElement>('[data-sel]');
+    if (!box || !el || !keyed) return;
+    const top = el.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+    if (top < box.scrollTop) box.scrollTop = top - 4;
+    else if (top + el.offsetHeight > box.scrollTop + box.clientHeight)
+      box.scrollTop = top + el.offsetHeight - box.clientHeight + 4;
+  }, [sel, open, help, keyed]);
+
+  const nameStart = list.findIndex((it) => it.kind === 'entry' && it.entry.source === 'names');
+  const kanjiStart = list.findIndex((it) => it.kind === 'kanji');
+  const mark = (i: number) => (keyed && i === sel ? { 'data-sel': '' } : {});
+  const click = (i: number) => (e: MouseEvent) => {
+    e.stopPropagation();
+    setSel(i);
+    toggle(i);
+  };
+
+  const rows = list.map((item, i) => {
+    const title =
+      i === nameStart && nameStart > 0 ? (
+        <h2 class="section-title" key={`n${i}`}>
+          {t('sectionNames')}
+        </h2>
+      ) : i === kanjiStart ? (
+        <h2 class="section-title kanji-title" key={`k${i}`}>
+          {t('sectionKanji')}
+        </h2>
+      ) : null;
+    if (item.kind === 'kanji') {
+      return [
+        title,
+        <div
+          class={open[i] ? 'kanji-row open' : 'kanji-row'}
+          data-kanji={item.kanji.literal}
+          key={`kanji${i}`}
+          role="button"
+          aria-expanded={open[i] ? 'true' : 'false'}
+          onMouseDown={keepFocus}
+          onClick={click(i)}
+          {...mark(i)}
+        >
+          <KanjiRow k={item.kanji} open={!!open[i]} />
+        </div>,
+      ];
+    }
+    const { entry, shorter } = item;
+    if (i === 0 || open[i]) {
+      const props = { shorter, showRomaji: options.showRomaji, vocab, all: !!open[i], onMore: () => toggle(i) };
+      const full =
+        entry.source === 'glossary' ? (
+          <GlossaryCard entry={entry} {...props} key={`e${i}`} />
+        ) : (
+          <WordEntry entry={entry} {...props} key={`e${i}`} />
+        );
+      return [
+        title,
+        <div class="item" key={`i${i}`} {...mark(i)}>
+          {full}
+        </div>,
+      ];
+    }
+    return [
+      title,
+      <div
+        class={`entry line${shorter ? ' shorter' : ''}${entry.source === 'glossary' ? ' card' : ''}`}
+        data-entry=""
+        data-source={entry.source}
+        key={`l${i}`}
+        role="button"
+        aria-expanded="false"
+        onMouseDown={keepFocus}
+        onClick={click(i)}
+        {...mark(i)}
+      >
+        <EntryLine entry={entry} shorter={shorter} />
+      </div>,
+    ];
+  });
+
+  return (
+    <div class="compact" ref={root}>
+      <span class="keys-hint" title={t('keysHint')} onMouseDown={keepFocus} onClick={() => setHelp(!help)}>
+        ?
+      </span>
+      {help && <KeysHelp />}
+      {rows}
+      {copied && (
+        <p class="vocab-notice" role="status">
+          {t('copied', [copied])}
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -239,15 +500,16 @@ export function ResultBody({
   result,
   options,
   vocab,
+  control,
 }: {
   result: LookupResult;
   options: PopupOptions;
   vocab?: PopupVocab;
+  control?: PopupControl;
 }) {
   return (
     <>
-      <Entries result={result} showRomaji={options.showRomaji} vocab={vocab} />
-      {options.showKanji && result.kanji && result.kanji.length > 0 && <KanjiSection kanji={result.kanji} />}
+      <Compact result={result} options={options} vocab={vocab} control={control} />
       {vocab && <VocabNotice vocab={vocab} />}
     </>
   );
@@ -255,8 +517,11 @@ export function ResultBody({
 
 export type PopupView = { kind: 'result'; result: LookupResult; vocab?: PopupVocab } | { kind: 'error'; error: string };
 
-/** The dialog itself. It never takes focus: nothing in it is focusable, so keyboard users stay in the page. */
-export function Popup({ view, options }: { view: PopupView; options: PopupOptions }) {
+/**
+ * The dialog itself. It never takes focus: nothing in it is focusable, so keyboard users stay in the page; the
+ * content script hands it the keys meant for it (see PopupControl).
+ */
+export function Popup({ view, options, control }: { view: PopupView; options: PopupOptions; control?: PopupControl }) {
   return (
     <div
       class="kiji-popup"
@@ -267,10 +532,13 @@ export function Popup({ view, options }: { view: PopupView; options: PopupOption
       style={{ fontSize: `${options.fontSize}px` }}
     >
       {view.kind === 'result' ? (
-        <ResultBody result={view.result} options={options} vocab={view.vocab} />
+        <ResultBody result={view.result} options={options} vocab={view.vocab} control={control} />
       ) : (
         <p class="error">{t('lookupFailed', [view.error])}</p>
       )}
+      <div class="scroll-cue" aria-hidden="true">
+        {t('scrollMore')}
+      </div>
     </div>
   );
 }
