@@ -22,7 +22,6 @@ const TERMS: { text: string; at: number; card: string; english: RegExp; within?:
   // EDICT has no ナワリヌイ (nor splits it into ナワ + リヌイ): the card stands alone.
   { text: 'ナワリヌイ氏の毒殺未遂', at: 2, card: 'ナワリヌイ', english: /Navalny/, noWords: true },
   { text: 'タリバン系の武装勢力', at: 1, card: 'タリバン', english: /Taliban/ },
-  { text: '報奨金を設けた', at: 1, card: '報奨金', english: /bount|reward/i },
   { text: '連合軍兵士殺害', at: 1, card: '連合軍', english: /[Aa]llied|[Cc]oalition/ },
   { text: 'ウクライナの主権', at: 7, card: '主権', english: /sovereignty/i },
   { text: '国益を守る', at: 0, card: '国益', english: /national interest/i },

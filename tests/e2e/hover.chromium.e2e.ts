@@ -73,15 +73,15 @@ describe('Chromium: hovering the seed article', () => {
     expect(popup.inflection).toMatch(/passive/i);
   });
 
-  it('reads a date with its irregular reading: 5日 of 2月5日 is いつか', async () => {
+  it('reads a date as one word with its irregular reading: 2月5日 is にがついつか, from the day too', async () => {
     await hover(page, '2月5日', 2, { within: '.entry-text' });
     const popup = await waitForPopup(
       () => readPopup(page),
-      (shown) => shown.headword === '5日',
-      '5日',
+      (shown) => shown.headword === '2月5日',
+      '2月5日',
     );
-    expect(popup.reading).toBe('いつか');
-    expect(popup.senses.join(' / ')).toMatch(/5th \(day of the month\)/);
+    expect(popup.reading).toBe('にがついつか');
+    expect(popup.senses.join(' / ')).toMatch(/February 5/);
   });
 
   it('looks up text typed into the toolbar popup, with the same engine', async () => {

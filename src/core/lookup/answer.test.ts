@@ -363,3 +363,26 @@ describe('lookup: composed terms, people with titles', () => {
     expect(entry?.senses[0]?.glosses[0]).toMatch(/shell/);
   });
 });
+
+describe('lookup: abbreviations, unknown katakana, compounds a reader takes for two words', () => {
+  it('answers a Latin abbreviation the dictionary writes in full width, as the page writes it', () => {
+    const entry = hover('自作PCユーザー', 'PC').entries[0];
+    expect(entry).toMatchObject({ source: 'words', headword: 'PC', reading: 'ぴーしー' });
+    // EDICT has ＳＳ but not ＳＳＤ: the whole abbreviation or nothing.
+    const ssd = lookup('最新SSDを比較', 3, { ...deps, tokens: tokenizer.tokenize('最新SSDを比較') });
+    expect(ssd?.entries.some((e) => e.headword === 'SS') ?? false).toBe(false);
+  });
+
+  it('answers a katakana word no data has with its parts or its romanization, marked as unlisted', () => {
+    const entry = hover('致死率は最大75%のニパウイルスが', 'ニパウイルス').entries[0];
+    expect(entry).toMatchObject({ headword: 'ニパウイルス', reading: 'にぱういるす' });
+    expect(entry?.senses[0]?.glosses[0]).toMatch(/^nipa \+ virus/);
+    expect(entry?.senses[0]?.tags).toContain('unlisted');
+  });
+
+  it('shows the first word of two written side by side first, and a word with a word-forming ending whole', () => {
+    expect(hover('副大統領の到着予定を変更した', '到着').entries[0]?.headword).toBe('到着');
+    expect(hover('自死した近畿財務局職員', '近畿').entries[0]?.headword).toBe('近畿財務局');
+    expect(hover('生活困窮者支援団体', '生活').entries[0]?.headword).toBe('生活困窮者');
+  });
+});

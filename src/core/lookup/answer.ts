@@ -10,6 +10,7 @@ import { lookupNumber } from '../numbers';
 import { hasHiragana } from '../text/chars';
 import type { LookupEntry, LookupResult, NameLookupEntry, WordLookupEntry } from '../types';
 import { chooseCards, glossaryCard } from './candidates/glossary';
+import { unknownKatakana } from './candidates/latin-and-katakana';
 import { heardName, lookupNames, withoutWordGlosses } from './candidates/names';
 import { withCountryPrefix, withTermSuffix } from './composed';
 import { isProperNoun, wordStart } from './context';
@@ -28,10 +29,20 @@ const MAX_START_WORDS = 3;
 export function lookup(text: string, at: number, deps: LookupDeps): LookupResult | null {
   const terms = withTermSuffix(text, lookupTerms(text, at, deps), deps.tokens);
   const withCountry = withCountryPrefix(text, at, terms, (from) => lookupTerms(text, from, deps));
-  const result = withTitledPerson(text, at, withCountry, {
+  const titled = withTitledPerson(text, at, withCountry, {
     glossary: deps.glossary,
     namesAt: (from) => namesAt(text, from, deps),
   });
+  // A katakana word no data has still gets an answer: its romanization, a guess from its parts, and a mark.
+  const unknown = titled ? null : unknownKatakana(text, at, deps.words);
+  const result = unknown
+    ? {
+        start: unknown.start,
+        end: unknown.start + unknown.entry.matchLength,
+        match: unknown.entry.headword,
+        entries: [unknown.entry],
+      }
+    : titled;
   // A number with its counter (26日, 3万5000人), even with the pointer on the counter (日 there is not "Sunday",
   // nor 月 of 3月撮影 a "moon"), unless a term or a name at least as long is written there (G7, ３Ｍ).
   const number = lookupNumber(text, at);

@@ -103,7 +103,7 @@ function compose(text: string, from: number, result: LookupResult): LookupResult
     );
     const start = from - length;
     const end = from + first.matchLength;
-    return { ...result, start, end, match: text.slice(start, end), entries: [entry, ...result.entries] };
+    return { ...result, start, end, match: text.slice(start, end), entries: [entry, ...result.entries.slice(1)] };
   }
   return null;
 }
@@ -121,6 +121,7 @@ export function withTermSuffix(
     !result ||
     card?.source !== 'glossary' ||
     card.category === 'phrase' ||
+    card.category === 'person' ||
     card.inflection ||
     result.end - result.start !== card.matchLength
   ) {
@@ -140,7 +141,7 @@ export function withTermSuffix(
       (g) => affixGloss(affix, g),
       end - result.start,
     );
-    return { ...result, end, match: text.slice(result.start, end), entries: [entry, ...result.entries] };
+    return { ...result, end, match: text.slice(result.start, end), entries: [entry, ...result.entries.slice(1)] };
   }
   return result;
 }

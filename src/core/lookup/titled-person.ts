@@ -45,7 +45,17 @@ const TITLES: readonly [string, RegExp][] = [
   ['被告', /./],
   ['容疑者', /./],
   ['議員', /lawmaker|member|senator|representative/i],
+  ['理事長', /chair|president|director/i],
+  ['会長', /chair|president/i],
+  ['社長', /president|ceo|chief executive/i],
+  ['区議', /ward/i],
+  ['市議', /city/i],
+  ['県議', /prefectural/i],
+  ['都議', /metropolitan/i],
 ];
+
+/** Written between a name and its title: a former or the previous holder (山田元外相, 前司法相). */
+const FORMER = new Set(['元', '前']);
 
 const MAX_SURNAME = 3;
 const PERSON_TAGS = new Set(['surname', 'person', 'given', 'fem', 'male']);
@@ -73,9 +83,10 @@ function people(glossary: GlossaryIndex): Map<string, GlossaryEntry[]> {
 
 /** The title that follows text[start, end), longest first. */
 function titleAt(text: string, end: number): [string, RegExp] | null {
+  const from = FORMER.has(text[end] ?? '') ? end + 1 : end;
   let found: [string, RegExp] | null = null;
   for (const entry of TITLES)
-    if (text.startsWith(entry[0], end) && (!found || entry[0].length > found[0].length)) found = entry;
+    if (text.startsWith(entry[0], from) && (!found || entry[0].length > found[0].length)) found = entry;
   return found;
 }
 

@@ -10,6 +10,7 @@ import type { WordIndex } from '../dict/word-index';
 import { isLowSurrogate, isWordChar } from '../text/chars';
 import type { LookupResult, Token, WordLookupEntry } from '../types';
 import { composeCompound } from './candidates/compound';
+import { isLatinAt, latinWords } from './candidates/latin-and-katakana';
 import { wordMatches } from './candidates/words';
 import { tokenContext, wordStart } from './context';
 import { wordEntry } from './entries';
@@ -34,13 +35,15 @@ export function lookupWords(text: string, at: number, deps: WordDeps): WordsAt |
   if (at < 0 || at >= text.length) return null;
   // The pointer on the second half of a surrogate pair: nothing starts there.
   if (isLowSurrogate(text.charCodeAt(at))) return null;
-  if (wordWindow(text, at).length === 0) return null;
+  if (wordWindow(text, at).length === 0) return isLatinAt(text, at) ? abbreviationAt(text, at, deps.words) : null;
   const start = wordStart(text, at, deps.tokens);
   const window = wordWindow(text, start);
   const context = deps.tokens ? tokenContext(text, deps.tokens, start) : null;
   const entries = rankMatches(wordMatches(window, deps.words, context), context).map(wordEntry);
   const compound = context ? composeCompound(context, deps.words) : null;
-  if (compound && compound.matchLength > (entries[0]?.matchLength ?? 0)) entries.unshift(compound);
+  if (compound && compound.entry.matchLength > (entries[0]?.matchLength ?? 0)) {
+    entries.splice(compound.first || entries.length === 0 ? 0 : 1, 0, compound.entry);
+  }
   const first = entries[0];
   // Nothing starts at a kanji inside a word (務 of 商務省): the word that holds it is the answer.
   if (!first) return context && context.offset > 0 ? wordHolding(text, at, context.token.start, deps) : null;
@@ -51,6 +54,15 @@ export function lookupWords(text: string, at: number, deps: WordDeps): WordsAt |
 function wordHolding(text: string, at: number, from: number, deps: WordDeps): WordsAt | null {
   const holding = lookupWords(text, from, deps);
   return holding && holding.end > at ? holding : null;
+}
+
+/** A Latin abbreviation the dictionary writes in full width (PC: ＰＣ), shown as the page writes it. */
+function abbreviationAt(text: string, at: number, words: WordIndex): WordsAt | null {
+  const { start, entries } = latinWords(text, at, words);
+  const first = entries[0];
+  if (!first || start + first.matchLength <= at) return null;
+  const end = start + first.matchLength;
+  return { start, end, match: text.slice(start, end), entries };
 }
 
 /** The run of word characters from `at`, at most MAX_MATCH code units, never cutting a surrogate pair. */

@@ -51,7 +51,6 @@ export const TERM_SUFFIXES: Readonly<Record<string, Affix>> = {
   会議: { reading: 'かいぎ', en: '{} conference' },
   協議: { reading: 'きょうぎ', en: '{} talks' },
   交渉: { reading: 'こうしょう', en: '{} negotiations' },
-  氏: { reading: 'し', en: 'Mr./Ms. {}' },
   側: { reading: 'がわ', en: '{} side' },
   政権: { reading: 'せいけん', en: '{} administration' },
   陣営: { reading: 'じんえい', en: '{} camp' },
@@ -90,6 +89,11 @@ export const COMPOUND_FINALS: Readonly<Record<string, Affix>> = {
   圏: { reading: 'けん', en: 'sphere; zone' },
   層: { reading: 'そう', en: 'class; stratum' },
   者: { reading: 'しゃ', en: 'person; -er' },
+  局: { reading: 'きょく', en: 'bureau; office' },
+  間: { reading: 'かん', en: 'between; among' },
+  製: { reading: 'せい', en: 'made in; made of' },
+  度: { reading: 'ど', en: 'degree; -ness' },
+  庁舎: { reading: 'ちょうしゃ', en: 'government office building' },
 };
 
 export function affixGloss(affix: Affix, word: string): string {

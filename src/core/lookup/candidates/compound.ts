@@ -37,10 +37,22 @@ interface Part {
   text: string;
   reading: string;
   gloss: string;
+  /** A prefix token of kuromoji's (新 of 新校舎, 元 of 元職員). */
+  prefix?: boolean;
+}
+
+export interface Compound {
+  entry: WordLookupEntry;
+  /**
+   * Whether a reader would take it for the word: one token of kuromoji's (北関東), a word with a word-forming ending
+   * (近畿財務局, 生活困窮者, 中国製) or a prefix and its noun (新校舎). Two words side by side (訪問予定, 現行モデル)
+   * are two words: the first comes first, the compound after it.
+   */
+  first: boolean;
 }
 
 /** Only from the start of a token: a reading for half a token would be a guess. */
-export function composeCompound(context: TokenContext, words: WordIndex): WordLookupEntry | null {
+export function composeCompound(context: TokenContext, words: WordIndex): Compound | null {
   if (context.offset !== 0) return null;
   const { tokens } = context;
   // A suffix (的, 氏, 間) belongs to the word before it: a compound cannot start there (的安定協議).
@@ -60,7 +72,7 @@ export function composeCompound(context: TokenContext, words: WordIndex): WordLo
       const surface = run.map((t) => t.surface).join('');
       const reading = run.map(tokenReading).join('');
       const part = describePart(surface, reading, run, words);
-      if (part) found = { parts: [part], next: j };
+      if (part) found = { parts: [{ ...part, prefix: run.length === 1 && run[0]!.pos === '接頭詞' }], next: j };
     }
     const split = found ? null : splitToken(tokens[i]!, words);
     if (split) found = { parts: split, next: i + 1 };
@@ -69,6 +81,13 @@ export function composeCompound(context: TokenContext, words: WordIndex): WordLo
     i = found.next;
   }
   if (parts.length < 2) return null;
+  // Up to its last word-forming ending (近畿財務局 of 近畿財務局職員), or a prefix and its noun (新校舎 of 新校舎建設).
+  let cut = parts.length;
+  while (cut >= 2 && !(parts[cut - 1]!.text.length === 1 && COMPOUND_FINALS[parts[cut - 1]!.text])) cut--;
+  const suffixed = cut >= 2;
+  const prefixed = !suffixed && !!parts[0]!.prefix;
+  if (suffixed) parts.length = cut;
+  else if (prefixed) parts.length = 2;
   const end = parts[parts.length - 1]!;
   const final = end.text.length === 1 ? COMPOUND_FINALS[end.text] : undefined;
   // A kanji ending a compound takes its sense as an ending (滑空弾: "shell", not "egg"), read as it is there.
@@ -77,7 +96,7 @@ export function composeCompound(context: TokenContext, words: WordIndex): WordLo
   // The dictionary knew the whole run after all: the ordinary match shows it.
   if (words.lookup(headword).length > 0) return null;
   const oneToken = headword === context.token.surface;
-  return {
+  const entry: WordLookupEntry = {
     source: 'words',
     headword,
     // kuromoji's reading of a whole token beats the parts' (北関東 is きたかんとう, and 局 of 財務局 reads きょく).
@@ -88,6 +107,7 @@ export function composeCompound(context: TokenContext, words: WordIndex): WordLo
     matchLength: headword.length,
     parts: parts.map((p) => p.text),
   };
+  return { entry, first: oneToken || suffixed || prefixed };
 }
 
 /**

@@ -1,0 +1,124 @@
+/**
+ * What the word candidates cannot start on: a Latin abbreviation in Japanese text (PC, SSD, OS — EDICT writes them
+ * in full width: ＰＣ), and a katakana word no data has, answered with its romanization, a guess of the English
+ * from the katakana words it is made of, and a plain "not in the dictionary" mark. Never an empty popup over
+ * Japanese text.
+ */
+import type { WordIndex } from '../../dict/word-index';
+import { isKatakanaLetter } from '../../text/chars';
+import { toHiragana } from '../../text/kana';
+import { toRomaji } from '../../text/romaji';
+import type { WordLookupEntry } from '../../types';
+import { rankMatches } from '../rank';
+import { wordEntry } from '../entries';
+import { matchedForm, type WordMatch } from './words';
+
+const LATIN = /[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]/;
+/** Longest abbreviation tried. */
+const MAX_LATIN = 12;
+
+const toFullWidth = (text: string) =>
+  text.replace(/[A-Za-z0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+
+export function isLatinAt(text: string, at: number): boolean {
+  return LATIN.test(text[at] ?? '');
+}
+
+/** The dictionary's entries for the Latin run holding `at`, written as on the page: PC ぴーしー "personal computer". */
+export function latinWords(text: string, at: number, words: WordIndex): { start: number; entries: WordLookupEntry[] } {
+  let start = at;
+  while (start > 0 && at - start < MAX_LATIN && LATIN.test(text[start - 1] ?? '')) start--;
+  let end = at;
+  while (end < text.length && end - start < MAX_LATIN && LATIN.test(text[end] ?? '')) end++;
+  // The whole run or nothing: SS is no answer for SSD.
+  const length = end - start;
+  const key = toFullWidth(text.slice(start, end));
+  const matches: WordMatch[] = [];
+  if (length >= 2) {
+    for (const entry of words.lookup(key)) {
+      const matched = matchedForm(entry, key);
+      if (!matched) continue;
+      const candidate = { word: key, reasons: [], pos: null, types: [] };
+      matches.push({ entry, candidate, length, conjugated: false, ...matched, order: matches.length });
+    }
+  }
+  const entries = rankMatches(matches, null).map((r) => ({
+    ...wordEntry(r),
+    headword: text.slice(start, start + r.match.length),
+  }));
+  return { start, entries };
+}
+
+/** The katakana run holding `at` (letters and ー), from its start. */
+function katakanaRun(text: string, at: number): { start: number; run: string } | null {
+  if (!isKatakanaLetter(text[at] ?? '')) return null;
+  let start = at;
+  while (start > 0 && isKatakanaLetter(text[start - 1] ?? '')) start--;
+  let end = at;
+  while (end < text.length && isKatakanaLetter(text[end] ?? '')) end++;
+  return { start, run: text.slice(start, end) };
+}
+
+/**
+ * The run cut into the longest katakana words the dictionary knows, with their first glosses, and what lies between
+ * them romanized (ニパウイルス: nipa + virus); null when no part is known.
+ */
+function knownParts(run: string, words: WordIndex): string[] | null {
+  // Loanwords written in katakana, not hiragana words read through them (イル is not いる).
+  const gloss = (piece: string) =>
+    words.lookup(piece).find((e) => e.kana.some((f) => f.text === piece))?.senses[0]?.glosses[0];
+  // Fewest pieces, an unknown letter costing two: ニパ + ウイルス, not ニ + パウ + イルス.
+  const cost = [0];
+  const from: { start: number; gloss?: string }[] = [{ start: 0 }];
+  for (let i = 1; i <= run.length; i++) {
+    cost[i] = cost[i - 1]! + 2;
+    from[i] = { start: i - 1 };
+    for (let j = Math.max(0, i - 16); j <= i - 2; j++) {
+      const known = cost[j]! + 1 < cost[i]! ? gloss(run.slice(j, i)) : undefined;
+      if (known) {
+        cost[i] = cost[j]! + 1;
+        from[i] = { start: j, gloss: known };
+      }
+    }
+  }
+  const parts: string[] = [];
+  let unknown = '';
+  let known = 0;
+  for (let i = run.length; i > 0; i = from[i]!.start) {
+    const step = from[i]!;
+    if (step.gloss === undefined) {
+      unknown = run.slice(step.start, i) + unknown;
+      continue;
+    }
+    if (unknown) parts.unshift(toRomaji(toHiragana(unknown)));
+    unknown = '';
+    parts.unshift(step.gloss);
+    known++;
+  }
+  if (unknown) parts.unshift(toRomaji(toHiragana(unknown)));
+  return known > 0 && parts.length >= 2 ? parts : null;
+}
+
+/** A katakana word no dictionary has: its romanization, and the English of its parts where they are known. */
+export function unknownKatakana(
+  text: string,
+  at: number,
+  words: WordIndex,
+): { start: number; entry: WordLookupEntry } | null {
+  const found = katakanaRun(text, at);
+  if (!found || found.run.length < 2) return null;
+  const reading = toHiragana(found.run);
+  const parts = knownParts(found.run, words);
+  return {
+    start: found.start,
+    entry: {
+      source: 'words',
+      headword: found.run,
+      reading,
+      senses: [{ pos: [], glosses: [parts ? parts.join(' + ') : toRomaji(reading)], tags: ['unlisted'] }],
+      inflection: null,
+      common: false,
+      matchLength: found.run.length,
+    },
+  };
+}
