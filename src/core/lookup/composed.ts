@@ -24,11 +24,20 @@ function isInstitution(e: LookupEntry): boolean {
   return e.senses.some((s) => s.glosses.some((g) => INSTITUTION.test(g)));
 }
 
-function withAffix(e: LookupEntry, headword: string, reading: string, gloss: (g: string) => string, length: number) {
+function withAffix(
+  e: LookupEntry,
+  headword: string,
+  reading: string,
+  gloss: (g: string) => string,
+  length: number,
+  /** Say what the whole is made from (税制改正案: 税制改正); a country needs no such line (米大使館). */
+  sayBase: boolean,
+) {
   const senses = [{ pos: [] as string[], glosses: [gloss(e.senses[0]?.glosses[0] ?? '')] }];
   if (e.source === 'glossary') {
     const card: GlossaryLookupEntry = { ...e, headword, reading, senses, matchLength: length };
-    card.standsFor = { term: e.headword, reading: e.reading };
+    if (sayBase) card.standsFor = { term: e.headword, reading: e.reading };
+    else delete card.standsFor;
     return card;
   }
   const word: WordLookupEntry = {
@@ -100,6 +109,7 @@ function compose(text: string, from: number, result: LookupResult): LookupResult
       affix.reading + first.reading,
       (g) => countryGloss(affix, g),
       span,
+      false,
     );
     const start = from - length;
     const end = from + first.matchLength;
@@ -140,6 +150,7 @@ export function withTermSuffix(
       card.reading + affix.reading,
       (g) => affixGloss(affix, g),
       end - result.start,
+      true,
     );
     return { ...result, end, match: text.slice(result.start, end), entries: [entry, ...result.entries.slice(1)] };
   }
