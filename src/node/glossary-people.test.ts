@@ -42,9 +42,7 @@ describe('the glossary of people in the news outside Japan', () => {
   });
 
   it('gives every person a note that dates them: office and years', () => {
-    const undated = worldPeople
-      .filter((e) => !/\b(19|20)\d\d\b/.test(e.note ?? ''))
-      .map((e) => `${e.file}: ${e.term}`);
+    const undated = worldPeople.filter((e) => !/\b(19|20)\d\d\b/.test(e.note ?? '')).map((e) => `${e.file}: ${e.term}`);
     expect(undated).toEqual([]);
   });
 
