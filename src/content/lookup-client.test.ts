@@ -204,7 +204,9 @@ describe('LookupClient memory', () => {
     gc();
     const held = process.memoryUsage().heapUsed - before;
     expect(client.cacheBytes).toBeLessThanOrEqual(CACHE_BYTES);
-    expect(held).toBeLessThanOrEqual(CACHE_BYTES);
+    // The heap also holds what the test run itself allocated meanwhile (a few KB to tens of KB on a busy machine);
+    // 1,600 answers of this size would take several MB without the budget.
+    expect(held).toBeLessThanOrEqual(CACHE_BYTES * 1.15);
     // The newest answers are still there.
     expect(client.cached(sentence(39), 39)).toBeDefined();
   });
