@@ -49,14 +49,17 @@ export function latinWords(text: string, at: number, words: WordIndex): { start:
   return { start, entries };
 }
 
-/** The katakana run holding `at` (letters and ー), from its start. */
+/** Longer katakana runs are no word (a table of sounds, a line of ー): no guess is made for them. */
+const MAX_KATAKANA = 30;
+
+/** The katakana run holding `at` (letters and ー), from its start; null when it is longer than any word. */
 function katakanaRun(text: string, at: number): { start: number; run: string } | null {
   if (!isKatakanaLetter(text[at] ?? '')) return null;
   let start = at;
-  while (start > 0 && isKatakanaLetter(text[start - 1] ?? '')) start--;
+  while (start > 0 && at - start <= MAX_KATAKANA && isKatakanaLetter(text[start - 1] ?? '')) start--;
   let end = at;
-  while (end < text.length && isKatakanaLetter(text[end] ?? '')) end++;
-  return { start, run: text.slice(start, end) };
+  while (end < text.length && end - start <= MAX_KATAKANA && isKatakanaLetter(text[end] ?? '')) end++;
+  return end - start > MAX_KATAKANA ? null : { start, run: text.slice(start, end) };
 }
 
 /**
