@@ -28,7 +28,7 @@ const MAX_START_WORDS = 3;
 
 export function lookup(text: string, at: number, deps: LookupDeps): LookupResult | null {
   const terms = withTermSuffix(text, lookupTerms(text, at, deps), deps.tokens);
-  const withCountry = withCountryPrefix(text, at, terms, (from) => lookupTerms(text, from, deps));
+  const withCountry = withCountryPrefix(text, at, terms, (from) => lookupTerms(text, from, deps), deps.tokens);
   const titled = withTitledPerson(text, at, withCountry, {
     glossary: deps.glossary,
     namesAt: (from) => namesAt(text, from, deps),

@@ -68,10 +68,14 @@ export function withCountryPrefix(
   at: number,
   result: LookupResult | null,
   lookupAt: (from: number) => LookupResult | null,
+  tokens?: readonly Token[],
 ): LookupResult | null {
-  // The pointer after the prefix, anywhere in the institution (岸 of 比沿岸警備隊): it starts where a prefix ends.
-  for (let from = at; from > 0 && at - from < MAX_INSTITUTION; from--) {
-    if (!PREFIX_LENGTHS.some((n) => COUNTRY_PREFIXES[text.slice(from - n, from)])) continue;
+  // The pointer after the prefix, anywhere in the institution (岸 of 比沿岸警備隊): it starts where a prefix ends,
+  // at the start of the answer or, with kuromoji's tokens, of a noun of the run of nouns holding the pointer.
+  const starts = new Set(result ? [result.start] : []);
+  for (const t of nounRunBefore(at, tokens)) starts.add(t.start);
+  for (const from of [...starts].sort((x, y) => y - x)) {
+    if (from <= 0 || !PREFIX_LENGTHS.some((n) => COUNTRY_PREFIXES[text.slice(from - n, from)])) continue;
     const after = from === result?.start ? result : lookupAt(from);
     if (!after || after.start !== from || after.end <= at) continue;
     const composed = compose(text, from, after);
@@ -93,6 +97,19 @@ export function withCountryPrefix(
     }
   }
   return result;
+}
+
+/** The tokens of the run of nouns (and prefixes) that holds `at`, back to MAX_INSTITUTION characters before it. */
+function nounRunBefore(at: number, tokens: readonly Token[] | undefined): Token[] {
+  if (!tokens) return [];
+  let i = tokens.findIndex((t) => t.start <= at && at < t.start + t.surface.length);
+  const run: Token[] = [];
+  for (; i >= 0 && at - tokens[i]!.start < MAX_INSTITUTION; i--) {
+    const t = tokens[i]!;
+    if (t.pos !== '名詞' && t.pos !== '接頭詞') break;
+    run.push(t);
+  }
+  return run;
 }
 
 function compose(text: string, from: number, result: LookupResult): LookupResult | null {
