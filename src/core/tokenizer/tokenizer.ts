@@ -59,42 +59,30 @@ const bytes = (buffer: ArrayBuffer) => new Uint8Array(buffer);
  * kuromoji itself: its tokens unchanged (the golden-token test compares these), over the compact dictionary of
  * compact-dict.ts. Each file is kept once, in its final form: trimmed of its padding when the build has not done it.
  */
-/** The ten files of the list above, in its order (Promise.all over a mapped tuple loses the tuple type). */
-type TenFiles = [
-  Uint8Array,
-  Uint8Array,
-  Uint8Array,
-  Uint8Array,
-  Uint8Array,
-  Uint8Array,
-  Uint8Array,
-  Uint8Array,
-  Uint8Array,
-  Uint8Array,
-];
-
 export async function createKuromoji(load: DictFileLoader): Promise<{ tokenize(text: string): KuromojiToken[] }> {
-  const file = async (name: (typeof KUROMOJI_FILES)[number]) =>
-    trimDictFile(name.replace(/\.gz$/, ''), bytes(await load(name)));
-  const [tidFile, tidPos, tidMap, cc, unk, unkPos, unkMap, unkChar, unkCompat, unkInvoke] = (await Promise.all(
-    (
-      [
-        'tid.dat.gz',
-        'tid_pos.dat.gz',
-        'tid_map.dat.gz',
-        'cc.dat.gz',
-        'unk.dat.gz',
-        'unk_pos.dat.gz',
-        'unk_map.dat.gz',
-        'unk_char.dat.gz',
-        'unk_compat.dat.gz',
-        'unk_invoke.dat.gz',
-      ] as const
-    ).map(file),
-  )) as unknown as TenFiles;
-  const check = int32(await file('check.dat.gz'));
+  const loaded = new Map(
+    await Promise.all(
+      KUROMOJI_FILES.map(
+        async (name) => [name, trimDictFile(name.replace(/\.gz$/, ''), bytes(await load(name)))] as const,
+      ),
+    ),
+  );
+  const file = (name: (typeof KUROMOJI_FILES)[number]): Uint8Array => loaded.get(name)!;
+  const [tidFile, tidPos, tidMap, cc, unk, unkPos, unkMap, unkChar, unkCompat, unkInvoke] = [
+    file('tid.dat.gz'),
+    file('tid_pos.dat.gz'),
+    file('tid_map.dat.gz'),
+    file('cc.dat.gz'),
+    file('unk.dat.gz'),
+    file('unk_pos.dat.gz'),
+    file('unk_map.dat.gz'),
+    file('unk_char.dat.gz'),
+    file('unk_compat.dat.gz'),
+    file('unk_invoke.dat.gz'),
+  ];
+  const check = int32(file('check.dat.gz'));
   const used = usedTrieLength(check);
-  const trie = new Trie(fit(int32(await file('base.dat.gz')), used), fit(check, used));
+  const trie = new Trie(fit(int32(file('base.dat.gz')), used), fit(check, used));
 
   const dic = new DynamicDictionaries();
   // Feature lines: compact (the build converts them), else converted here (Node, from kuromoji's own files).

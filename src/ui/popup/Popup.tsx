@@ -319,21 +319,19 @@ function copyText(doc: Document, text: string): boolean {
   return true;
 }
 
-/**
- * The entries and kanji, compact: the first entry in full (three senses, the rest behind "+N more"), every other
- * entry and each kanji on one line that opens on a click or Enter. Arrow keys move between them.
- */
-function Compact({
-  result,
-  options,
-  vocab,
-  control,
-}: {
+/** What the popup's body is drawn from: the answer, the reader's options, the vocabulary row and the keys. */
+interface BodyProps {
   result: LookupResult;
   options: PopupOptions;
   vocab?: PopupVocab;
   control?: PopupControl;
-}) {
+}
+
+/**
+ * The entries and kanji, compact: the first entry in full (three senses, the rest behind "+N more"), every other
+ * entry and each kanji on one line that opens on a click or Enter. Arrow keys move between them.
+ */
+function Compact({ result, options, vocab, control }: BodyProps) {
   const list = items(result, options.showKanji);
   const [sel, setSel] = useState(0);
   const [keyed, setKeyed] = useState(false);
@@ -496,17 +494,7 @@ function gradeKey(grade: number): string {
 }
 
 /** A lookup's entries, kanji and vocabulary notice: the hover popup's body, also shown by the toolbar's search. */
-export function ResultBody({
-  result,
-  options,
-  vocab,
-  control,
-}: {
-  result: LookupResult;
-  options: PopupOptions;
-  vocab?: PopupVocab;
-  control?: PopupControl;
-}) {
+export function ResultBody({ result, options, vocab, control }: BodyProps) {
   return (
     <>
       <Compact result={result} options={options} vocab={vocab} control={control} />
