@@ -10,7 +10,13 @@ const FIRST_LOOKUP_MS = 60_000;
  */
 const TERMS: { text: string; at: number; card: string; english: RegExp; within?: string; noWords?: true }[] = [
   { text: '新戦略兵器削減条約(新START)の延長', at: 3, card: '新戦略兵器削減条約', english: /Strategic Arms Reduction/ },
-  { text: '新STARTの5年延長', at: 1, card: '新戦略兵器削減条約', english: /New START|Strategic Arms/ },
+  // An abbreviation as written, with its own reading, then the term it stands for.
+  {
+    text: '新STARTの5年延長',
+    at: 1,
+    card: '新START',
+    english: /しんスタート[\s\S]*新戦略兵器削減条約[\s\S]*New START/,
+  },
   // The pointer on 条 of 条約, after the parenthetical: the whole treaty, not the airline policy.
   { text: '領空開放(オープンスカイ)条約', at: 13, card: '領空開放条約', english: /Open Skies/ },
   { text: '戦略的安定協議', at: 2, card: '戦略的安定協議', english: /[Ss]trategic [Ss]tability/ },
