@@ -17,6 +17,23 @@ import { categoryLabel, inflectionText, posLabel, tagLabel } from '../labels';
 import { wordId } from '../../core/vocab/word';
 import { VocabBar, VocabNotice, type PopupVocab } from './VocabBar';
 
+/** The headword and its reading: a katakana word read in katakana, or not at all when that only repeats it. */
+function HeadwordReading({ entry }: { entry: LookupEntry }) {
+  const reading = displayReading(entry.headword, entry.reading);
+  return (
+    <>
+      <span class="headword" lang="ja">
+        {entry.headword}
+      </span>
+      {reading && (
+        <span class="reading" lang="ja">
+          {reading}
+        </span>
+      )}
+    </>
+  );
+}
+
 /** How many entries and senses fit before a popup stops being a glance. */
 const MAX_ENTRIES = 6;
 const MAX_NAMES = 4;
@@ -30,18 +47,9 @@ export interface PopupOptions {
 }
 
 function Head({ entry, showRomaji, badges }: { entry: LookupEntry; showRomaji: boolean; badges?: ComponentChildren }) {
-  // Katakana words read in katakana, or not at all when that only repeats them (ロシア, not ろしあ).
-  const reading = displayReading(entry.headword, entry.reading);
   return (
     <div class="head">
-      <span class="headword" lang="ja">
-        {entry.headword}
-      </span>
-      {reading && (
-        <span class="reading" lang="ja">
-          {reading}
-        </span>
-      )}
+      <HeadwordReading entry={entry} />
       {showRomaji && entry.romaji && <span class="romaji">{entry.romaji}</span>}
       {entry.source === 'words' && entry.common && <span class="badge common">{t('badgeCommon')}</span>}
       {badges}
@@ -230,17 +238,9 @@ const keepFocus = (e: MouseEvent) => e.preventDefault();
 
 /** A collapsed entry: headword, reading and first gloss on one line; a click opens it. */
 function EntryLine({ entry, shorter }: { entry: LookupEntry; shorter: boolean }) {
-  const reading = displayReading(entry.headword, entry.reading);
   return (
     <>
-      <span class="headword" lang="ja">
-        {entry.headword}
-      </span>
-      {reading && (
-        <span class="reading" lang="ja">
-          {reading}
-        </span>
-      )}
+      <HeadwordReading entry={entry} />
       <span class={shorter ? 'gloss' : 'gloss gloss-main'} lang="en">
         {entry.senses[0]?.glosses.join('; ')}
       </span>
