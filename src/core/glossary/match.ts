@@ -13,6 +13,7 @@ import type { InflectionCode } from '../dict/inflection';
 import { parseContext, type ContextRule, type GlossaryEntry } from './entry';
 import { normalize, normalizeKey } from './normalize';
 import { hasJapanese } from '../text/chars';
+import { insertLengths, opensSlot } from './phrase-insert';
 
 export interface GlossaryHit {
   entry: GlossaryEntry;
@@ -47,6 +48,13 @@ interface Terminal {
   latinEnd: boolean;
   /** A phrase keyed by its stem (明言を避け): the text after it must deinflect to `base` (明言を避ける). */
   conjugates: { stem: string; base: string } | null;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode> | null;
+  terminals: Terminal[] | null;
+  /** A set phrase's key goes on from here after a particle: an adverb may stand in the text (理解を強く求める). */
+  slot: boolean;
 }
 
 /** The longest conjugated ending tried after a phrase's stem (ていなかった, させられていた). */
@@ -95,11 +103,6 @@ function conjugatedTail(
     if (found) return { length, inflection: found.reasons };
   }
   return null;
-}
-
-interface TrieNode {
-  next: Map<string, TrieNode> | null;
-  terminals: Terminal[] | null;
 }
 
 /** Longest parenthetical stepped over: a reading or an abbreviation, never a clause. */
@@ -158,19 +161,22 @@ function withoutParentheticals(key: string): string {
 }
 
 export function createGlossaryIndex(entries: readonly GlossaryEntry[]): GlossaryIndex {
-  const root: TrieNode = { next: null, terminals: null };
+  const root: TrieNode = { next: null, terminals: null, slot: false };
   const byKey = new Map<string, number>();
   const unmatchable: string[] = [];
   let maxKeyLength = 1;
 
-  const insert = (key: string, terminal: Terminal): void => {
+  const insert = (key: string, terminal: Terminal, phrase = false): void => {
     let node = root;
+    let depth = 0;
     for (const unit of key) {
       // Code points, so that a surrogate pair is one step: keys and text are walked the same way below.
       node.next ??= new Map();
       let child = node.next.get(unit);
-      if (!child) node.next.set(unit, (child = { next: null, terminals: null }));
+      if (!child) node.next.set(unit, (child = { next: null, terminals: null, slot: false }));
       node = child;
+      depth += unit.length;
+      if (phrase && depth > 1 && depth < key.length && opensSlot(unit)) node.slot = true;
     }
     node.terminals ??= [];
     if (!node.terminals.some((t) => t.index === terminal.index)) node.terminals.push(terminal);
@@ -205,12 +211,12 @@ export function createGlossaryIndex(entries: readonly GlossaryEntry[]): Glossary
       if (entry.category === 'phrase') {
         for (const variant of particleVariants(key)) {
           const stem = conjugationStem(variant);
-          if (stem) insert(stem, { ...terminal, conjugates: { stem, base: variant } });
-          else if (variant !== key) insert(variant, terminal);
+          if (stem) insert(stem, { ...terminal, conjugates: { stem, base: variant } }, true);
+          else if (variant !== key) insert(variant, terminal, true);
         }
         if (conjugationStem(key)) continue;
       }
-      insert(key, terminal);
+      insert(key, terminal, entry.category === 'phrase');
       const bare = withoutParentheticals(key);
       if (bare !== key && bare.length > 1) {
         insert(bare, terminal);
@@ -278,13 +284,24 @@ export function createGlossaryIndex(entries: readonly GlossaryEntry[]): Glossary
       }
     };
 
-    const walk = (node: TrieNode, s: number, i: number, skips: number, justSkipped: boolean): void => {
+    const walk = (
+      node: TrieNode,
+      s: number,
+      i: number,
+      skips: number,
+      justSkipped: boolean,
+      mayInsert = true,
+    ): void => {
       for (;;) {
         if (node.terminals && !justSkipped) record(s, i, node.terminals);
         if (i >= t.length || !node.next) return;
         if (t[i] === '(' && node !== root && skips < MAX_SKIPS) {
           const close = closeParen(t, i);
-          if (close > 0) walk(node, s, close + 1, skips + 1, true);
+          if (close > 0) walk(node, s, close + 1, skips + 1, true, mayInsert);
+        }
+        if (node.slot && mayInsert) {
+          // One adverb inside a phrase; the plain walk goes on too, for text where the key simply continues.
+          for (const length of insertLengths(t, i)) walkAfterInsert(node, s, i + length, skips);
         }
         const code = t.codePointAt(i)!;
         const unit = code > 0xffff ? t.slice(i, i + 2) : t[i]!;
@@ -294,6 +311,14 @@ export function createGlossaryIndex(entries: readonly GlossaryEntry[]): Glossary
         i += unit.length;
         justSkipped = false;
       }
+    };
+
+    const walkAfterInsert = (node: TrieNode, s: number, i: number, skips: number): void => {
+      // The key must go on right after the insert: an insert never ends a phrase.
+      const code = t.codePointAt(i);
+      if (code === undefined) return;
+      const child = node.next?.get(code > 0xffff ? t.slice(i, i + 2) : t[i]!);
+      if (child) walk(child, s, i + (code > 0xffff ? 2 : 1), skips, false, false);
     };
 
     for (let s = Math.max(0, p - reach); s <= p; s++) {

@@ -289,6 +289,34 @@ describe('lookup: set phrases through their conjugations, aliases as written', (
     expect(hover('理解も求めた。', '理解').entries[0]?.headword).toBe('理解を求める');
   });
 
+  it('keeps a phrase whole when an adverb or a short adverbial stands after its particle', () => {
+    for (const [text, head, phrase, span] of [
+      ['中国側に理解を強く求めた。', '理解', '理解を求める', '理解を強く求めた'],
+      ['政府は懸念を改めて表明した。', '懸念', '懸念を表明する', '懸念を改めて表明した'],
+      ['両国の溝が一段と深まった。', '溝', '溝が深まる', '溝が一段と深まった'],
+      ['首相は理解を国民に求めた。', '理解', '理解を求める', '理解を国民に求めた'],
+    ] as const) {
+      const result = hover(text, head);
+      expect(result.entries[0]?.headword, text).toBe(phrase);
+      expect(text.slice(result.start, result.end)).toBe(span);
+    }
+    // On the adverb itself the reader asked about the adverb: the phrase began left of the pointer.
+    expect(hover('中国側に理解を強く求めた。', '強く').entries[0]?.headword).toBe('強い');
+    // Text that is not an adverb does not join a phrase: 理解を得て求めた is two clauses.
+    expect(hover('理解を得て求めた。', '理解').entries.some((e) => e.headword === '理解を求める')).toBe(false);
+  });
+
+  it('shows a verb phrase under its own headword, not under the card of its noun', () => {
+    for (const [text, head, phrase] of [
+      ['首相の発言が波紋を呼んだ。', '波紋', '波紋を呼ぶ'],
+      ['知事は辞意を表明した。', '辞意', '辞意を表明する'],
+      ['首相は続投の意向を示した。', '意向', '意向を示す'],
+      ['人口減少に歯止めがかからない。', '歯止め', '歯止めがかからない'],
+    ] as const) {
+      expect(hover(text, head).entries[0]?.headword, text).toBe(phrase);
+    }
+  });
+
   it('does not take a different verb for the phrase (明言を避難 is not 明言を避ける)', () => {
     const entries = hover('明言を避難させた。', '明言').entries;
     expect(entries.some((e) => e.headword === '明言を避ける')).toBe(false);

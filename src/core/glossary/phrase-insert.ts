@@ -1,0 +1,74 @@
+/**
+ * What may stand inside a set phrase after one of its particles without breaking it: an adverb or a short adverbial
+ * (理解を強く求める, 懸念を改めて表明した, 溝が一段と深まった, 理解を国民に求めた). Japanese news puts such words
+ * between the particle and the verb all the time, and a reader still sees the phrase. Text-only rules, so the matcher
+ * needs no tokenizer: a listed adverb, an adjective's -く form, or a short kanji word with に.
+ */
+import { isKanjiCode } from '../text/chars';
+
+/** Particles inside a phrase after which an insert may stand. */
+const SLOT_PARTICLES = new Set([...'をがはもにと']);
+
+/** Adverbs of news writing that are not of the regular shapes below. */
+const ADVERBS = [
+  '改めて',
+  'あらためて',
+  '重ねて',
+  '再び',
+  '再度',
+  '再三',
+  '一段と',
+  '一層',
+  'いっそう',
+  'さらに',
+  '更に',
+  '直接',
+  '引き続き',
+  '初めて',
+  '事実上',
+  '既に',
+  'すでに',
+  'まだ',
+  'なお',
+  '依然',
+  '依然として',
+  '繰り返し',
+  '相次いで',
+  '一斉に',
+  '暗に',
+  '今後も',
+  'あくまで',
+  'いち早く',
+  'ようやく',
+  'それぞれ',
+  'これまで',
+  'かねて',
+  '一貫して',
+  '真っ向から',
+  '公然と',
+];
+
+/** The longest insert tried, in UTF-16 units. */
+const MAX_INSERT = 8;
+
+/** True when an insert may follow `particle` inside a phrase. */
+export function opensSlot(particle: string): boolean {
+  return SLOT_PARTICLES.has(particle);
+}
+
+/** The lengths of the inserts that can stand at `at` in `text`, longest first; none when the text goes on plainly. */
+export function insertLengths(text: string, at: number): number[] {
+  const out = new Set<number>();
+  for (const adverb of ADVERBS) if (text.startsWith(adverb, at)) out.add(adverb.length);
+  let k = at;
+  while (k < text.length && k - at < 5 && isKanjiCode(text.charCodeAt(k))) k++;
+  const kanji = k - at;
+  if (kanji >= 1) {
+    // 強く, 大きく, 厳しく, 激しく: an adjective's adverbial form.
+    if (kanji <= 2 && text[k] === 'く') out.add(kanji + 1);
+    if (kanji <= 2 && text.startsWith('しく', k)) out.add(kanji + 2);
+    // 正式に, 明確に, 積極的に, 国民に: a short kanji word with に.
+    if (kanji >= 2 && kanji <= 4 && text[k] === 'に') out.add(kanji + 1);
+  }
+  return [...out].filter((n) => n <= MAX_INSERT).sort((a, b) => b - a);
+}
