@@ -370,6 +370,17 @@ describe('lookup: composed terms, people with titles', () => {
     const result = hover('政府は税制改正案を提出した。', '税制改正');
     expect(result.match).toBe('税制改正案');
     expect(result.entries[0]).toMatchObject({ headword: '税制改正案', reading: 'ぜいせいかいせいあん' });
+    const made = hover('中国製防空レーダーは米軍の', '中国');
+    expect(made.match).toBe('中国製');
+    expect(made.entries[0]).toMatchObject({ headword: '中国製', reading: 'ちゅうごくせい' });
+    expect(made.entries[0]?.senses[0]?.glosses[0]).toMatch(/^made in China/);
+    expect(hover('歳費法改正に向け', '歳費').entries[0]).toMatchObject({ headword: '歳費法', reading: 'さいひほう' });
+  });
+
+  it('does not take 前 "former" and the next kanji for a surname before a title (前司法相)', () => {
+    const result = hover('調査を発表したのは、前司法相だった。', '司法');
+    expect(result.match).toBe('司法相');
+    expect(result.entries[0]).toMatchObject({ headword: '司法相', reading: 'しほうしょう' });
   });
 
   it('takes a surname before a title for the person, never the kanji', () => {

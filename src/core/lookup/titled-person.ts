@@ -133,6 +133,16 @@ function personAt(
     return null;
   }
   if (result && result.start <= end && result.end > end && result.end < end + title.length) return null;
+  // A card that starts inside the would-be surname and runs through the title reads the text another way:
+  // 前|司法相 (the former justice minister), not a surname 前司 before 法相.
+  if (
+    first0?.source === 'glossary' &&
+    result!.start > start &&
+    result!.start < end &&
+    result!.end >= end + title.length
+  ) {
+    return null;
+  }
   const candidates = (deps.glossary && people(deps.glossary).get(surname)) ?? [];
   const fitting = candidates.filter((e) => fits.test(`${e.en.join(' ')} ${e.note ?? ''}`));
   const person = fitting.length === 1 || (fitting.length > 1 && title.length > 1) ? fitting[0] : undefined;

@@ -58,6 +58,9 @@ export const TERM_SUFFIXES: Readonly<Record<string, Affix>> = {
   関係者: { reading: 'かんけいしゃ', en: 'person involved in {}' },
   報道官: { reading: 'ほうどうかん', en: '{} spokesperson' },
   当局: { reading: 'とうきょく', en: '{} authorities' },
+  相: { reading: 'しょう', en: '{} minister' },
+  法: { reading: 'ほう', en: '{} act' },
+  製: { reading: 'せい', en: 'made in {}' },
 };
 
 /** The sense a kanji has at the end of a compound, where the dictionary's first sense is another word. */
