@@ -100,6 +100,22 @@ describe('word files (real EDICT)', () => {
     expect(reopened.lookup('日本')).toEqual(index.lookup('日本'));
   });
 
+  it('says how far a text can still be a word: the longest start some key has', () => {
+    // 延長 and 延長戦 are words, nothing starts with 延長さ: a conjugation may still follow (延長された).
+    expect(index.prefixReach('延長された条約')).toBe(2);
+    expect(index.lookup('延長戦').length).toBeGreaterThan(0);
+    expect(index.prefixReach('延長戦で')).toBe(3);
+    // Katakana finds readings kept in hiragana (ロシア of ろしあ), and a text no key starts with reaches nothing.
+    expect(index.prefixReach('ロシア')).toBe(3);
+    expect(index.prefixReach('\u0001延長')).toBe(0);
+    // Exactly the longest: every shorter start is one, the next longer is not.
+    for (const text of ['核弾頭の数を', '新戦略兵器削減条約', 'ひきつづき協議']) {
+      const n = index.prefixReach(text);
+      expect(index.keysWithPrefix(text.slice(0, n), 1).length, text).toBe(1);
+      if (n < text.length) expect(index.keysWithPrefix(text.slice(0, n + 1), 1), text).toEqual([]);
+    }
+  });
+
   it('refuses files from another format version or a mismatched pair', () => {
     const otherVersion = files.idx.slice();
     otherVersion[4] = 99;

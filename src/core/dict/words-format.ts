@@ -387,6 +387,29 @@ export function openWords(files: WordFilesInput): WordFilesIndex {
     }
   };
 
+  /** Whether some key starts with `prefix`: the first key not sorting before it does. */
+  const hasKeyWithPrefix = (prefix: string): boolean => {
+    for (let block = Math.max(0, blockFor(prefix)); block < blockCount; block++) {
+      const cursor = lookupCursor.reset(block);
+      while (cursor.next()) {
+        if (cursor.compare(prefix) >= 0) return cursor.startsWith(prefix);
+      }
+    }
+    return false;
+  };
+
+  /** Binary search over the length: a prefix of a key's prefix is one too. */
+  const reach = (text: string): number => {
+    let lo = 0;
+    let hi = text.length;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (hasKeyWithPrefix(text.slice(0, mid))) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+
   const entry = (id: number): WordEntry => {
     const hit = cache.get(id);
     if (hit) {
@@ -412,6 +435,10 @@ export function openWords(files: WordFilesInput): WordFilesIndex {
       // Readings are indexed in hiragana: a katakana query also finds them.
       if (hasConvertibleKatakana(key)) exactIds(toHiragana(key), ids);
       return ids.map(entry);
+    },
+    prefixReach(text: string): number {
+      const written = reach(text);
+      return hasConvertibleKatakana(text) ? Math.max(written, reach(toHiragana(text))) : written;
     },
     keysWithPrefix(prefix: string, limit: number): string[] {
       const out: string[] = [];

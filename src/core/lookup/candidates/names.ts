@@ -34,11 +34,14 @@ export function lookupNames(text: string, at: number, names: WordIndex, tokens?:
     i += ch.length;
     if (!separator) chars.push({ ch, end: i });
   }
+  // A name longer than the start some key has cannot be found: only the lengths within it are looked up.
+  const reach = names.prefixReach(chars.map((c) => c.ch).join(''));
   for (let count = chars.length; count >= 1; count--) {
     const written = chars
       .slice(0, count)
       .map((c) => c.ch)
       .join('');
+    if (written.length > reach) continue;
     const end = chars[count - 1]!.end;
     const found = names
       .lookup(written)

@@ -34,7 +34,7 @@ export function matchedForm(entry: WordEntry, word: string): { form: Form; byKan
 export function wordMatches(window: string, words: WordIndex, context: TokenContext | null): WordMatch[] {
   const matches: WordMatch[] = [];
   const seen = new Set<string>();
-  for (let length = window.length; length >= 1; length--) {
+  for (let length = conjugationReach(window, words); length >= 1; length--) {
     if (isHighSurrogate(window.charCodeAt(length - 1))) continue; // would split a surrogate pair
     for (const candidate of deinflect(window.slice(0, length))) {
       for (const entry of words.lookup(candidate.word)) {
@@ -62,6 +62,20 @@ export function wordMatches(window: string, words: WordIndex, context: TokenCont
   if (context.offset === 0 || token.pos !== '名詞') return kept;
   const inside = kept.filter((m) => m.length <= token.surface.length - context.offset);
   return inside.length > 0 ? inside : kept;
+}
+
+/**
+ * How far into the window a word can reach: a dictionary form shares its start with a key, and a conjugation only
+ * changes kana after it (and 来 of 来る). Past that, no deinflection can find anything, so no length beyond is tried.
+ */
+function conjugationReach(window: string, words: WordIndex): number {
+  let end = words.prefixReach(window);
+  while (end < window.length && isConjugationChar(window.charCodeAt(end))) end++;
+  return end;
+}
+
+function isConjugationChar(code: number): boolean {
+  return (code >= 0x3041 && code <= 0x309f) || code === 0x6765; // hiragana, 来
 }
 
 /**
