@@ -419,6 +419,17 @@ describe('lookup: abbreviations, unknown katakana, compounds a reader takes for 
     expect(entry?.senses[0]?.tags).toContain('unlisted');
   });
 
+  it('shows a katakana run made of known loanwords whole, then the word under the pointer', () => {
+    const result = hover('政府はエネルギーミックスの目標を示した', 'ミックス');
+    expect(result.match).toBe('エネルギーミックス');
+    expect(result.entries[0]).toMatchObject({ headword: 'エネルギーミックス', parts: ['エネルギー', 'ミックス'] });
+    expect(result.entries[0]?.senses[0]?.glosses[0]).toBe('energy + mix');
+    expect(result.entries[1]?.headword).toBe('ミックス');
+    // A word the dictionary has whole is not cut (アイスクリーム), nor a name the glossary knows.
+    expect(hover('アイスクリームを食べた', 'クリーム').entries[0]?.headword).toBe('アイスクリーム');
+    expect(hover('ゼレンスキー大統領', 'ゼレンスキー').entries[0]?.source).toBe('glossary');
+  });
+
   it('shows the first word of two written side by side first, and a word with a word-forming ending whole', () => {
     expect(hover('副大統領の到着予定を変更した', '到着').entries[0]?.headword).toBe('到着');
     expect(hover('自死した近畿財務局職員', '近畿').entries[0]?.headword).toBe('近畿財務局');

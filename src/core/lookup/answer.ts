@@ -10,7 +10,7 @@ import { lookupNumber } from '../numbers';
 import { hasHiragana } from '../text/chars';
 import type { LookupEntry, LookupResult, NameLookupEntry, WordLookupEntry } from '../types';
 import { chooseCards, glossaryCard } from './candidates/glossary';
-import { unknownKatakana } from './candidates/latin-and-katakana';
+import { katakanaCompound, unknownKatakana } from './candidates/latin-and-katakana';
 import { heardName, lookupNames, withoutWordGlosses } from './candidates/names';
 import { withCountryPrefix, withTermSuffix } from './composed';
 import { isProperNoun, wordStart } from './context';
@@ -33,14 +33,19 @@ export function lookup(text: string, at: number, deps: LookupDeps): LookupResult
     glossary: deps.glossary,
     namesAt: (from) => namesAt(text, from, deps),
   });
-  // A katakana word no data has still gets an answer: its romanization, a guess from its parts, and a mark.
-  const unknown = titled ? null : unknownKatakana(text, at, deps.words);
+  // A katakana word no data has still gets an answer: its romanization, a guess from its parts, and a mark. One made
+  // of known loanwords (ファクトチェック) is shown whole before the answer for its first word.
+  const unknown = titled
+    ? titled.entries[0]?.source === 'words'
+      ? katakanaCompound(text, at, titled, deps.words)
+      : null
+    : unknownKatakana(text, at, deps.words);
   const result = unknown
     ? {
         start: unknown.start,
         end: unknown.start + unknown.entry.matchLength,
         match: unknown.entry.headword,
-        entries: [unknown.entry],
+        entries: [unknown.entry, ...(titled?.entries ?? [])],
       }
     : titled;
   // A number with its counter (26日, 3万5000人), even with the pointer on the counter (日 there is not "Sunday",

@@ -67,6 +67,17 @@ function katakanaRun(text: string, at: number): { start: number; run: string } |
  * them romanized (ニパウイルス: nipa + virus); null when no part is known.
  */
 function knownParts(run: string, words: WordIndex): string[] | null {
+  return cutIntoWords(run, words)?.glosses ?? null;
+}
+
+/**
+ * The run cut as knownParts cuts it: the English of each piece (romaji where unknown), the pieces as written, and
+ * whether every piece is a known word; null when no piece is known or the run is one piece.
+ */
+function cutIntoWords(
+  run: string,
+  words: WordIndex,
+): { glosses: string[]; pieces: string[]; allKnown: boolean } | null {
   // Loanwords written in katakana, not hiragana words read through them (イル is not いる).
   const gloss = (piece: string) =>
     words.lookup(piece).find((e) => e.kana.some((f) => f.text === piece))?.senses[0]?.glosses[0];
@@ -85,21 +96,69 @@ function knownParts(run: string, words: WordIndex): string[] | null {
     }
   }
   const parts: string[] = [];
+  const pieces: string[] = [];
   let unknown = '';
   let known = 0;
+  const flushUnknown = () => {
+    if (!unknown) return;
+    parts.unshift(toRomaji(toHiragana(unknown)));
+    pieces.unshift(unknown);
+    unknown = '';
+  };
   for (let i = run.length; i > 0; i = from[i]!.start) {
     const step = from[i]!;
     if (step.gloss === undefined) {
       unknown = run.slice(step.start, i) + unknown;
       continue;
     }
-    if (unknown) parts.unshift(toRomaji(toHiragana(unknown)));
-    unknown = '';
+    flushUnknown();
     parts.unshift(step.gloss);
+    pieces.unshift(run.slice(step.start, i));
     known++;
   }
-  if (unknown) parts.unshift(toRomaji(toHiragana(unknown)));
-  return known > 0 && parts.length >= 2 ? parts : null;
+  flushUnknown();
+  return known > 0 && parts.length >= 2 ? { glosses: parts, pieces, allKnown: known === parts.length } : null;
+}
+
+/** A gloss without its parenthesised asides: "energy (ger: Energie)" is "energy" inside a compound. */
+const withoutAsides = (gloss: string) => gloss.replace(/\s*\([^)]*\)\s*/g, ' ').trim() || gloss;
+
+/** The shortest katakana run composed from known loanwords; shorter ones are chance pairs (ハム + ス). */
+const MIN_COMPOUND_RUN = 5;
+
+/**
+ * A katakana run that is a compound of loanwords no dictionary lists whole (ファクトチェック: fact + check): news writes
+ * it as one word, so the whole run comes first, with the answer for its first word after. Only when every piece
+ * is a known loanword and the answer covers part of the run.
+ */
+export function katakanaCompound(
+  text: string,
+  at: number,
+  answered: { start: number; end: number },
+  words: WordIndex,
+): { start: number; entry: WordLookupEntry } | null {
+  const found = katakanaRun(text, at);
+  if (!found || found.run.length < MIN_COMPOUND_RUN) return null;
+  const end = found.start + found.run.length;
+  if (answered.start < found.start || answered.end > end || answered.end - answered.start >= found.run.length) {
+    return null;
+  }
+  // The run must stand alone: a katakana word glued to kanji (トリガー条項) is another kind of compound.
+  const cut = cutIntoWords(found.run, words);
+  if (!cut?.allKnown) return null;
+  return {
+    start: found.start,
+    entry: {
+      source: 'words',
+      headword: found.run,
+      reading: toHiragana(found.run),
+      senses: [{ pos: [], glosses: [cut.glosses.map(withoutAsides).join(' + ')], tags: ['unlisted'] }],
+      inflection: null,
+      common: false,
+      matchLength: found.run.length,
+      parts: cut.pieces,
+    },
+  };
 }
 
 /** A katakana word no dictionary has: its romanization, and the English of its parts where they are known. */
