@@ -35,11 +35,8 @@ export function lookup(text: string, at: number, deps: LookupDeps): LookupResult
   });
   // A katakana word no data has still gets an answer: its romanization, a guess from its parts, and a mark. One made
   // of known loanwords (ファクトチェック) is shown whole before the answer for its first word.
-  const unknown = titled
-    ? titled.entries[0]?.source === 'words'
-      ? katakanaCompound(text, at, titled, deps.words)
-      : null
-    : unknownKatakana(text, at, deps.words);
+  const compound = titled?.entries[0]?.source === 'words' ? katakanaCompound(text, at, titled, deps.words) : null;
+  const unknown = titled ? (compound?.first ? compound : null) : unknownKatakana(text, at, deps.words);
   const result = unknown
     ? {
         start: unknown.start,
@@ -47,7 +44,9 @@ export function lookup(text: string, at: number, deps: LookupDeps): LookupResult
         match: unknown.entry.headword,
         entries: [unknown.entry, ...(titled?.entries ?? [])],
       }
-    : titled;
+    : compound && titled
+      ? { ...titled, entries: [titled.entries[0]!, compound.entry, ...titled.entries.slice(1)] }
+      : titled;
   // A number with its counter (26日, 3万5000人), even with the pointer on the counter (日 there is not "Sunday",
   // nor 月 of 3月撮影 a "moon"), unless a term or a name at least as long is written there (G7, ３Ｍ).
   const number = lookupNumber(text, at);

@@ -99,6 +99,50 @@ export const COMPOUND_FINALS: Readonly<Record<string, Affix>> = {
   庁舎: { reading: 'ちょうしゃ', en: 'government office building' },
 };
 
+/**
+ * Words that end the name of an institution: a place or a name before them makes one proper noun that a reader takes
+ * whole (大阪地検特捜部, 種子島宇宙センター, 中央規律検査委員会), though no dictionary lists it; each with its sense
+ * as an institution (機構 is an organization there, not a mechanism).
+ */
+export const INSTITUTION_FINALS: Readonly<Record<string, string>> = {
+  委員会: 'committee; commission',
+  審議会: 'council',
+  協議会: 'council',
+  評議会: 'council',
+  研究所: 'research institute',
+  研究会: 'study group',
+  研究機構: 'research organization',
+  機構: 'organization; agency',
+  センター: 'center',
+  大学: 'university',
+  医大: 'medical university',
+  大学院: 'graduate school',
+  本部: 'headquarters',
+  協会: 'association',
+  財団: 'foundation',
+  連合: 'federation; union',
+  連盟: 'league; federation',
+  総連: 'federation of unions',
+  事務所: 'office',
+  事務局: 'secretariat',
+  特捜部: 'special investigation department',
+  地検: 'district public prosecutors office',
+  地裁: 'district court',
+  高裁: 'high court',
+  家裁: 'family court',
+  裁判所: 'court',
+  検察庁: 'public prosecutors office',
+  警察署: 'police station',
+  病院: 'hospital',
+  銀行: 'bank',
+  公社: 'public corporation',
+  組合: 'union; association',
+  学会: 'academic society',
+  会議所: 'chamber',
+  振興会: 'promotion association',
+  基金: 'fund',
+};
+
 export function affixGloss(affix: Affix, word: string): string {
   return affix.en.replaceAll('{}', word);
 }

@@ -9,7 +9,7 @@ import { toHiragana } from '../../text/kana';
 import type { Sense, Token, WordEntry, WordLookupEntry } from '../../types';
 import { tokenReading, type TokenContext } from '../context';
 import { readingFor } from '../readings';
-import { COMPOUND_FINALS } from './affix-tables';
+import { COMPOUND_FINALS, INSTITUTION_FINALS } from './affix-tables';
 import { matchedForm } from './words';
 
 /** Longest run of tokens tried. */
@@ -81,9 +81,12 @@ export function composeCompound(context: TokenContext, words: WordIndex): Compou
     i = found.next;
   }
   if (parts.length < 2) return null;
-  // Up to its last word-forming ending (近畿財務局 of 近畿財務局職員), or a prefix and its noun (新校舎 of 新校舎建設).
+  // Up to its last word-forming ending (近畿財務局 of 近畿財務局職員) or institution (大阪地検特捜部 of 大阪地検特捜部長),
+  // or a prefix and its noun (新校舎 of 新校舎建設).
+  const endsWord = (part: Part) =>
+    (part.text.length === 1 && !!COMPOUND_FINALS[part.text]) || !!INSTITUTION_FINALS[part.text];
   let cut = parts.length;
-  while (cut >= 2 && !(parts[cut - 1]!.text.length === 1 && COMPOUND_FINALS[parts[cut - 1]!.text])) cut--;
+  while (cut >= 2 && !endsWord(parts[cut - 1]!)) cut--;
   const suffixed = cut >= 2;
   const prefixed = !suffixed && !!parts[0]!.prefix;
   if (suffixed) parts.length = cut;
@@ -92,6 +95,8 @@ export function composeCompound(context: TokenContext, words: WordIndex): Compou
   const final = end.text.length === 1 ? COMPOUND_FINALS[end.text] : undefined;
   // A kanji ending a compound takes its sense as an ending (滑空弾: "shell", not "egg"), read as it is there.
   if (final) parts[parts.length - 1] = { ...end, reading: final.reading, gloss: final.en };
+  const institution = INSTITUTION_FINALS[end.text];
+  if (institution) parts[parts.length - 1] = { ...end, gloss: institution };
   const headword = parts.map((p) => p.text).join('');
   // The dictionary knew the whole run after all: the ordinary match shows it.
   if (words.lookup(headword).length > 0) return null;

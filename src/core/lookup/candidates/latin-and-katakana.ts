@@ -128,15 +128,15 @@ const MIN_COMPOUND_RUN = 5;
 
 /**
  * A katakana run that is a compound of loanwords no dictionary lists whole (ファクトチェック: fact + check): news writes
- * it as one word, so the whole run comes first, with the answer for its first word after. Only when every piece
- * is a known loanword and the answer covers part of the run.
+ * it as one word, so the whole run comes first with the pointer on its first word, second on a later one. Only
+ * when every piece is a known loanword and the answer covers part of the run.
  */
 export function katakanaCompound(
   text: string,
   at: number,
   answered: { start: number; end: number },
   words: WordIndex,
-): { start: number; entry: WordLookupEntry } | null {
+): { start: number; entry: WordLookupEntry; first: boolean } | null {
   const found = katakanaRun(text, at);
   if (!found || found.run.length < MIN_COMPOUND_RUN) return null;
   const end = found.start + found.run.length;
@@ -148,6 +148,8 @@ export function katakanaCompound(
   if (!cut?.allKnown) return null;
   return {
     start: found.start,
+    // On a later piece the reader may mean that word (スタッフ of ファンドスタッフ): it comes first there.
+    first: at < found.start + cut.pieces[0]!.length,
     entry: {
       source: 'words',
       headword: found.run,
