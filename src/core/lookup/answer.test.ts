@@ -317,6 +317,12 @@ describe('lookup: set phrases through their conjugations, aliases as written', (
     }
   });
 
+  it('takes a continuative kuromoji reads as a verb for the verb, unless it is also an adverb', () => {
+    expect(hover('体制を見直し、再構築に着手している', '見直し').entries[0]).toMatchObject({ headword: '見直す' });
+    expect(hover('見直しが必要だ', '見直し').entries[0]).toMatchObject({ headword: '見直し' });
+    expect(hover('劣勢にあると繰り返し主張している', '繰り返し').entries[0]).toMatchObject({ headword: '繰り返し' });
+  });
+
   it('does not take a different verb for the phrase (明言を避難 is not 明言を避ける)', () => {
     const entries = hover('明言を避難させた。', '明言').entries;
     expect(entries.some((e) => e.headword === '明言を避ける')).toBe(false);
@@ -441,7 +447,8 @@ describe('lookup: abbreviations, unknown katakana, compounds a reader takes for 
       const result = hover(text, word);
       expect(result.entries[0], text).toMatchObject({ headword: name, reading });
     }
-    const agency = hover('JAXA＝宇宙航空研究開発機構は', '宇宙').entries[0];
+    const agency = hover('量子科学技術研究開発機構は', '量子').entries[0];
+    expect(agency).toMatchObject({ headword: '量子科学技術研究開発機構' });
     expect(agency?.senses[0]?.glosses[0]).toMatch(/organization; agency$/);
     // Not every noun run ending in an institution word is one: 政府の委員会 has a particle, and stays two words.
     expect(hover('政府の委員会が開かれた', '政府').entries[0]?.headword).toBe('政府');

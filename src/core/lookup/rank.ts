@@ -99,7 +99,9 @@ function readingAgrees(reading: string, spanReading: string, m: WordMatch): bool
 
 const POS_BY_KUROMOJI: Record<string, (p: string) => boolean> = {
   名詞: (p) => /^(n|pn|vs|adj-na|adj-no|ctr|num|suf|pref)/.test(p),
-  動詞: (p) => p.startsWith('v') || p === 'aux-v',
+  // A noun that takes する (vs) is no verb on its own: 見直し read as a verb is 見直す, not the noun. A continuative
+  // that is also an adverb stays one (繰り返し主張する: "repeatedly").
+  動詞: (p) => (p.startsWith('v') && p !== 'vs') || p === 'aux-v' || p.includes('adv'),
   形容詞: (p) => p.startsWith('adj-i'),
   助詞: (p) => p === 'prt',
   助動詞: (p) => p.startsWith('aux') || p === 'cop',
