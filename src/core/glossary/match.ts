@@ -102,8 +102,13 @@ function conjugatedTail(
     const found = deinflect(form).find((d) => d.word === conj.base);
     if (found) return { length, inflection: found.reasons };
   }
+  // Headlines drop する: 首相、遺憾の意を表明 / 懸念を表明へ.
+  if (conj.base === `${conj.stem}する` && HEADLINE_END.test(text[at] ?? '')) return { length: 0, inflection: [] };
   return null;
 }
+
+/** What may follow a する phrase written without する: the end, punctuation, a space, へ "(is) to". */
+const HEADLINE_END = /^$|[\s、。，．,.!?！？」』）)】へ…]/;
 
 /** Longest parenthetical stepped over: a reading or an abbreviation, never a clause. */
 const MAX_PAREN = 24;

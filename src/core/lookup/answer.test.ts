@@ -323,6 +323,12 @@ describe('lookup: set phrases through their conjugations, aliases as written', (
     expect(hover('劣勢にあると繰り返し主張している', '繰り返し').entries[0]).toMatchObject({ headword: '繰り返し' });
   });
 
+  it('finds a する phrase in a headline that drops する, and not before a longer noun', () => {
+    expect(hover('首相、遺憾の意を表明', '遺憾').entries[0]?.headword).toBe('遺憾の意を表明する');
+    expect(hover('政府が懸念を表明へ', '懸念').entries[0]?.headword).toBe('懸念を表明する');
+    expect(hover('懸念を表明書に記した', '懸念').entries.some((e) => e.headword === '懸念を表明する')).toBe(false);
+  });
+
   it('does not take a different verb for the phrase (明言を避難 is not 明言を避ける)', () => {
     const entries = hover('明言を避難させた。', '明言').entries;
     expect(entries.some((e) => e.headword === '明言を避ける')).toBe(false);
