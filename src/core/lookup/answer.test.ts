@@ -456,6 +456,15 @@ describe('lookup: abbreviations, unknown katakana, compounds a reader takes for 
     const agency = hover('量子科学技術研究開発機構は', '量子').entries[0];
     expect(agency).toMatchObject({ headword: '量子科学技術研究開発機構' });
     expect(agency?.senses[0]?.glosses[0]).toMatch(/organization; agency$/);
+    // A place's card gives way to the institution or the company named after it.
+    expect(hover('東京地裁は判決で', '東京').entries[0]).toMatchObject({
+      headword: '東京地裁',
+      reading: 'とうきょうちさい',
+    });
+    expect(hover('東京電力は発表した', '東京').entries[0]).toMatchObject({ source: 'names', headword: '東京電力' });
+    expect(hover('東京は晴れた', '東京').entries[0]).toMatchObject({ source: 'glossary', headword: '東京' });
+    // A country written in full before its institution, with the pointer on the country.
+    expect(hover('ウクライナ国防省は', 'ウクライナ').entries[0]?.headword).toBe('ウクライナ国防省');
     // Not every noun run ending in an institution word is one: 政府の委員会 has a particle, and stays two words.
     expect(hover('政府の委員会が開かれた', '政府').entries[0]?.headword).toBe('政府');
   });

@@ -9,6 +9,7 @@ import type { GlossaryHit, GlossaryIndex } from '../glossary/match';
 import { lookupNumber } from '../numbers';
 import { hasHiragana } from '../text/chars';
 import type { LookupEntry, LookupResult, NameLookupEntry, WordLookupEntry } from '../types';
+import { INSTITUTION_FINALS } from './candidates/affix-tables';
 import { chooseCards, glossaryCard } from './candidates/glossary';
 import { katakanaCompound, unknownKatakana } from './candidates/latin-and-katakana';
 import { heardName, lookupNames, withoutWordGlosses } from './candidates/names';
@@ -64,7 +65,10 @@ function lookupTerms(text: string, at: number, deps: LookupDeps): LookupResult |
   // A compound composed from dictionary words is a guess: not wanted when it is the glossary term itself (the card
   // says more) nor when it runs past the term (トランプ政権 is not "playing cards + administration").
   const guessAgainstTerm = (e: WordLookupEntry, from: number) =>
-    !!best && !!e.parts && (deps.glossary?.find(e.headword) === best.entry || from + e.matchLength > best.end);
+    !!best &&
+    !!e.parts &&
+    (deps.glossary?.find(e.headword) === best.entry || from + e.matchLength > best.end) &&
+    !placeBeforeInstitution(best, e);
   const atResult = lookupWords(text, at, deps);
   // Inside a katakana word the words start where the word does (ミサイル for the pointer on サ).
   const wordAt = atResult?.start ?? wordStart(text, at, deps.tokens);
@@ -77,7 +81,9 @@ function lookupTerms(text: string, at: number, deps: LookupDeps): LookupResult |
 
   // The term may be only the start of a longer dictionary word: ローマ字 is not Rome, ベトナム語 not Vietnam.
   const termLength = best ? best.end - best.start : 0;
-  const longerWord = fromStart.find((e) => !e.parts && e.matchLength > termLength);
+  const longerWord = fromStart.find(
+    (e) => (!e.parts || (!!best && placeBeforeInstitution(best, e))) && e.matchLength > termLength,
+  );
   const cards = chooseCards(hits).map(glossaryCard);
   if (longerWord) best = undefined;
 
@@ -114,6 +120,10 @@ function lookupTerms(text: string, at: number, deps: LookupDeps): LookupResult |
     (nameLength > wordLength
       ? isProperNoun(deps.tokens, wordAt, wordAt + nameLength)
       : nameLength === wordLength && heard?.matchLength === nameLength);
+  // A company or an organization named after a place (東京電力, 日本医師会) is what the text says, not the place.
+  if (nameFirst && best?.entry.category === 'place' && best.start === wordAt && nameLength > best.end - best.start) {
+    if (names[0]!.senses.some((s) => s.tags?.some((t) => t === 'company' || t === 'organization'))) best = undefined;
+  }
   // The word under the pointer comes before a set phrase that started left of it (述 of と述べた: 述べる, then the
   // phrase), and an everyday word before a card that only repeats it or gives it a rarer sense (国民, 検討).
   const wordsFirst =
@@ -126,7 +136,9 @@ function lookupTerms(text: string, at: number, deps: LookupDeps): LookupResult |
     longerWord || wordsFirst
       ? [...(wordsFirst ? atWords : dictionary), ...cards, ...names]
       : nameFirst
-        ? [...cards, ...names, ...dictionary]
+        ? best || cards.length === 0
+          ? [...cards, ...names, ...dictionary]
+          : [...names, ...cards, ...dictionary]
         : [...cards, ...dictionary, ...names];
   if (entries.length === 0) return null;
   // The glossary term's span when it stands; else the longest word or name, from where it starts.
@@ -160,6 +172,12 @@ function everydayWord(hit: GlossaryHit, word: WordLookupEntry | undefined, wordA
       .trim();
   const dictionary = new Set(word.senses.flatMap((s) => s.glosses.map(plain)));
   return !hit.entry.en.some((g) => dictionary.has(plain(g)));
+}
+
+/** A place's card before an institution (東京 of 東京地裁): the composed institution is the word, not a guess. */
+function placeBeforeInstitution(hit: GlossaryHit, e: WordLookupEntry): boolean {
+  const last = e.parts?.[e.parts.length - 1];
+  return hit.entry.category === 'place' && last !== undefined && INSTITUTION_FINALS[last] !== undefined;
 }
 
 function dedupe<E extends LookupEntry>(entries: E[]): E[] {

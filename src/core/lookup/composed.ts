@@ -81,6 +81,16 @@ export function withCountryPrefix(
     const composed = compose(text, from, after);
     if (composed) return composed;
   }
+  // The pointer on a country written in full whose answer is the country alone (韓国 of 韓国大統領府).
+  for (const length of PREFIX_LENGTHS) {
+    if (length < 2 || !result || result.end - result.start !== length || result.start > at) continue;
+    if (!COUNTRY_PREFIXES[text.slice(result.start, result.end)]) continue;
+    const after = lookupAt(result.end);
+    if (after && after.start === result.end) {
+      const composed = compose(text, result.end, after);
+      if (composed) return composed;
+    }
+  }
   // The pointer on a one-kanji prefix whose answer runs into the institution after it (米国 of 米国防総省).
   const prefix = text[at];
   if (prefix && COUNTRY_PREFIXES[prefix] && (!result || result.start === at)) {

@@ -40,6 +40,19 @@ export const COUNTRY_PREFIXES: Readonly<Record<string, Affix>> = {
   越: { reading: 'えつ', en: 'Vietnamese {}' },
   日: { reading: 'にち', en: 'Japanese {}' },
   日本: { reading: 'にほん', en: 'Japanese {}' },
+  ウクライナ: { reading: 'ウクライナ', en: 'Ukrainian {}' },
+  イスラエル: { reading: 'イスラエル', en: 'Israeli {}' },
+  イラン: { reading: 'イラン', en: 'Iranian {}' },
+  インド: { reading: 'インド', en: 'Indian {}' },
+  ドイツ: { reading: 'ドイツ', en: 'German {}' },
+  フランス: { reading: 'フランス', en: 'French {}' },
+  トルコ: { reading: 'トルコ', en: 'Turkish {}' },
+  フィリピン: { reading: 'フィリピン', en: 'Philippine {}' },
+  ベトナム: { reading: 'ベトナム', en: 'Vietnamese {}' },
+  インドネシア: { reading: 'インドネシア', en: 'Indonesian {}' },
+  サウジアラビア: { reading: 'サウジアラビア', en: 'Saudi {}' },
+  ブラジル: { reading: 'ブラジル', en: 'Brazilian {}' },
+  パレスチナ: { reading: 'パレスチナ', en: 'Palestinian {}' },
 };
 
 /** Suffixes that make a new term of the term before them; the whole reads as one word (ぜいせいかいせいあん). */
