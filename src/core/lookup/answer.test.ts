@@ -408,6 +408,24 @@ describe('lookup: composed terms, people with titles', () => {
     expect(hover('米大統領は語った。', '米').entries[0]?.headword).toBe('米大統領');
   });
 
+  it('knows the titles of foreign leaders and party posts, and takes the latest holder of an office', () => {
+    for (const [text, surname, person] of [
+      ['習主席は演説した。', '習', '習近平'],
+      ['金総書記が視察した。', '金', '金正恩'],
+      ['頼総統は述べた。', '頼', '頼清徳'],
+      ['田村委員長は批判した。', '田村', '田村智子'],
+      // Naoto Kan and Yoshihide Suga were both prime minister: news since 2020 means Suga.
+      ['菅首相は会見した。', '菅', '菅義偉'],
+    ] as const) {
+      expect(hover(text, surname).entries[0]?.headword, text).toBe(person);
+    }
+  });
+
+  it("takes a foreign leader's name for the leader, not a common word written the same (トランプ)", () => {
+    const entry = hover('トランプ大統領は述べた。', 'トランプ').entries[0];
+    expect(entry).toMatchObject({ source: 'glossary', headword: 'トランプ' });
+  });
+
   it('gives a kanji ending a composed compound its sense as an ending', () => {
     const entry = hover('極超音速滑空弾を開発した。', '滑空弾').entries[0];
     expect(entry).toMatchObject({ headword: '滑空弾', reading: 'かっくうだん' });

@@ -7,7 +7,7 @@
 import type { WordIndex } from '../dict/word-index';
 import type { GlossaryHit, GlossaryIndex } from '../glossary/match';
 import { lookupNumber } from '../numbers';
-import { hasHiragana } from '../text/chars';
+import { hasHiragana, hasKanji } from '../text/chars';
 import type { LookupEntry, LookupResult, NameLookupEntry, WordLookupEntry } from '../types';
 import { INSTITUTION_FINALS } from './candidates/affix-tables';
 import { chooseCards, glossaryCard } from './candidates/glossary';
@@ -163,6 +163,8 @@ function namesAt(text: string, from: number, deps: LookupDeps): NameLookupEntry[
 function everydayWord(hit: GlossaryHit, word: WordLookupEntry | undefined, wordAt: number): boolean {
   // A context rule that held (共同 in a byline is Kyodo News) says which sense the text means.
   if (hit.entry.context || !word?.common || word.parts || word.inflection || hit.start !== wordAt) return false;
+  // A foreign leader is who the news means (トランプ is Trump, not playing cards).
+  if (hit.entry.category === 'person' && !hasKanji(hit.entry.term)) return false;
   if (word.matchLength !== hit.end - hit.start) return false;
   if (hit.entry.category === 'phrase') return true;
   const plain = (gloss: string) =>

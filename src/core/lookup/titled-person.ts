@@ -13,7 +13,16 @@ const TITLES: readonly [string, RegExp][] = [
   ['官房長官', /chief cabinet secretary/i],
   ['官房副長官', /deputy chief cabinet secretary/i],
   ['首相', /prime minister/i],
+  ['総理', /prime minister/i],
+  ['副首相', /deputy prime minister/i],
+  ['主席', /president|general secretary|chair/i],
+  ['国家主席', /president/i],
+  ['総書記', /general secretary/i],
+  ['総統', /president/i],
   ['外相', /foreign minister|foreign affairs/i],
+  ['外務大臣', /foreign minister|foreign affairs/i],
+  ['防衛大臣', /defen[cs]e minister/i],
+  ['経済安保相', /economic security/i],
   ['防衛相', /defen[cs]e minister/i],
   ['財務相', /financ/i],
   ['財務大臣', /financ/i],
@@ -28,11 +37,14 @@ const TITLES: readonly [string, RegExp][] = [
   ['総務相', /internal affairs/i],
   ['経済再生相', /economic revitali[sz]ation/i],
   ['幹事長', /secretary[- ]general/i],
+  ['幹事長代行', /secretary[- ]general/i],
+  ['副総裁', /vice[- ]president/i],
+  ['共同代表', /co-?leader|leader/i],
   ['政調会長', /policy/i],
   ['総務会長', /general council/i],
   ['代表', /leader|head|representative|president/i],
   ['総裁', /president|governor/i],
-  ['委員長', /chair/i],
+  ['委員長', /chair|head|leader/i],
   ['議長', /speaker|chair|president/i],
   ['知事', /governor/i],
   ['市長', /mayor/i],
@@ -90,6 +102,12 @@ function titleAt(text: string, end: number): [string, RegExp] | null {
   return found;
 }
 
+function latestYear(e: GlossaryEntry): number {
+  let latest = 0;
+  for (const m of (e.note ?? '').matchAll(/(?:19|20)\d\d/g)) latest = Math.max(latest, Number(m[0]));
+  return latest;
+}
+
 export interface PersonDeps {
   glossary?: GlossaryIndex;
   /** Names of ENAMDICT and kuromoji at a position, as the answer finds them. */
@@ -144,7 +162,11 @@ function personAt(
     return null;
   }
   const candidates = (deps.glossary && people(deps.glossary).get(surname)) ?? [];
-  const fitting = candidates.filter((e) => fits.test(`${e.en.join(' ')} ${e.note ?? ''}`));
+  // Several people may have held the office (菅 Naoto Kan and Yoshihide Suga as prime minister): news means the
+  // latest, so the one whose note reaches the latest year comes first.
+  const fitting = candidates
+    .filter((e) => fits.test(`${e.en.join(' ')} ${e.note ?? ''}`))
+    .sort((a, b) => latestYear(b) - latestYear(a));
   const person = fitting.length === 1 || (fitting.length > 1 && title.length > 1) ? fitting[0] : undefined;
   const names = deps
     .namesAt(start)
