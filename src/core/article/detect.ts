@@ -5,6 +5,7 @@
  */
 
 import { type DomDocument, type DomElement } from './dom';
+import { withContinuations } from './continuation';
 import { type ElementStat, type Scan, scanDocument } from './scan';
 import { itemValue, runOf, scoreScan } from './score';
 import { HEADING_TAGS } from './signals';
@@ -165,7 +166,10 @@ function chooseBody(scan: Scan, titleOrder: number): ElementStat[] | null {
   }
   if (!best || best.runValue < MIN_RUN_VALUE) return null;
   best = narrowToArticle(best, cands);
-  const items = bodyItems(runOf(best));
+  // Parts joined from outside the run are read again as one run: a box between them is cut like any other.
+  const run = bodyItems(runOf(best));
+  const joined = withContinuations(run);
+  const items = joined === run ? run : bodyItems(joined);
   let ends = 0;
   for (const s of items) ends += s.sentenceEnds;
   return ends > 0 ? items : null;
@@ -180,12 +184,18 @@ function detectOnce<E extends DomElement>(doc: DomDocument, honourAriaHidden: bo
   const items = chooseBody(scan, titleStat ? titleStat.order : -1);
 
   let paragraphs: string[] = [];
+  const chosen = new Set(items);
   if (items) {
     paragraphs = extractParagraphs(
       items.map((s) => s.el),
       {
         // The headline is sometimes inside the body's parent; it is the title, not a paragraph.
-        exclude: (el) => el === provisional.element || (scan.stats.get(el)?.furniture ?? false),
+        // A lead taken from a header block is furniture by place, not by kind: only furniture inside it is left out.
+        exclude: (el) => {
+          if (el === provisional.element) return true;
+          const s = scan.stats.get(el);
+          return s !== undefined && s.furniture && !chosen.has(s) && !(s.parent?.furniture ?? false);
+        },
         dropOwnText: (el) => scan.blocks.get(el)?.bad ?? false,
         honourAriaHidden,
       },

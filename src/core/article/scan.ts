@@ -52,10 +52,14 @@ export interface ElementStat {
   /** Furniture by its own tag/role, and by its own class/id words. */
   furnitureTag: boolean;
   furnitureName: boolean;
+  /** A <header> or named a header: furniture in which a lead paragraph may still sit. */
+  header: boolean;
   /** Marked itemprop="articleBody" (schema.org microdata). */
   articleBody: boolean;
   /** Set by scoring: inside furniture that counts. */
   furniture: boolean;
+  /** Set by scoring: furniture only for being inside a header. */
+  headerOnly: boolean;
   /** Set by scoring: subtree sums over blocks (value of the prose blocks, characters of the furniture). */
   value: number;
   goodChars: number;
@@ -193,8 +197,10 @@ function newStat(el: DomElement, tag: string, parent: ElementStat | null, order:
     block: null,
     furnitureTag: false,
     furnitureName: false,
+    header: false,
     articleBody: false,
     furniture: false,
+    headerOnly: false,
     value: 0,
     goodChars: 0,
     badChars: 0,
@@ -377,6 +383,7 @@ export function scanDocument(doc: DomDocument, options: ScanOptions = {}): Scan 
       stat.furnitureTag = isFurnitureElement(el, tag, attributed);
       const name = attributed ? judgeName(el) : PLAIN_NAME;
       stat.furnitureName = name.furniture;
+      stat.header = tag === 'header' || name.header;
       const itemprop = attributed ? el.getAttribute('itemprop') : null;
       stat.articleBody = itemprop !== null && itemprop.includes('articleBody');
       const sideArea = f.sideArea || tag === 'nav' || tag === 'aside' || tag === 'footer';

@@ -219,6 +219,10 @@ function namesFurniture(value: string): boolean {
   return false;
 }
 
+function namesHeader(value: string): boolean {
+  return classTokens(value).includes('header');
+}
+
 function namesHiding(cls: string): boolean {
   for (const c of cls.split(/\s+/)) if (HIDING_CLASSES.has(c.toLowerCase())) return true;
   return false;
@@ -227,11 +231,13 @@ function namesHiding(cls: string): boolean {
 interface NameVerdict {
   /** Furniture by the words of its class or id; weaker evidence (a <body class="news-social"> is not a share box). */
   furniture: boolean;
+  /** Named a header: the site's masthead, or the article's own header block, where a lead paragraph may sit. */
+  header: boolean;
   /** Visually hidden by a conventional utility class (screen-reader copies of the headline, for instance). */
   hiding: boolean;
 }
 
-export const PLAIN_NAME: NameVerdict = { furniture: false, hiding: false };
+export const PLAIN_NAME: NameVerdict = { furniture: false, header: false, hiding: false };
 
 /** Judges class and id values, remembering each distinct value: a page repeats a few hundred class strings. */
 export function createNameJudge(): (el: DomElement) => NameVerdict {
@@ -245,7 +251,8 @@ export function createNameJudge(): (el: DomElement) => NameVerdict {
     if (cls) {
       let c = byClass.get(cls);
       if (!c) {
-        c = { furniture: namesFurniture(cls), hiding: namesHiding(cls) };
+        const furniture = namesFurniture(cls);
+        c = { furniture, header: furniture && namesHeader(cls), hiding: namesHiding(cls) };
         byClass.set(cls, c);
       }
       v = c;
@@ -256,7 +263,7 @@ export function createNameJudge(): (el: DomElement) => NameVerdict {
         f = namesFurniture(id);
         byId.set(id, f);
       }
-      if (f) v = { furniture: true, hiding: v.hiding };
+      if (f) v = { furniture: true, header: namesHeader(id), hiding: v.hiding };
     }
     return v;
   };
