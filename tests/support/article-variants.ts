@@ -184,6 +184,14 @@ function splitAt(d: Draft, at: number[], between: (i: number) => El[], wrap: boo
   if (!box || d.parts.length > 1) return false;
   const starts = at.map((i) => d.units[i]!);
   const parts: El[] = [box];
+  // What follows the last paragraph (share buttons, a related box) goes into a container of its own after the body.
+  const tail = el(d, 'div');
+  let n: Node_ | null = d.units[d.units.length - 1]!.nextSibling;
+  while (n) {
+    const next: Node_ | null = n.nextSibling;
+    tail.appendChild(n);
+    n = next;
+  }
   for (let p = starts.length - 1; p >= 0; p--) {
     const part = shell(d, box);
     let n: Node_ | null = starts[p]!;
@@ -214,6 +222,7 @@ function splitAt(d: Draft, at: number[], between: (i: number) => El[], wrap: boo
     anchor.parentNode!.insertBefore(next, anchor.nextSibling);
     anchor = next;
   }
+  if (tail.firstChild) anchor.parentNode!.insertBefore(tail, anchor.nextSibling);
   d.parts = parts;
   if (!d.unitsAreBodies) d.bodies = d.bodies.flatMap((b) => (b === box ? parts : [b]));
   return true;

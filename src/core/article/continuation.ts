@@ -87,7 +87,13 @@ function walk(from: ElementStat, dir: 1 | -1, style: BodyStyle): ElementStat[] {
       gap += k.badChars;
       return gap <= MAX_GAP;
     }
-    if (k.tag === 'h1' || (dir < 0 && k.tag.length === 2 && k.tag[0] === 'h')) return false;
+    if (k.tag === 'h1') return false;
+    if (k.tag.length === 2 && k.tag[0] === 'h' && k.tag !== 'hr') {
+      // A subhead inside the body's container is body; elsewhere it heads something else (or is the headline).
+      if (!inBodyContainer(k, style)) return false;
+      out.push(k);
+      return true;
+    }
     const st = styleOf(k);
     const part = !soft && style.containers.has(st) ? partItems(k, style) : [];
     if (part.length > 0) {

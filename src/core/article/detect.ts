@@ -44,6 +44,8 @@ const ARTICLE_SHARE = 0.6;
 const BODY_STRUCTURE = new Set([...HEADING_TAGS, 'p', 'ul', 'ol', 'dl', 'blockquote', 'table', 'pre']);
 /** An embedded box worth less than this share of the run is cut when it interrupts the paragraphs. */
 const EMBEDDED_BOX_SHARE = 0.35;
+/** A container holding this share of a run's prose is where the run's paragraphs are. */
+const DOMINANT_SHARE = 0.7;
 
 function compact(s: string): string {
   return s.replace(/\s+/g, '');
@@ -137,6 +139,25 @@ function narrowToArticle(best: ElementStat, cands: ElementStat[]): ElementStat {
   return inner ?? best;
 }
 
+/**
+ * A run of one container among small neighbours (a lead, a label) is read down to the container's own run, where
+ * its boxes can be told from its paragraphs; the neighbours come back as continuations if they are body.
+ */
+function readDown(run: ElementStat[]): ElementStat[] {
+  let main: ElementStat | null = null;
+  let total = 0;
+  for (const s of run) {
+    total += s.goodChars;
+    if (!main || s.goodChars > main.goodChars) main = s;
+  }
+  if (!main || run.length < 2 || main.goodChars < DOMINANT_SHARE * total || main.runStart < 0) return run;
+  if (main.block && main.block.chars > 0) return run;
+  // Only a container that holds more than its run (captions, an ad label, a box) needs reading down.
+  const inner = runOf(main);
+  if (main.kids.every((k) => inner.includes(k) || k.goodChars + k.badChars === 0)) return run;
+  return bodyItems(inner);
+}
+
 function chooseBody(scan: Scan, titleOrder: number): ElementStat[] | null {
   const cands = scan.all.filter((s) => s.runValue > 0);
   // Deeper wins a tie: a parent whose run is one child has the same value but says less about where the body is.
@@ -167,9 +188,11 @@ function chooseBody(scan: Scan, titleOrder: number): ElementStat[] | null {
   if (!best || best.runValue < MIN_RUN_VALUE) return null;
   best = narrowToArticle(best, cands);
   // Parts joined from outside the run are read again as one run: a box between them is cut like any other.
-  const run = bodyItems(runOf(best));
+  const run = readDown(bodyItems(runOf(best)));
   const joined = withContinuations(run);
-  const items = joined === run ? run : bodyItems(joined);
+  // A lead taken from a header block holds no prose by the scores (the header is furniture): it stays as found.
+  const lead = joined.findIndex((s) => s.goodChars > 0);
+  const items = joined === run ? run : [...joined.slice(0, lead), ...bodyItems(joined.slice(lead))];
   let ends = 0;
   for (const s of items) ends += s.sentenceEnds;
   return ends > 0 ? items : null;
@@ -184,7 +207,7 @@ function detectOnce<E extends DomElement>(doc: DomDocument, honourAriaHidden: bo
   const items = chooseBody(scan, titleStat ? titleStat.order : -1);
 
   let paragraphs: string[] = [];
-  const chosen = new Set(items);
+  const chosen = new Set<ElementStat | undefined>(items);
   if (items) {
     paragraphs = extractParagraphs(
       items.map((s) => s.el),
@@ -196,7 +219,7 @@ function detectOnce<E extends DomElement>(doc: DomDocument, honourAriaHidden: bo
           const s = scan.stats.get(el);
           return s !== undefined && s.furniture && !chosen.has(s) && !(s.parent?.furniture ?? false);
         },
-        dropOwnText: (el) => scan.blocks.get(el)?.bad ?? false,
+        dropOwnText: (el) => (scan.blocks.get(el)?.bad ?? false) && !chosen.has(scan.stats.get(el)),
         honourAriaHidden,
       },
     );
