@@ -44,8 +44,7 @@ const ARTICLE_SHARE = 0.6;
 const BODY_STRUCTURE = new Set([...HEADING_TAGS, 'p', 'ul', 'ol', 'dl', 'blockquote', 'table', 'pre']);
 /** An embedded box worth less than this share of the run is cut when it interrupts the paragraphs. */
 const EMBEDDED_BOX_SHARE = 0.35;
-/** A container holding this share of a run's prose is where the run's paragraphs are. */
-const DOMINANT_SHARE = 0.7;
+const READ_DOWN_DEPTH = 6;
 
 function compact(s: string): string {
   return s.replace(/\s+/g, '');
@@ -81,11 +80,9 @@ function markedArticleBody(parent: ElementStat, run: ElementStat[]): boolean {
 function bodyItems(run: ElementStat[]): ElementStat[] {
   const byTag = new Map<string, number>();
   let total = 0;
-  for (const s of run) {
-    const v = Math.max(0, itemValue(s));
-    total += v;
-    byTag.set(s.tag, (byTag.get(s.tag) ?? 0) + v);
-  }
+  for (const s of run) total += Math.max(0, itemValue(s));
+  // The paragraphs' tag is the most frequent one, by prose value between equals (a lead and a box are one each).
+  for (const s of run) byTag.set(s.tag, (byTag.get(s.tag) ?? 0) + 1 + Math.max(0, itemValue(s)) / (total + 1));
   let main = '';
   let mainValue = -1;
   for (const [tag, v] of byTag) {
@@ -140,22 +137,19 @@ function narrowToArticle(best: ElementStat, cands: ElementStat[]): ElementStat {
 }
 
 /**
- * A run of one container among small neighbours (a lead, a label) is read down to the container's own run, where
- * its boxes can be told from its paragraphs; the neighbours come back as continuations if they are body.
+ * Containers without text of their own are read down to their paragraphs, so that a box or a caption inside one
+ * is cut like any other and the parts of a split body are compared paragraph by paragraph.
  */
-function readDown(run: ElementStat[]): ElementStat[] {
-  let main: ElementStat | null = null;
-  let total = 0;
+function readDown(run: ElementStat[], depth = 0): ElementStat[] {
+  const out: ElementStat[] = [];
   for (const s of run) {
-    total += s.goodChars;
-    if (!main || s.goodChars > main.goodChars) main = s;
+    // A box around one paragraph stays a box: bodyItems tells it from the paragraphs around it.
+    const wrapper =
+      (s.block === null || s.block.chars === 0) && s.goodBlocks > 1 && s.kids.length > 0 && depth < READ_DOWN_DEPTH;
+    if (!wrapper) out.push(s);
+    else out.push(...readDown(s.kids.filter((k) => !k.furniture && k.goodChars > 0), depth + 1));
   }
-  if (!main || run.length < 2 || main.goodChars < DOMINANT_SHARE * total || main.runStart < 0) return run;
-  if (main.block && main.block.chars > 0) return run;
-  // Only a container that holds more than its run (captions, an ad label, a box) needs reading down.
-  const inner = runOf(main);
-  if (main.kids.every((k) => inner.includes(k) || k.goodChars + k.badChars === 0)) return run;
-  return bodyItems(inner);
+  return out;
 }
 
 function chooseBody(scan: Scan, titleOrder: number): ElementStat[] | null {
@@ -188,7 +182,7 @@ function chooseBody(scan: Scan, titleOrder: number): ElementStat[] | null {
   if (!best || best.runValue < MIN_RUN_VALUE) return null;
   best = narrowToArticle(best, cands);
   // Parts joined from outside the run are read again as one run: a box between them is cut like any other.
-  const run = readDown(bodyItems(runOf(best)));
+  const run = bodyItems(readDown(bodyItems(runOf(best))));
   const joined = withContinuations(run);
   // A lead taken from a header block holds no prose by the scores (the header is furniture): it stays as found.
   const lead = joined.findIndex((s) => s.goodChars > 0);

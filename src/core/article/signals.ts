@@ -297,7 +297,7 @@ export const SHORT_BLOCK = 100;
 
 /** Paywall and sign-up prompts, "read more" links. */
 const PAYWALL =
-  /(?:有料|会員|読者)(?:会員)?(?:限定|記事)|会員登録|新規登録|ログイン|購読(?:手続|申し込|する|者)|続きを読む|続きをお読み|残り\s*[0-9０-９,，]+\s*文字|全文\s*[0-9０-９,，]+\s*文字|\b(?:read more|subscribe|sign in|log in|sign up)\b/i;
+  /(?:有料|会員|読者)(?:会員)?(?:限定|記事)|会員登録|新規登録|ログイン|購読(?:手続|申し込|する|者)|続きを読む|続きをお読み|今なら|詳しくはこちら|月額\s*[0-9０-９,，]+\s*円|残り\s*[0-9０-９,，]+\s*文字|全文\s*[0-9０-９,，]+\s*文字|\b(?:read more|subscribe|sign in|log in|sign up)\b/i;
 /** Advertising labels standing alone. */
 const AD_LABEL =
   /^[\s[【(（<＜]*(?:PR|AD|Ads?|広告|スポンサー(?:リンク)?|Sponsored|Advertisement|プロモーション|提供)[\s\]】)）>＞]*$/i;
