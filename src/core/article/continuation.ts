@@ -89,8 +89,9 @@ function walk(from: ElementStat, dir: 1 | -1, style: BodyStyle): ElementStat[] {
     }
     if (k.tag === 'h1') return false;
     if (k.tag.length === 2 && k.tag[0] === 'h' && k.tag !== 'hr') {
-      // A subhead inside the body's container is body; elsewhere it heads something else (or is the headline).
-      if (!inBodyContainer(k, style)) return false;
+      // A subhead of the body's kind inside its container is body; any other heads something else (a standfirst,
+      // the headline, the next story).
+      if (!inBodyContainer(k, style) || !style.paragraphs.has(styleOf(k))) return false;
       out.push(k);
       return true;
     }

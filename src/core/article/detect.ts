@@ -8,7 +8,7 @@ import { type DomDocument, type DomElement } from './dom';
 import { withContinuations } from './continuation';
 import { type ElementStat, type Scan, scanDocument } from './scan';
 import { itemValue, runOf, scoreScan } from './score';
-import { HEADING_TAGS } from './signals';
+import { HEADING_TAGS, SHORT_BLOCK } from './signals';
 import { extractParagraphs } from './text';
 import { chooseTitle, matchHeadings } from './title';
 
@@ -101,6 +101,8 @@ function bodyItems(run: ElementStat[]): ElementStat[] {
   }
   const kept = run.filter((s, i) => {
     if (s.goodChars === 0) return false;
+    // A photo with its caption, set in a block of its own among the paragraphs or after them.
+    if (s.tag !== main && s.goodBlocks <= 1 && s.block && s.block.images > 0 && s.block.chars <= SHORT_BLOCK) return false;
     const embeddedBox =
       s.tag !== main &&
       !BODY_STRUCTURE.has(s.tag) &&
@@ -112,7 +114,10 @@ function bodyItems(run: ElementStat[]): ElementStat[] {
   });
   // A body opens with a sentence; a dateline, byline or label before it sits in the same parent on many sites.
   const opening = kept.findIndex((s) => s.sentenceBlocks > 0);
-  return opening > 0 ? kept.slice(opening) : kept;
+  // And closes with a paragraph: a pager or a label of another kind after the last one is not body.
+  let end = kept.length;
+  while (end > 0 && kept[end - 1]!.tag !== main && kept[end - 1]!.sentenceBlocks === 0) end--;
+  return opening > 0 || end < kept.length ? kept.slice(Math.max(0, opening), end) : kept;
 }
 
 /**
@@ -136,20 +141,36 @@ function narrowToArticle(best: ElementStat, cands: ElementStat[]): ElementStat {
   return inner ?? best;
 }
 
+function classOf(s: ElementStat): string {
+  return `${s.tag}.${s.el.hasAttributes() ? (s.el.getAttribute('class') ?? '') : ''}`;
+}
+
+function isWrapper(s: ElementStat): boolean {
+  return (s.block === null || s.block.chars === 0) && s.kids.length > 0;
+}
+
 /**
  * Containers without text of their own are read down to their paragraphs, so that a box or a caption inside one
- * is cut like any other and the parts of a split body are compared paragraph by paragraph.
+ * is cut like any other. A box around one paragraph stays a box for bodyItems to judge, unless it is styled like
+ * the containers of the other paragraphs: then it is one more part of a split body.
  */
-function readDown(run: ElementStat[], depth = 0): ElementStat[] {
-  const out: ElementStat[] = [];
-  for (const s of run) {
-    // A box around one paragraph stays a box: bodyItems tells it from the paragraphs around it.
-    const wrapper =
-      (s.block === null || s.block.chars === 0) && s.goodBlocks > 1 && s.kids.length > 0 && depth < READ_DOWN_DEPTH;
-    if (!wrapper) out.push(s);
-    else out.push(...readDown(s.kids.filter((k) => !k.furniture && k.goodChars > 0), depth + 1));
-  }
-  return out;
+function readDown(run: ElementStat[]): ElementStat[] {
+  const parts = new Set<string>();
+  const flat = (items: ElementStat[], depth: number, loose: boolean): ElementStat[] =>
+    items.flatMap((s) => {
+      const open = isWrapper(s) && depth < READ_DOWN_DEPTH && (s.goodBlocks > 1 || (loose && parts.has(classOf(s))));
+      if (!open) return [s];
+      if (!loose) parts.add(classOf(s));
+      // Its own best run: a standfirst or a pager at its edges stays out as it does for any run.
+      const inner = s.runStart >= 0 ? runOf(s) : s.kids;
+      return flat(
+        inner.filter((k) => !k.furniture && k.goodChars > 0),
+        depth + 1,
+        loose,
+      );
+    });
+  flat(run, 0, false);
+  return parts.size > 0 ? flat(run, 0, true) : run;
 }
 
 function chooseBody(scan: Scan, titleOrder: number): ElementStat[] | null {

@@ -28,6 +28,8 @@ export interface Block {
   jpChars: number;
   clauseMarks: number;
   sentenceEnds: number;
+  /** Images inline in the block: one with a short text is a photo and its caption. */
+  images: number;
   /** Last non-space character (a closing quote ends a paragraph that is one quoted sentence). */
   lastChar: number;
   /** Raw text, kept only while short enough to be judged by its wording. */
@@ -222,6 +224,7 @@ function newBlock(el: DomElement): Block {
     jpChars: 0,
     clauseMarks: 0,
     sentenceEnds: 0,
+    images: 0,
     lastChar: 0,
     text: '',
     furnitureText: false,
@@ -376,6 +379,7 @@ export function scanDocument(doc: DomDocument, options: ScanOptions = {}): Scan 
         if (f.heading) f.heading.text += ' ';
         continue;
       }
+      if (tag === 'img' && f.block) f.block.images++;
       const stat = newStat(el, tag, f.stat, order++);
       stats.set(el, stat);
       all.push(stat);
