@@ -89,7 +89,12 @@ export function loadDraft(page: PageExpectation, html: string): Draft {
   const headlines: string[] = [];
   for (const a of document.querySelectorAll('a') as Iterable<El>) {
     const t = (a.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (t.length >= 12 && t.length <= 40 && /[\u3040-\u30ff\u4e00-\u9fff]/.test(t) && !bodies.some((b) => b.contains(a)))
+    if (
+      t.length >= 12 &&
+      t.length <= 40 &&
+      /[\u3040-\u30ff\u4e00-\u9fff]/.test(t) &&
+      !bodies.some((b) => b.contains(a))
+    )
       if (!headlines.includes(t) && t !== page.title) headlines.push(t);
   }
   const d: Draft = { doc: document, bodies, excluded, title, headlines, parts: [], units: [], unitsAreBodies: false };
@@ -122,15 +127,16 @@ function layout(d: Pick<Draft, 'bodies' | 'excluded'>): { box: El; units: El[] }
   return { box, units: d.bodies.filter((b) => visibleChars(b, d) > 0) };
 }
 
-function el(d: Draft, tag: string, attrs: Record<string, string> = {}, html = ''): El {
+/** An element with attributes and children (strings become text nodes). */
+function el(d: Draft, tag: string, attrs: Record<string, string> = {}, ...kids: (El | string)[]): El {
   const e = d.doc.createElement(tag) as El;
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  if (html) e.innerHTML = html;
+  for (const k of kids) e.appendChild(typeof k === 'string' ? (d.doc.createTextNode(k) as unknown as El) : k);
   return e;
 }
 
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+function linkList(d: Draft, headlines: string[], path: string): El {
+  return el(d, 'ul', {}, ...headlines.map((h, i) => el(d, 'li', {}, el(d, 'a', { href: `${path}${i}` }, h))));
 }
 
 type Box = 'related' | 'ad' | 'figure';
@@ -143,15 +149,23 @@ function furniture(d: Draft, kind: Box, n: number): El {
       d,
       'div',
       { class: 'article-related-links' },
-      `<p class="heading">関連記事</p><ul>${links.map((h, i) => `<li><a href="/articles/${n}${i}">${esc(h)}</a></li>`).join('')}</ul>`,
+      el(d, 'p', { class: 'heading' }, '関連記事'),
+      linkList(d, links, `/articles/${n}`),
     );
   if (kind === 'ad')
-    return el(d, 'div', { class: 'ad-slot' }, `<span class="ad-label">広告</span><div id="gpt-ad-${n}"></div>`);
+    return el(
+      d,
+      'div',
+      { class: 'ad-slot' },
+      el(d, 'span', { class: 'ad-label' }, '広告'),
+      el(d, 'div', { id: `gpt-ad-${n}` }),
+    );
   return el(
     d,
     'figure',
     { class: 'article-photo' },
-    `<img src="/photo/${n}.jpg" alt=""><figcaption>記者会見する関係者（${n + 1}日、東京都内で）</figcaption>`,
+    el(d, 'img', { src: `/photo/${n}.jpg`, alt: '' }),
+    el(d, 'figcaption', {}, `記者会見する関係者（${n + 1}日、東京都内で）`),
   );
 }
 
@@ -244,7 +258,10 @@ function split(parts: number, wrap: boolean): Transform {
 function takeLead(d: Draft): El | null {
   if (d.units.length < 2) return null;
   const first = d.units[0]!;
-  if (!TEXT_BLOCK.test(first.tagName) || first.children.length > 0 && [...first.children].some((k) => !/^(?:A|SPAN|B|STRONG|EM|BR|RUBY)$/.test(k.tagName)))
+  if (
+    !TEXT_BLOCK.test(first.tagName) ||
+    (first.children.length > 0 && [...first.children].some((k) => !/^(?:A|SPAN|B|STRONG|EM|BR|RUBY)$/.test(k.tagName)))
+  )
     return null;
   if (visibleChars(first, d) < 20) return null;
   const lead = el(d, 'p', { class: 'lead' });
@@ -260,7 +277,9 @@ const leadInHeader: Transform = (d) => {
   const box = d.parts[0];
   const title = d.title;
   // The headline must come before the body and not hold it.
-  if (!box || !title || !(title.compareDocumentPosition(box) & 4) || title.contains(box)) return false;
+  if (!box || !title || title.contains(box) || box.contains(title)) return false;
+  const order = [...d.doc.querySelectorAll('*')];
+  if (order.indexOf(title) > order.indexOf(box)) return false;
   const lead = takeLead(d);
   if (!lead) return false;
   const header = el(d, 'header', { class: 'article-header' });
@@ -295,13 +314,16 @@ function teaser(notice: 'more' | 'paywall'): Transform {
       [at],
       () =>
         notice === 'more'
-          ? [el(d, 'div', { class: 'read-more' }, '<a href="?page=2">続きを読む</a>')]
+          ? [el(d, 'div', { class: 'read-more' }, el(d, 'a', { href: '?page=2' }, '続きを読む'))]
           : [
               el(
                 d,
                 'div',
                 { class: 'paywall-notice' },
-                '<p>この記事は有料会員限定です。</p><p>会員登録すると続きをお読みいただけます。</p><a href="/login">ログイン</a> <a href="/signup">会員登録</a>',
+                el(d, 'p', {}, 'この記事は有料会員限定です。'),
+                el(d, 'p', {}, '会員登録すると続きをお読みいただけます。'),
+                el(d, 'a', { href: '/login' }, 'ログイン'),
+                el(d, 'a', { href: '/signup' }, '会員登録'),
               ),
             ],
       false,
@@ -318,10 +340,8 @@ const inlineRelated: Transform = (d) => {
     d,
     'div',
     { class: 'inline-links' },
-    `<p>あわせて読みたい</p><ul>${d.headlines
-      .slice(3, 6)
-      .map((h, i) => `<li><a href="/articles/r${i}">${esc(h)}</a></li>`)
-      .join('')}</ul>`,
+    el(d, 'p', {}, 'あわせて読みたい'),
+    linkList(d, d.headlines.slice(3, 6), '/articles/r'),
   );
   before.parentNode!.insertBefore(box, before);
   d.excluded.add(box);
@@ -356,10 +376,13 @@ const hashed: Transform = (d) => {
 const brText: Transform = (d) => {
   const plain = d.units.filter(
     (u) =>
-      TEXT_BLOCK.test(u.tagName) && ![...u.children].some((k) => !/^(?:A|SPAN|B|STRONG|EM|BR|RUBY|RT|RP)$/.test(k.tagName)),
+      TEXT_BLOCK.test(u.tagName) &&
+      ![...u.children].some((k) => !/^(?:A|SPAN|B|STRONG|EM|BR|RUBY|RT|RP)$/.test(k.tagName)),
   );
   if (plain.length < 2) return false;
-  const others = d.unitsAreBodies ? d.parts.flatMap((part) => [...part.children].filter((k) => !d.bodies.includes(k as El))) : [];
+  const others = d.unitsAreBodies
+    ? d.parts.flatMap((part) => [...part.children].filter((k) => !d.bodies.includes(k as El)))
+    : [];
   for (const u of plain) {
     const parent = u.parentNode!;
     while (u.firstChild) parent.insertBefore(u.firstChild, u);
@@ -382,7 +405,10 @@ const shells: Transform = (d) => {
   const body = d.doc.body as El | null;
   const box = d.parts[0];
   if (!body || !box) return false;
-  const card = (i: number) => el(d, 'article', { class: 'card-item' }, i % 2 ? '<a href="#"><div></div></a>' : '');
+  const card = (i: number) =>
+    i % 2
+      ? el(d, 'article', { class: 'card-item' }, el(d, 'a', { href: '#' }, el(d, 'div')))
+      : el(d, 'article', { class: 'card-item' });
   for (let i = 0; i < 10; i++) body.insertBefore(card(i), body.firstChild);
   for (let i = 0; i < 10; i++) body.appendChild(card(i));
   for (let i = 0; i < 4; i++) box.parentNode!.insertBefore(card(i), box.nextSibling);

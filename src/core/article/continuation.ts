@@ -89,9 +89,10 @@ function walk(from: ElementStat, dir: 1 | -1, style: BodyStyle): ElementStat[] {
     }
     if (k.tag === 'h1') return false;
     if (k.tag.length === 2 && k.tag[0] === 'h' && k.tag !== 'hr') {
-      // A subhead of the body's kind inside its container is body; any other heads something else (a standfirst,
-      // the headline, the next story).
-      if (!inBodyContainer(k, style) || !style.paragraphs.has(styleOf(k))) return false;
+      // A subhead inside the body's container is body (short, or of the kind the body uses); any other heads
+      // something else: a standfirst, the headline, the next story.
+      const subhead = style.paragraphs.has(styleOf(k)) || (k.block !== null && k.block.chars <= LABEL_CHARS);
+      if (!inBodyContainer(k, style) || !subhead) return false;
       out.push(k);
       return true;
     }

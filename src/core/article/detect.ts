@@ -102,7 +102,8 @@ function bodyItems(run: ElementStat[]): ElementStat[] {
   const kept = run.filter((s, i) => {
     if (s.goodChars === 0) return false;
     // A photo with its caption, set in a block of its own among the paragraphs or after them.
-    if (s.tag !== main && s.goodBlocks <= 1 && s.block && s.block.images > 0 && s.block.chars <= SHORT_BLOCK) return false;
+    if (s.tag !== main && s.goodBlocks <= 1 && s.block && s.block.images > 0 && s.block.chars <= SHORT_BLOCK)
+      return false;
     const embeddedBox =
       s.tag !== main &&
       !BODY_STRUCTURE.has(s.tag) &&
