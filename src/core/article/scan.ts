@@ -128,8 +128,8 @@ const ARIA_WRAPPER_DEPTH = 5;
 
 interface Frame {
   stat: ElementStat | null;
-  nodes: ArrayLike<DomNode>;
-  index: number;
+  /** The next child to visit. */
+  next: DomNode | null;
   /** The block this element's inline text belongs to. */
   block: Block | null;
   inLink: boolean;
@@ -141,11 +141,7 @@ interface Frame {
 
 function textOf(el: DomElement): string {
   let s = '';
-  const nodes = el.childNodes;
-  for (let i = 0; i < nodes.length; i++) {
-    const n = nodes[i]!;
-    if (isText(n)) s += n.nodeValue ?? '';
-  }
+  for (let n = el.firstChild; n; n = n.nextSibling) if (isText(n)) s += n.nodeValue ?? '';
   return s;
 }
 
@@ -284,9 +280,7 @@ function countVisibleChars(root: DomElement): number {
   const stack: DomNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop() as DomNode;
-    const kids = node.childNodes;
-    for (let i = 0; i < kids.length; i++) {
-      const k = kids[i]!;
+    for (let k = node.firstChild; k; k = k.nextSibling) {
       if (isText(k)) {
         const s = k.nodeValue ?? '';
         for (let j = 0; j < s.length; j++) {
@@ -321,32 +315,30 @@ export function scanDocument(doc: DomDocument, options: ScanOptions = {}): Scan 
   const headWalk = (el: DomElement, depth: number): void => {
     collectHead(el, meta, ld);
     if (depth > 3) return;
-    const nodes = el.childNodes;
-    for (let i = 0; i < nodes.length; i++) {
-      const n = nodes[i]!;
-      if (isElement(n)) headWalk(n, depth + 1);
-    }
+    for (let n = el.firstChild; n; n = n.nextSibling) if (isElement(n)) headWalk(n, depth + 1);
   };
 
   let order = 0;
   // Start from the document's own children: a page that streams <style> before <html> gives linkedom a
   // documentElement that is that <style>.
-  const stack: Frame[] = [
-    {
-      stat: null,
-      nodes: doc.childNodes,
-      index: 0,
-      block: null,
-      inLink: false,
-      sideArea: false,
-      heading: null,
-    },
-  ];
+  // linkedom links the doctype to nothing after it: the document's own children are read as a list.
+  const top = doc.childNodes;
+  let topIndex = 0;
+  const root: Frame = {
+    stat: null,
+    next: top[0] ?? null,
+    block: null,
+    inLink: false,
+    sideArea: false,
+    heading: null,
+  };
+  const stack: Frame[] = [root];
 
   while (stack.length > 0) {
     const f = stack[stack.length - 1]!;
-    if (f.index < f.nodes.length) {
-      const node = f.nodes[f.index++]!;
+    const node = f.next;
+    if (node) {
+      f.next = f === root ? (top[++topIndex] ?? null) : node.nextSibling;
       if (isText(node)) {
         const s = node.nodeValue ?? '';
         if (f.block) addText(f.block, s, f.inLink);
@@ -418,8 +410,7 @@ export function scanDocument(doc: DomDocument, options: ScanOptions = {}): Scan 
       } else if (heading && hiding) heading = null;
       stack.push({
         stat,
-        nodes: el.childNodes,
-        index: 0,
+        next: el.firstChild,
         block,
         inLink: f.inLink || (tag === 'a' && attributed && isNavigatingLink(el)),
         sideArea,
