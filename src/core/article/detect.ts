@@ -235,7 +235,10 @@ function detectOnce<E extends DomElement>(doc: DomDocument, honourAriaHidden: bo
           const s = scan.stats.get(el);
           return s !== undefined && s.furniture && !chosen.has(s) && !(s.parent?.furniture ?? false);
         },
-        dropOwnText: (el) => (scan.blocks.get(el)?.bad ?? false) && !chosen.has(scan.stats.get(el)),
+        dropOwnText: (el) => {
+          const s = scan.stats.get(el);
+          return (s?.block?.bad ?? false) && !chosen.has(s);
+        },
         honourAriaHidden,
       },
     );

@@ -111,7 +111,6 @@ export interface Scan {
   stats: Map<DomElement, ElementStat>;
   /** In document order. */
   all: ElementStat[];
-  blocks: Map<DomElement, Block>;
   headings: Heading[];
   meta: PageMeta;
 }
@@ -306,7 +305,6 @@ export function scanDocument(doc: DomDocument, options: ScanOptions = {}): Scan 
   };
   const ld: string[] = [];
   const stats = new Map<DomElement, ElementStat>();
-  const blocks = new Map<DomElement, Block>();
   const all: ElementStat[] = [];
   const headings: Heading[] = [];
   const judgeName = createNameJudge();
@@ -387,14 +385,12 @@ export function scanDocument(doc: DomDocument, options: ScanOptions = {}): Scan 
         const sealed = newBlock(el);
         sealed.chars = countVisibleChars(el);
         stat.block = sealed;
-        blocks.set(el, sealed);
         continue;
       }
       let block = f.block;
       if (!INLINE_TAGS.has(tag)) {
         block = newBlock(el);
         stat.block = block;
-        blocks.set(el, block);
       }
       let heading = f.heading;
       const hiding = name.hiding;
@@ -427,5 +423,5 @@ export function scanDocument(doc: DomDocument, options: ScanOptions = {}): Scan 
   }
 
   readJsonLd(ld, meta);
-  return { ariaHiddenWrapper, stats, all, blocks, headings, meta };
+  return { ariaHiddenWrapper, stats, all, headings, meta };
 }
