@@ -5,9 +5,10 @@
  */
 
 import { type DomDocument, type DomElement } from './dom';
+import { withContinuations } from './continuation';
 import { type ElementStat, type Scan, scanDocument } from './scan';
 import { itemValue, runOf, scoreScan } from './score';
-import { HEADING_TAGS } from './signals';
+import { HEADING_TAGS, SHORT_BLOCK } from './signals';
 import { extractParagraphs } from './text';
 import { chooseTitle, matchHeadings } from './title';
 
@@ -43,6 +44,7 @@ const ARTICLE_SHARE = 0.6;
 const BODY_STRUCTURE = new Set([...HEADING_TAGS, 'p', 'ul', 'ol', 'dl', 'blockquote', 'table', 'pre']);
 /** An embedded box worth less than this share of the run is cut when it interrupts the paragraphs. */
 const EMBEDDED_BOX_SHARE = 0.35;
+const READ_DOWN_DEPTH = 6;
 
 function compact(s: string): string {
   return s.replace(/\s+/g, '');
@@ -78,11 +80,9 @@ function markedArticleBody(parent: ElementStat, run: ElementStat[]): boolean {
 function bodyItems(run: ElementStat[]): ElementStat[] {
   const byTag = new Map<string, number>();
   let total = 0;
-  for (const s of run) {
-    const v = Math.max(0, itemValue(s));
-    total += v;
-    byTag.set(s.tag, (byTag.get(s.tag) ?? 0) + v);
-  }
+  for (const s of run) total += Math.max(0, itemValue(s));
+  // The paragraphs' tag is the most frequent one, by prose value between equals (a lead and a box are one each).
+  for (const s of run) byTag.set(s.tag, (byTag.get(s.tag) ?? 0) + 1 + Math.max(0, itemValue(s)) / (total + 1));
   let main = '';
   let mainValue = -1;
   for (const [tag, v] of byTag) {
@@ -101,6 +101,9 @@ function bodyItems(run: ElementStat[]): ElementStat[] {
   }
   const kept = run.filter((s, i) => {
     if (s.goodChars === 0) return false;
+    // A photo with its caption, set in a block of its own among the paragraphs or after them.
+    if (s.tag !== main && s.goodBlocks <= 1 && s.block && s.block.images > 0 && s.block.chars <= SHORT_BLOCK)
+      return false;
     const embeddedBox =
       s.tag !== main &&
       !BODY_STRUCTURE.has(s.tag) &&
@@ -112,7 +115,10 @@ function bodyItems(run: ElementStat[]): ElementStat[] {
   });
   // A body opens with a sentence; a dateline, byline or label before it sits in the same parent on many sites.
   const opening = kept.findIndex((s) => s.sentenceBlocks > 0);
-  return opening > 0 ? kept.slice(opening) : kept;
+  // And closes with a paragraph: a pager or a label of another kind after the last one is not body.
+  let end = kept.length;
+  while (end > 0 && kept[end - 1]!.tag !== main && kept[end - 1]!.sentenceBlocks === 0) end--;
+  return opening > 0 || end < kept.length ? kept.slice(Math.max(0, opening), end) : kept;
 }
 
 /**
@@ -134,6 +140,38 @@ function narrowToArticle(best: ElementStat, cands: ElementStat[]): ElementStat {
     if (!inner || c.runValue > inner.runValue) inner = c;
   }
   return inner ?? best;
+}
+
+function classOf(s: ElementStat): string {
+  return `${s.tag}.${s.el.hasAttributes() ? (s.el.getAttribute('class') ?? '') : ''}`;
+}
+
+function isWrapper(s: ElementStat): boolean {
+  return (s.block === null || s.block.chars === 0) && s.kids.length > 0;
+}
+
+/**
+ * Containers without text of their own are read down to their paragraphs, so that a box or a caption inside one
+ * is cut like any other. A box around one paragraph stays a box for bodyItems to judge, unless it is styled like
+ * the containers of the other paragraphs: then it is one more part of a split body.
+ */
+function readDown(run: ElementStat[]): ElementStat[] {
+  const parts = new Set<string>();
+  const flat = (items: ElementStat[], depth: number, loose: boolean): ElementStat[] =>
+    items.flatMap((s) => {
+      const open = isWrapper(s) && depth < READ_DOWN_DEPTH && (s.goodBlocks > 1 || (loose && parts.has(classOf(s))));
+      if (!open) return [s];
+      if (!loose) parts.add(classOf(s));
+      // Its own best run: a standfirst or a pager at its edges stays out as it does for any run.
+      const inner = s.runStart >= 0 ? runOf(s) : s.kids;
+      return flat(
+        inner.filter((k) => !k.furniture && k.goodChars > 0),
+        depth + 1,
+        loose,
+      );
+    });
+  flat(run, 0, false);
+  return parts.size > 0 ? flat(run, 0, true) : run;
 }
 
 function chooseBody(scan: Scan, titleOrder: number): ElementStat[] | null {
@@ -165,7 +203,12 @@ function chooseBody(scan: Scan, titleOrder: number): ElementStat[] | null {
   }
   if (!best || best.runValue < MIN_RUN_VALUE) return null;
   best = narrowToArticle(best, cands);
-  const items = bodyItems(runOf(best));
+  // Parts joined from outside the run are read again as one run: a box between them is cut like any other.
+  const run = bodyItems(readDown(bodyItems(runOf(best))));
+  const joined = withContinuations(run);
+  // A lead taken from a header block holds no prose by the scores (the header is furniture): it stays as found.
+  const lead = joined.findIndex((s) => s.goodChars > 0);
+  const items = joined === run ? run : [...joined.slice(0, lead), ...bodyItems(joined.slice(lead))];
   let ends = 0;
   for (const s of items) ends += s.sentenceEnds;
   return ends > 0 ? items : null;
@@ -180,13 +223,22 @@ function detectOnce<E extends DomElement>(doc: DomDocument, honourAriaHidden: bo
   const items = chooseBody(scan, titleStat ? titleStat.order : -1);
 
   let paragraphs: string[] = [];
+  const chosen = new Set<ElementStat | undefined>(items);
   if (items) {
     paragraphs = extractParagraphs(
       items.map((s) => s.el),
       {
         // The headline is sometimes inside the body's parent; it is the title, not a paragraph.
-        exclude: (el) => el === provisional.element || (scan.stats.get(el)?.furniture ?? false),
-        dropOwnText: (el) => scan.blocks.get(el)?.bad ?? false,
+        // A lead taken from a header block is furniture by place, not by kind: only furniture inside it is left out.
+        exclude: (el) => {
+          if (el === provisional.element) return true;
+          const s = scan.stats.get(el);
+          return s !== undefined && s.furniture && !chosen.has(s) && !(s.parent?.furniture ?? false);
+        },
+        dropOwnText: (el) => {
+          const s = scan.stats.get(el);
+          return (s?.block?.bad ?? false) && !chosen.has(s);
+        },
         honourAriaHidden,
       },
     );

@@ -12,6 +12,9 @@ export interface DomNode {
   /** Text of a text node; null for elements. */
   readonly nodeValue: string | null;
   readonly childNodes: ArrayLike<DomNode>;
+  /** Walking by sibling links: linkedom builds an array for every childNodes read, the browser needs neither. */
+  readonly firstChild: DomNode | null;
+  readonly nextSibling: DomNode | null;
 }
 
 export interface DomElement extends DomNode {
@@ -26,6 +29,7 @@ export interface DomElement extends DomNode {
 /** The detector walks the whole tree once from the top (head included: title, meta and JSON-LD live there). */
 export interface DomDocument {
   readonly childNodes: ArrayLike<DomNode>;
+  readonly firstChild: DomNode | null;
 }
 
 export function isElement(node: DomNode): node is DomElement {

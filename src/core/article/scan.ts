@@ -28,6 +28,8 @@ export interface Block {
   jpChars: number;
   clauseMarks: number;
   sentenceEnds: number;
+  /** Images inline in the block: one with a short text is a photo and its caption. */
+  images: number;
   /** Last non-space character (a closing quote ends a paragraph that is one quoted sentence). */
   lastChar: number;
   /** Raw text, kept only while short enough to be judged by its wording. */
@@ -52,10 +54,14 @@ export interface ElementStat {
   /** Furniture by its own tag/role, and by its own class/id words. */
   furnitureTag: boolean;
   furnitureName: boolean;
+  /** A <header> or named a header: furniture in which a lead paragraph may still sit. */
+  header: boolean;
   /** Marked itemprop="articleBody" (schema.org microdata). */
   articleBody: boolean;
   /** Set by scoring: inside furniture that counts. */
   furniture: boolean;
+  /** Set by scoring: furniture only for being inside a header. */
+  headerOnly: boolean;
   /** Set by scoring: subtree sums over blocks (value of the prose blocks, characters of the furniture). */
   value: number;
   goodChars: number;
@@ -105,7 +111,6 @@ export interface Scan {
   stats: Map<DomElement, ElementStat>;
   /** In document order. */
   all: ElementStat[];
-  blocks: Map<DomElement, Block>;
   headings: Heading[];
   meta: PageMeta;
 }
@@ -122,8 +127,8 @@ const ARIA_WRAPPER_DEPTH = 5;
 
 interface Frame {
   stat: ElementStat | null;
-  nodes: ArrayLike<DomNode>;
-  index: number;
+  /** The next child to visit. */
+  next: DomNode | null;
   /** The block this element's inline text belongs to. */
   block: Block | null;
   inLink: boolean;
@@ -135,11 +140,7 @@ interface Frame {
 
 function textOf(el: DomElement): string {
   let s = '';
-  const nodes = el.childNodes;
-  for (let i = 0; i < nodes.length; i++) {
-    const n = nodes[i]!;
-    if (isText(n)) s += n.nodeValue ?? '';
-  }
+  for (let n = el.firstChild; n; n = n.nextSibling) if (isText(n)) s += n.nodeValue ?? '';
   return s;
 }
 
@@ -193,8 +194,10 @@ function newStat(el: DomElement, tag: string, parent: ElementStat | null, order:
     block: null,
     furnitureTag: false,
     furnitureName: false,
+    header: false,
     articleBody: false,
     furniture: false,
+    headerOnly: false,
     value: 0,
     goodChars: 0,
     badChars: 0,
@@ -216,6 +219,7 @@ function newBlock(el: DomElement): Block {
     jpChars: 0,
     clauseMarks: 0,
     sentenceEnds: 0,
+    images: 0,
     lastChar: 0,
     text: '',
     furnitureText: false,
@@ -275,9 +279,7 @@ function countVisibleChars(root: DomElement): number {
   const stack: DomNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop() as DomNode;
-    const kids = node.childNodes;
-    for (let i = 0; i < kids.length; i++) {
-      const k = kids[i]!;
+    for (let k = node.firstChild; k; k = k.nextSibling) {
       if (isText(k)) {
         const s = k.nodeValue ?? '';
         for (let j = 0; j < s.length; j++) {
@@ -303,7 +305,6 @@ export function scanDocument(doc: DomDocument, options: ScanOptions = {}): Scan 
   };
   const ld: string[] = [];
   const stats = new Map<DomElement, ElementStat>();
-  const blocks = new Map<DomElement, Block>();
   const all: ElementStat[] = [];
   const headings: Heading[] = [];
   const judgeName = createNameJudge();
@@ -312,32 +313,30 @@ export function scanDocument(doc: DomDocument, options: ScanOptions = {}): Scan 
   const headWalk = (el: DomElement, depth: number): void => {
     collectHead(el, meta, ld);
     if (depth > 3) return;
-    const nodes = el.childNodes;
-    for (let i = 0; i < nodes.length; i++) {
-      const n = nodes[i]!;
-      if (isElement(n)) headWalk(n, depth + 1);
-    }
+    for (let n = el.firstChild; n; n = n.nextSibling) if (isElement(n)) headWalk(n, depth + 1);
   };
 
   let order = 0;
   // Start from the document's own children: a page that streams <style> before <html> gives linkedom a
   // documentElement that is that <style>.
-  const stack: Frame[] = [
-    {
-      stat: null,
-      nodes: doc.childNodes,
-      index: 0,
-      block: null,
-      inLink: false,
-      sideArea: false,
-      heading: null,
-    },
-  ];
+  // linkedom links the doctype to nothing after it: the document's own children are read as a list.
+  const top = doc.childNodes;
+  let topIndex = 0;
+  const root: Frame = {
+    stat: null,
+    next: top[0] ?? null,
+    block: null,
+    inLink: false,
+    sideArea: false,
+    heading: null,
+  };
+  const stack: Frame[] = [root];
 
   while (stack.length > 0) {
     const f = stack[stack.length - 1]!;
-    if (f.index < f.nodes.length) {
-      const node = f.nodes[f.index++]!;
+    const node = f.next;
+    if (node) {
+      f.next = f === root ? (top[++topIndex] ?? null) : node.nextSibling;
       if (isText(node)) {
         const s = node.nodeValue ?? '';
         if (f.block) addText(f.block, s, f.inLink);
@@ -370,6 +369,7 @@ export function scanDocument(doc: DomDocument, options: ScanOptions = {}): Scan 
         if (f.heading) f.heading.text += ' ';
         continue;
       }
+      if (tag === 'img' && f.block) f.block.images++;
       const stat = newStat(el, tag, f.stat, order++);
       stats.set(el, stat);
       all.push(stat);
@@ -377,6 +377,7 @@ export function scanDocument(doc: DomDocument, options: ScanOptions = {}): Scan 
       stat.furnitureTag = isFurnitureElement(el, tag, attributed);
       const name = attributed ? judgeName(el) : PLAIN_NAME;
       stat.furnitureName = name.furniture;
+      stat.header = tag === 'header' || name.header;
       const itemprop = attributed ? el.getAttribute('itemprop') : null;
       stat.articleBody = itemprop !== null && itemprop.includes('articleBody');
       const sideArea = f.sideArea || tag === 'nav' || tag === 'aside' || tag === 'footer';
@@ -384,14 +385,12 @@ export function scanDocument(doc: DomDocument, options: ScanOptions = {}): Scan 
         const sealed = newBlock(el);
         sealed.chars = countVisibleChars(el);
         stat.block = sealed;
-        blocks.set(el, sealed);
         continue;
       }
       let block = f.block;
       if (!INLINE_TAGS.has(tag)) {
         block = newBlock(el);
         stat.block = block;
-        blocks.set(el, block);
       }
       let heading = f.heading;
       const hiding = name.hiding;
@@ -407,8 +406,7 @@ export function scanDocument(doc: DomDocument, options: ScanOptions = {}): Scan 
       } else if (heading && hiding) heading = null;
       stack.push({
         stat,
-        nodes: el.childNodes,
-        index: 0,
+        next: el.firstChild,
         block,
         inLink: f.inLink || (tag === 'a' && attributed && isNavigatingLink(el)),
         sideArea,
@@ -425,5 +423,5 @@ export function scanDocument(doc: DomDocument, options: ScanOptions = {}): Scan 
   }
 
   readJsonLd(ld, meta);
-  return { ariaHiddenWrapper, stats, all, blocks, headings, meta };
+  return { ariaHiddenWrapper, stats, all, headings, meta };
 }

@@ -134,6 +134,11 @@ export function scoreScan(scan: Scan): void {
       s.tag !== 'main' &&
       rawProse[i]! < NAME_CANNOT_HOLD_SHARE * pageProse;
     s.furniture = s.furnitureTag || named || (s.parent !== null && s.parent.furniture);
+    const parent = s.parent;
+    const inherited = parent !== null && parent.furniture;
+    s.headerOnly =
+      s.furniture &&
+      (s.header ? !inherited || parent.headerOnly : inherited && parent.headerOnly && !s.furnitureTag && !named);
     s.value = 0;
     s.goodChars = 0;
     s.badChars = 0;

@@ -219,6 +219,10 @@ function namesFurniture(value: string): boolean {
   return false;
 }
 
+function namesHeader(value: string): boolean {
+  return classTokens(value).includes('header');
+}
+
 function namesHiding(cls: string): boolean {
   for (const c of cls.split(/\s+/)) if (HIDING_CLASSES.has(c.toLowerCase())) return true;
   return false;
@@ -227,11 +231,13 @@ function namesHiding(cls: string): boolean {
 interface NameVerdict {
   /** Furniture by the words of its class or id; weaker evidence (a <body class="news-social"> is not a share box). */
   furniture: boolean;
+  /** Named a header: the site's masthead, or the article's own header block, where a lead paragraph may sit. */
+  header: boolean;
   /** Visually hidden by a conventional utility class (screen-reader copies of the headline, for instance). */
   hiding: boolean;
 }
 
-export const PLAIN_NAME: NameVerdict = { furniture: false, hiding: false };
+export const PLAIN_NAME: NameVerdict = { furniture: false, header: false, hiding: false };
 
 /** Judges class and id values, remembering each distinct value: a page repeats a few hundred class strings. */
 export function createNameJudge(): (el: DomElement) => NameVerdict {
@@ -245,7 +251,8 @@ export function createNameJudge(): (el: DomElement) => NameVerdict {
     if (cls) {
       let c = byClass.get(cls);
       if (!c) {
-        c = { furniture: namesFurniture(cls), hiding: namesHiding(cls) };
+        const furniture = namesFurniture(cls);
+        c = { furniture, header: furniture && namesHeader(cls), hiding: namesHiding(cls) };
         byClass.set(cls, c);
       }
       v = c;
@@ -256,7 +263,7 @@ export function createNameJudge(): (el: DomElement) => NameVerdict {
         f = namesFurniture(id);
         byId.set(id, f);
       }
-      if (f) v = { furniture: true, hiding: v.hiding };
+      if (f) v = { furniture: true, header: namesHeader(id), hiding: v.hiding };
     }
     return v;
   };
@@ -290,7 +297,7 @@ export const SHORT_BLOCK = 100;
 
 /** Paywall and sign-up prompts, "read more" links. */
 const PAYWALL =
-  /(?:有料|会員|読者)(?:会員)?(?:限定|記事)|会員登録|新規登録|ログイン|購読(?:手続|申し込|する|者)|続きを読む|続きをお読み|残り\s*[0-9０-９,，]+\s*文字|全文\s*[0-9０-９,，]+\s*文字|\b(?:read more|subscribe|sign in|log in|sign up)\b/i;
+  /(?:有料|会員|読者)(?:会員)?(?:限定|記事)|会員登録|新規登録|ログイン|購読(?:手続|申し込|する|者)|続きを読む|続きをお読み|今なら|詳しくはこちら|月額\s*[0-9０-９,，]+\s*円|残り\s*[0-9０-９,，]+\s*文字|全文\s*[0-9０-９,，]+\s*文字|\b(?:read more|subscribe|sign in|log in|sign up)\b/i;
 /** Advertising labels standing alone. */
 const AD_LABEL =
   /^[\s[【(（<＜]*(?:PR|AD|Ads?|広告|スポンサー(?:リンク)?|Sponsored|Advertisement|プロモーション|提供)[\s\]】)）>＞]*$/i;

@@ -71,9 +71,7 @@ export function extractParagraphs(roots: readonly DomElement[], options: Extract
   };
 
   const walk = (el: DomElement, muted: boolean, inLink: boolean): void => {
-    const nodes: ArrayLike<DomNode> = el.childNodes;
-    for (let i = 0; i < nodes.length; i++) {
-      const node = nodes[i]!;
+    for (let node: DomNode | null = el.firstChild; node; node = node.nextSibling) {
       if (isText(node)) {
         if (muted) continue;
         const parts = (node.nodeValue ?? '').split(BLANK_LINE);
