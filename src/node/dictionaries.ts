@@ -47,9 +47,12 @@ export const DICTIONARIES: readonly DictionarySpec[] = [
   },
 ];
 
-/** zlib's raw deflate: what the JavaScript default of writeWordFiles makes, several times faster. */
+/**
+ * zlib's raw deflate, several times faster than the JavaScript default of writeWordFiles, and with fixed Huffman
+ * codes: a block of 1 KiB then inflates about twice as fast (no code tables to build) for 6 % more bytes.
+ */
 export const zlibDeflate = (block: Uint8Array, dictionary: Uint8Array): Uint8Array =>
-  deflateRawSync(block, { level: constants.Z_BEST_COMPRESSION, dictionary });
+  deflateRawSync(block, { level: constants.Z_BEST_COMPRESSION, strategy: constants.Z_FIXED, dictionary });
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 

@@ -1,10 +1,10 @@
 /**
  * A dictionary's entry records kept deflated in the engine's memory, in blocks of about 1 KiB of whole records,
  * each compressed against one shared preset dictionary (a sample of the text): EDICT's 15.8 MB of records take
- * 6.9 MB, ENAMDICT's 10 MB 3.5 MB. A record is read by inflating its one block (tens of µs), which only happens
- * when a lookup returns an entry the word index has not decoded recently. Bigger blocks compress a little better
- * and cost proportionally more per read; without the preset dictionary 1 KiB blocks would compress about a fifth
- * worse.
+ * 7.4 MB, ENAMDICT's 10 MB 3.8 MB. A record is read by inflating its one block (about 10–20 µs), which only
+ * happens when a lookup returns an entry the word index has not decoded recently (under one per hover along an
+ * article). Bigger blocks compress a little better and cost proportionally more per read; without the preset
+ * dictionary 1 KiB blocks would compress about a fifth worse.
  *
  * Layout (little-endian; the u32 sections 4-byte aligned):
  *   header  u32[8]  magic "KJPR", version, recordCount, blockCount, dictionaryBytes, rawBytes, dataBytes, 0
