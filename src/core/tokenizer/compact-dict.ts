@@ -4,7 +4,7 @@
  *
  * - The double-array trie (base/check) is searched here, one character at a time from the pointer: kuromoji's own
  *   search first encodes the whole rest of the sentence to UTF-8, at every position (quadratic on long text).
- * - The target map (trie id → token-info ids) is read in place from tid_map.dat through one Int32Array of starts.
+ * - The target map (trie id → token-info ids) is two arrays read in place from tid_map.dat as the build rewrites it.
  * - Token info (left id, right id, cost) is read from tid.dat; features stay in tid_pos.dat, decoded per token by
  *   kuromoji's TokenInfoDictionary as before.
  * - The lattice is built exactly as kuromoji's ViterbiBuilder does (same nodes, same order, so the same ties), with
@@ -119,29 +119,79 @@ export class Trie {
   }
 }
 
-/** trie id → token-info ids, read in place from tid_map.dat: count, then (key, size, ids…) per key. */
+const TARGETS_MAGIC = 0x4d544a4b; // "KJTM" read as little-endian u32
+
+/**
+ * trie id → token-info ids, as two arrays: where each trie id's ids start (the next one's start is where they end),
+ * and the ids. kuromoji's tid_map.dat lists (key, size, ids…) per key, 8 bytes more per key than this and still
+ * needing a table of starts; `compactTargetMap` writes this form, which is read in place.
+ *
+ * Layout (u32/i32): magic, trie id count n, starts[n + 1], ids.
+ */
 export class TargetMap {
   private readonly starts: Int32Array;
+  readonly ids: Int32Array;
 
-  constructor(private readonly words: Int32Array) {
-    const count = words[0] ?? 0;
-    let max = 0;
-    for (let k = 0, at = 1; k < count; k++, at += 2 + words[at + 1]!) max = Math.max(max, words[at]!);
-    this.starts = new Int32Array(max + 1);
-    for (let k = 0, at = 1; k < count; k++, at += 2 + words[at + 1]!) {
-      if (this.starts[words[at]!] !== 0) throw new Error(`tid_map.dat: trie id ${words[at]} twice`);
-      this.starts[words[at]!] = at + 2;
+  constructor(words: Int32Array) {
+    if (words[0] === TARGETS_MAGIC) {
+      const n = words[1] ?? 0;
+      this.starts = words.subarray(2, 3 + n);
+      this.ids = words.subarray(3 + n);
+      return;
     }
+    const { starts, ids } = targetsFromKuromoji(words);
+    this.starts = starts;
+    this.ids = ids;
   }
 
-  /** Start (in 32-bit words) of the ids of `trieId`, and their number after it: words[start - 1]. */
+  /** Where the ids of `trieId` start in `ids`. */
   start(trieId: number): number {
-    return trieId < this.starts.length ? this.starts[trieId]! : 0;
+    return trieId + 1 < this.starts.length ? this.starts[trieId]! : 0;
   }
 
-  get ids(): Int32Array {
-    return this.words;
+  /** Where they end. */
+  end(trieId: number): number {
+    return trieId + 1 < this.starts.length ? this.starts[trieId + 1]! : 0;
   }
+}
+
+/** kuromoji's tid_map.dat (count, then key, size, ids… per key) as starts and ids. */
+function targetsFromKuromoji(words: Int32Array): { starts: Int32Array; ids: Int32Array } {
+  const count = words[0] ?? 0;
+  let max = -1;
+  let total = 0;
+  for (let k = 0, at = 1; k < count; k++, at += 2 + words[at + 1]!) {
+    max = Math.max(max, words[at]!);
+    total += words[at + 1]!;
+  }
+  const sizes = new Int32Array(max + 1);
+  const from = new Int32Array(max + 1);
+  for (let k = 0, at = 1; k < count; k++, at += 2 + words[at + 1]!) {
+    if (sizes[words[at]!] !== 0) throw new Error(`tid_map.dat: trie id ${words[at]} twice`);
+    sizes[words[at]!] = words[at + 1]!;
+    from[words[at]!] = at + 2;
+  }
+  const starts = new Int32Array(max + 2);
+  const ids = new Int32Array(total);
+  for (let t = 0; t <= max; t++) {
+    starts[t + 1] = starts[t]! + sizes[t]!;
+    ids.set(words.subarray(from[t]!, from[t]! + sizes[t]!), starts[t]!);
+  }
+  return { starts, ids };
+}
+
+/** tid_map.dat in the form TargetMap reads in place. */
+export function compactTargetMap(file: Uint8Array): Uint8Array {
+  const aligned = file.byteOffset % 4 === 0 ? file : file.slice();
+  const words = new Int32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >> 2);
+  if (words[0] === TARGETS_MAGIC) return file;
+  const { starts, ids } = targetsFromKuromoji(words);
+  const out = new Int32Array(2 + starts.length + ids.length);
+  out[0] = TARGETS_MAGIC;
+  out[1] = starts.length - 1;
+  out.set(starts, 2);
+  out.set(ids, 2 + starts.length);
+  return new Uint8Array(out.buffer);
 }
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
@@ -177,16 +227,17 @@ export class CompactViterbiBuilder {
     for (let p = n - 1; p >= 0; p--)
       runEnd[p] = p + 1 < n && classes[p + 1]!.class_name === classes[p]!.class_name ? runEnd[p + 1]! : p + 1;
 
-    const { ids, lengths, tokenInfo } = this;
-    const words = this.targets.ids;
+    const { ids, lengths, tokenInfo, targets } = this;
+    const targetIds = targets.ids;
     for (let pos = 0; pos < n; pos++) {
       this.trie.prefixes(sentence, at[pos]!, ids, lengths);
       for (let m = 0; m < ids.length; m++) {
-        const start = this.targets.start(ids[m]!);
-        if (start === 0) continue;
+        const start = targets.start(ids[m]!);
+        const end = targets.end(ids[m]!);
+        if (start === end) continue;
         const surface = sentence.substr(at[pos]!, lengths[m]);
-        for (let i = start, end = start + words[start - 1]!; i < end; i++) {
-          const id = words[i]!;
+        for (let i = start; i < end; i++) {
+          const id = targetIds[i]!;
           const half = id >> 1;
           lattice.append(
             new ViterbiNode(
@@ -378,7 +429,8 @@ function decodeUnits(units: Uint16Array, from: number, length: number): string {
 
 /**
  * kuromoji's files (decompressed, by name as `*.dat.gz`) as the build ships them: padding dropped, the trie cut
- * after its last node, feature lines in compact form with tid.dat rewritten to match. Tokens stay the same.
+ * after its last node, feature lines in compact form with tid.dat rewritten to match, the target map as starts and
+ * ids. Tokens stay the same.
  */
 export function packKuromojiFiles(raw: ReadonlyMap<string, Uint8Array>): Map<string, Uint8Array> {
   const check = raw.get('check.dat.gz');
@@ -395,5 +447,8 @@ export function packKuromojiFiles(raw: ReadonlyMap<string, Uint8Array>): Map<str
   if (!tid || !lines) throw new Error('tid.dat.gz or tid_pos.dat.gz missing');
   files.set('tid_pos.dat.gz', isCompactFeatures(lines) ? lines : compactFeatures(tid, lines));
   files.set('tid.dat.gz', tid);
+  const targets = files.get('tid_map.dat.gz');
+  if (!targets) throw new Error('tid_map.dat.gz missing');
+  files.set('tid_map.dat.gz', compactTargetMap(targets));
   return files;
 }
