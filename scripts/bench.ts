@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { benchNode } from './bench/node';
 import { benchChromium, packageFigures } from './bench/chromium';
-import { benchFirefox } from './bench/firefox';
+import { benchFirefox, benchFirefoxMemory } from './bench/firefox';
 import { benchReading, prepareReadingBench } from './bench/reading';
 import { benchVocab } from './bench/vocab';
 import { benchMemory } from './bench/memory';
@@ -24,6 +24,7 @@ const TARGETS: Record<string, string> = {
   annotate_ms: '≤ 100',
   reading_long_tasks: '0',
   memory_pss_mb: '≤ 150',
+  firefox_memory_pss_mb: '≤ 150',
 };
 
 const PARTS = ['node', 'chromium', 'firefox', 'reading', 'vocab', 'memory'] as const;
@@ -47,6 +48,8 @@ if (run('chromium')) {
 if (run('memory')) {
   console.log('Chromium, memory (60 hovers, heap snapshot of the offscreen document)…');
   Object.assign(results, await benchMemory());
+  console.log('Firefox, memory (60 hovers; the WebExtensions process with and without Kiji)…');
+  Object.assign(results, await benchFirefoxMemory());
 }
 if (run('firefox')) {
   console.log('Firefox…');

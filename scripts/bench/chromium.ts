@@ -6,6 +6,7 @@ import { launchChromium, type ChromiumHarness } from '../../tests/e2e/chromium';
 import { locateCharacter } from '../../tests/e2e/page-probes';
 import { floorSeries, hoverOnce, hoverSeries, p, PAGE, targets, type BenchPage } from './hover-latency';
 import { round } from './stats';
+import { cmdline, descendants, pssMiB } from './process-memory';
 
 export function benchPage(page: Page): BenchPage {
   return {
@@ -18,28 +19,13 @@ export function benchPage(page: Page): BenchPage {
   };
 }
 
-const cmdline = (pid: string) => readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-const parent = (pid: string) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[1] ?? '0';
-
-/** Whether `pid` descends from the browser started with `profileDir` (other Chromiums may be running). */
-function inBrowser(pid: string, profileDir: string): boolean {
-  for (let p = pid; p && p !== '0' && p !== '1'; p = parent(p)) if (cmdline(p).includes(profileDir)) return true;
-  return false;
-}
-
 export function extensionPss(profileDir: string): number {
   // Chrome runs an extension's service worker and offscreen document in one renderer marked --extension-process.
-  let kb = 0;
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      if (!cmdline(pid).includes('--extension-process') || !inBrowser(pid, profileDir)) continue;
-      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-      kb += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
-    } catch {
-      // The process ended while we read it.
-    }
-  }
-  return kb / 1024;
+  const ours = descendants(
+    (p) => cmdline(p).includes(profileDir),
+    (p) => cmdline(p).includes('--extension-process'),
+  );
+  return ours.reduce((mb, pid) => mb + pssMiB(pid), 0);
 }
 
 export async function benchChromium(root: string, samples = 120): Promise<Record<string, number>> {

@@ -147,6 +147,8 @@ export function analyzeHeap(json: string): HeapBreakdown {
 
   // Owners, found by shape.
   const found: { label: string; node: number; nested?: boolean }[] = [];
+  // kuromoji's parts that closures also hold (the feature decoder, the token-info dictionary): cut with it.
+  const kuromojiParts: number[] = [];
   const wordIndexes: number[] = [];
   const maps: number[] = [];
   for (let n = 0; n < g.count; n++) {
@@ -169,6 +171,10 @@ export function analyzeHeap(json: string): HeapBreakdown {
         ['kuromoji unknown dictionary', g.child(n, 'unknown_dictionary')],
       ];
       for (const [label, node] of parts) if (node !== undefined) found.push({ label, node, nested: true });
+      if (tid !== undefined) kuromojiParts.push(tid);
+    } else if (props.has('records') && props.has('table')) {
+      found.push({ label: 'kuromoji feature lines (tid_pos)', node: n, nested: true });
+      kuromojiParts.push(n);
     } else if (props.has('keysWithPrefix') && props.has('keyCount')) wordIndexes.push(n);
     else if (props.has('unmatchable') && props.has('find')) found.push({ label: 'glossary index', node: n });
     else if (props.has('get') && props.has('size') && !props.has('set') && !props.has('keysWithPrefix'))
@@ -176,14 +182,14 @@ export function analyzeHeap(json: string): HeapBreakdown {
   }
 
   const seen = new Uint8Array(g.count);
-  const retained = (node: number) => total - g.reach(seen, [node]);
+  const retained = (node: number, also: readonly number[] = []) => total - g.reach(seen, [node, ...also]);
   const owners: Owner[] = [];
   // For each node, the top-level owner that retains it (index into labels; 0: none).
   const ownedBy = new Uint16Array(g.count);
   const labels = ['(none of the owners)'];
 
   const measure = (label: string, node: number, nested = false) => {
-    const bytes = retained(node);
+    const bytes = retained(node, label === 'kuromoji (all)' ? kuromojiParts : []);
     owners.push({ label, bytes, ...(nested && { nested }) });
     if (!nested) {
       labels.push(label);
@@ -227,7 +233,7 @@ export function analyzeHeap(json: string): HeapBreakdown {
   }
 
   // What no top-level owner retains, by node type.
-  const cut = [...sizedIndexes.map((x) => x.node), ...found.filter((f) => !f.nested).map((f) => f.node)];
+  const cut = [...sizedIndexes.map((x) => x.node), ...found.filter((f) => !f.nested).map((f) => f.node), ...kuromojiParts];
   g.reach(seen, cut);
   const rest: Record<string, number> = {};
   for (let n = 0; n < g.count; n++) {

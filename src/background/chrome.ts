@@ -1,7 +1,7 @@
 /**
  * Chrome service worker: makes sure the engine's offscreen document exists, and otherwise stays out of the way.
  *
- * The engine (kuromoji ~160 MB, the dictionaries) lives in an offscreen document, which survives the worker being
+ * The engine (kuromoji and the dictionaries, about 90 MB) lives in an offscreen document, which survives the worker being
  * stopped after 30 s idle. A content script's lookup reaches every extension context, so the offscreen document
  * answers it directly: one IPC hop each way instead of two. The worker answers only while it cannot be sure the
  * document exists (first hover after the browser starts, after the worker restarted, or once the port it keeps open

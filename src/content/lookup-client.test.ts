@@ -1,4 +1,11 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { loadNodeWords } from '../node/words';
+import { nodeAssets } from '../node/assets';
+import { repoRoot } from '../node/dictionaries';
+import { createEngine } from '../core/engine';
+import { splitSentences } from '../core/text/sentence';
+import { charAt, startsLookup } from './japanese';
 import { lookupWords } from '../core/lookup/word-lookup';
 import {
   CACHE_BYTES,
@@ -210,4 +217,43 @@ describe('LookupClient memory', () => {
     // The newest answers are still there.
     expect(client.cached(sentence(39), 39)).toBeDefined();
   });
+
+  it('keeps at most 1 MB of real engine answers over a whole article, and the latest places still hit', async () => {
+    const { setFlagsFromString } = await import('node:v8');
+    const { runInNewContext } = await import('node:vm');
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    // Every place a hover would look up in the seed article, answered by the whole engine as the extension's is
+    // (kuromoji, glossary, names, kanji), and serialized: a message hands the content script fresh copies.
+    const engine = createEngine(nodeAssets);
+    await engine.ready();
+    const article = readFileSync(path.join(repoRoot(), 'tests/fixtures/news/seed-article.txt'), 'utf8');
+    const places: { text: string; at: number }[] = [];
+    for (const text of splitSentences(article).map((s) => s.trim()))
+      for (let at = 0; at < text.length; at++) if (startsLookup(charAt(text, at), text)) places.push({ text, at });
+    const replies = new Map<string, string>();
+    for (const { text, at } of places) {
+      const result = await engine.lookup(text, at);
+      expect(result?.partial).toBeUndefined();
+      replies.set(`${at}\u0000${text}`, JSON.stringify({ ok: true, value: result }));
+    }
+    const send: SendLookup = async (text, at) => JSON.parse(replies.get(`${at}\u0000${text}`)!) as unknown;
+
+    const client = new LookupClient(send, CACHE_SIZE, 0);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (const { text, at } of places) await client.lookup(text, at);
+    gc();
+    const held = process.memoryUsage().heapUsed - before;
+
+    // The article holds more answers than the budget: the first places are gone, the latest still there.
+    expect(places.length).toBeGreaterThan(CACHE_SIZE);
+    expect(client.cached(places[0]!.text, places[0]!.at)).toBeUndefined();
+    for (const { text, at } of places.slice(-50)) expect(client.cached(text, at)).toBeDefined();
+    expect(client.cacheBytes).toBeLessThanOrEqual(CACHE_BYTES);
+    // Measured on the heap: within the budget (plus what the test run itself allocated meanwhile), and the estimate
+    // the budget is counted in does not undercount what the answers really take.
+    expect(held).toBeLessThanOrEqual(CACHE_BYTES * 1.1);
+    expect(held).toBeLessThanOrEqual(client.cacheBytes * 1.1);
+  }, 60_000);
 });

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { constants, deflateRawSync, gunzipSync, gzipSync } from 'node:zlib';
 import type { WordEntry } from '../core/types';
 import { parseEdictEntries } from './edict';
 import { parseEnamdictEntries } from './enamdict';
@@ -23,7 +23,12 @@ interface DictionarySpec {
   code: string[];
 }
 
-const FORMAT_CODE = ['../core/dict/words-format.ts', '../core/text/kana.ts', 'dictionaries.ts'];
+const FORMAT_CODE = [
+  '../core/dict/words-format.ts',
+  '../core/dict/packed-records.ts',
+  '../core/text/kana.ts',
+  'dictionaries.ts',
+];
 
 export const DICTIONARIES: readonly DictionarySpec[] = [
   {
@@ -41,6 +46,13 @@ export const DICTIONARIES: readonly DictionarySpec[] = [
     code: ['enamdict.ts', ...FORMAT_CODE],
   },
 ];
+
+/**
+ * zlib's raw deflate, several times faster than the JavaScript default of writeWordFiles, and with fixed Huffman
+ * codes: a block of 1 KiB then inflates about twice as fast (no code tables to build) for 6 % more bytes.
+ */
+export const zlibDeflate = (block: Uint8Array, dictionary: Uint8Array): Uint8Array =>
+  deflateRawSync(block, { level: constants.Z_BEST_COMPRESSION, strategy: constants.Z_FIXED, dictionary });
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -108,7 +120,7 @@ export function buildDictionary(spec: DictionarySpec, options: { root?: string; 
   }
   const text = new TextDecoder(spec.encoding).decode(gunzipSync(readFileSync(path.join(root, spec.source))));
   const entries = spec.parse(text);
-  const { idx, dat } = writeWordFiles(entries);
+  const { idx, dat } = writeWordFiles(entries, zlibDeflate);
   mkdirSync(outputDir(root), { recursive: true });
   // The index goes last so that a reader never pairs a new index with old data for long.
   writeAtomically(datPath, dat);

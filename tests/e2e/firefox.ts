@@ -34,7 +34,8 @@ export interface FirefoxHarness {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(): Promise<FirefoxHarness> {
+/** `withExtension: false` starts the same browser without Kiji (the bench's baseline of the extension process). */
+export async function launchFirefox({ withExtension = true } = {}): Promise<FirefoxHarness> {
   const extensionDir = extensionCopyForTests('firefox');
   const server = await startFixtureServer();
   const sink = await startNetworkSink();
@@ -60,9 +61,9 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
       'services.settings.server': 'data:,#remote-settings-dummy/v1',
     },
   });
-  let extensionId: string;
+  let extensionId = '';
   try {
-    extensionId = await browser.installExtension(extensionDir);
+    if (withExtension) extensionId = await browser.installExtension(extensionDir);
   } catch (error) {
     await browser.close();
     throw error;
@@ -83,7 +84,7 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
     pageErrors,
     async open(path) {
       await page.goto(server.url(path), { waitUntil: 'load' });
-      await page.waitForSelector('html[data-kiji-ready]', { timeout: 15_000 });
+      if (withExtension) await page.waitForSelector('html[data-kiji-ready]', { timeout: 15_000 });
       return page;
     },
     outsideRequests: () => sink.hits.map((hit) => `proxy: ${hit}`),

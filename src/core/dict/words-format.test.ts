@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import type { WordEntry } from '../types';
 import { parseEdictEntries } from '../../node/edict';
 import { toHiragana } from '../text/kana';
-import { repoRoot } from '../../node/dictionaries';
+import { repoRoot, zlibDeflate } from '../../node/dictionaries';
 import { loadNodeWords } from '../../node/words';
 import { openWords, writeWordFiles, type WordFiles, type WordFilesIndex } from './words-format';
 
@@ -15,7 +15,7 @@ let index: WordFilesIndex;
 beforeAll(() => {
   const text = new TextDecoder('euc-jp').decode(gunzipSync(readFileSync(path.join(repoRoot(), 'data/edict/edict.gz'))));
   entries = parseEdictEntries(text);
-  files = writeWordFiles(entries);
+  files = writeWordFiles(entries, zlibDeflate);
   index = openWords(files);
 }, 120_000);
 
@@ -120,7 +120,8 @@ describe('word files (real EDICT)', () => {
     const otherVersion = files.idx.slice();
     otherVersion[4] = 99;
     expect(() => openWords({ idx: otherVersion, dat: files.dat })).toThrow(/version/);
-    expect(() => openWords({ idx: files.idx, dat: files.dat.subarray(1) })).toThrow(/size/);
+    expect(() => openWords({ idx: files.idx, dat: writeWordFiles(entries.slice(0, 100)).dat })).toThrow(/size/);
+    expect(() => openWords({ idx: files.idx, dat: files.dat.subarray(0, files.dat.length - 1) })).toThrow(/truncated/);
     expect(() => openWords({ idx: files.idx.subarray(0, 1000), dat: files.dat })).toThrow(/truncated/);
     expect(() => openWords({ idx: files.dat, dat: files.dat })).toThrow(/not a Kiji/);
   });

@@ -3,7 +3,7 @@
  *
  * `.idx` (binary, little-endian; the typed-array sections are 4-byte aligned):
  *   header  u32[8]  magic "KJWD", version, entryCount, keyCount, blockCount, blockBytes, headCharCount, 0
- *   u32[entryCount + 1]  byte offset of each entry in `.dat`
+ *   u32[entryCount + 1]  byte offset of each entry's record in the unpacked `.dat` text
  *   u32[blockCount + 1]  byte offset of each key block in the block bytes
  *   u32[blockCount + 1]  start of each block's first key in the head characters
  *   u16[headCharCount]   first key of every block, as UTF-16 code units (binary-searched without decoding)
@@ -12,7 +12,8 @@
  * against the previous one (the block's head for the first): varint shared length, varint suffix length, suffix as
  * u16 LE, varint entry count, varint entry ids — entries where that spelling is common first, then by id.
  *
- * `.dat` (UTF-8): the entries, one record each, decoded only when a lookup returns it. A record is
+ * `.dat`: the entries, one UTF-8 record each, kept deflated in small blocks (packed-records.ts) and decoded only when
+ * a lookup returns it; the index holds each record's offset in the unpacked text. A record is
  *   kanjiForms RS kanaForms (RS sense)*
  * where forms are separated by GS and a form is `text [US common("1"|"") [US tags,… [US spelling (FS spelling)*]]]`
  * (the last part: the spellings a reading belongs to, when not all); a sense is
@@ -21,8 +22,9 @@
 import type { Form, Sense, WordEntry } from '../types';
 import type { WordIndex } from './word-index';
 import { hasConvertibleKatakana, toHiragana } from '../text/kana';
+import { openPackedRecords, packRecords } from './packed-records';
 
-const WORDS_FORMAT_VERSION = 3;
+const WORDS_FORMAT_VERSION = 4;
 const KEYS_PER_BLOCK = 16;
 const MAGIC = 0x44574a4b; // "KJWD" read as little-endian u32
 const HEADER_WORDS = 8;
@@ -71,8 +73,11 @@ function entryKeys(entry: WordEntry): Map<string, boolean> {
   return keys;
 }
 
-/** Entries must have ids 0..n-1 in array order: the id is the entry's position in the files. */
-export function writeWordFiles(entries: readonly WordEntry[]): WordFiles {
+/**
+ * Entries must have ids 0..n-1 in array order: the id is the entry's position in the files. `deflate` packs one
+ * block of records (packed-records.ts; the Node build passes zlib's).
+ */
+export function writeWordFiles(entries: readonly WordEntry[], deflate?: Parameters<typeof packRecords>[2]): WordFiles {
   const encoder = new TextEncoder();
   const entryOffsets = new Uint32Array(entries.length + 1);
   const postingsByKey = new Map<string, { id: number; common: boolean }[]>();
@@ -97,7 +102,7 @@ export function writeWordFiles(entries: readonly WordEntry[]): WordFiles {
     }
   });
   entryOffsets[entries.length] = datLength;
-  const dat = buffer.slice(0, datLength);
+  const dat = packRecords(buffer.subarray(0, datLength), entryOffsets, deflate);
 
   // The default sort compares UTF-16 code units, the order the reader's binary search relies on.
   const keys = [...postingsByKey.keys()].sort();
@@ -259,7 +264,10 @@ export function openWords(files: WordFilesInput): WordFilesIndex {
     blockBytes;
   if (idxBytes.byteLength < expected) throw new Error('word index: file truncated');
   const entryOffsets = take32(entryCount + 1);
-  if (entryOffsets[entryCount] !== dat.byteLength) throw new Error('word data: size does not match the index');
+  const records = openPackedRecords(dat, entryOffsets);
+  if (records.recordCount !== entryCount || records.rawBytes !== entryOffsets[entryCount]) {
+    throw new Error('word data: size does not match the index');
+  }
   const blockStarts = take32(blockCount + 1);
   const headStarts = take32(blockCount + 1);
   const headChars = new Uint16Array(buffer, at, headCharCount);
@@ -419,7 +427,7 @@ export function openWords(files: WordFilesInput): WordFilesIndex {
       return hit;
     }
     if (!(id >= 0 && id < entryCount)) throw new RangeError(`word entry ${id} out of range`);
-    const decoded = decodeEntryRecord(id, decoder.decode(dat.subarray(entryOffsets[id], entryOffsets[id + 1])));
+    const decoded = decodeEntryRecord(id, decoder.decode(records.record(id)));
     if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
     cache.set(id, decoded);
     return decoded;

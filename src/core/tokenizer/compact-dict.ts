@@ -4,9 +4,9 @@
  *
  * - The double-array trie (base/check) is searched here, one character at a time from the pointer: kuromoji's own
  *   search first encodes the whole rest of the sentence to UTF-8, at every position (quadratic on long text).
- * - The target map (trie id → token-info ids) is read in place from tid_map.dat through one Int32Array of starts.
- * - Token info (left id, right id, cost) is read from tid.dat; features stay in tid_pos.dat, decoded per token by
- *   kuromoji's TokenInfoDictionary as before.
+ * - The target map (trie id → token-info ids) is two arrays read in place from tid_map.dat as the build rewrites it.
+ * - Token info (left id, right id, cost) is read from tid.dat; feature lines stay in tid_pos.dat, compacted
+ *   (`compactFeatures`) and decoded per token of the best path.
  * - The lattice is built exactly as kuromoji's ViterbiBuilder does (same nodes, same order, so the same ties), with
  *   kuromoji's own ViterbiLattice and ViterbiNode; its ViterbiSearcher and Tokenizer do the rest. Unknown-word runs
  *   are found with one pass of character classes instead of one scan per position.
@@ -119,29 +119,79 @@ export class Trie {
   }
 }
 
-/** trie id → token-info ids, read in place from tid_map.dat: count, then (key, size, ids…) per key. */
+const TARGETS_MAGIC = 0x4d544a4b; // "KJTM" read as little-endian u32
+
+/**
+ * trie id → token-info ids, as two arrays: where each trie id's ids start (the next one's start is where they end),
+ * and the ids. kuromoji's tid_map.dat lists (key, size, ids…) per key, 8 bytes more per key than this and still
+ * needing a table of starts; `compactTargetMap` writes this form, which is read in place.
+ *
+ * Layout (u32/i32): magic, trie id count n, starts[n + 1], ids.
+ */
 export class TargetMap {
   private readonly starts: Int32Array;
+  readonly ids: Int32Array;
 
-  constructor(private readonly words: Int32Array) {
-    const count = words[0] ?? 0;
-    let max = 0;
-    for (let k = 0, at = 1; k < count; k++, at += 2 + words[at + 1]!) max = Math.max(max, words[at]!);
-    this.starts = new Int32Array(max + 1);
-    for (let k = 0, at = 1; k < count; k++, at += 2 + words[at + 1]!) {
-      if (this.starts[words[at]!] !== 0) throw new Error(`tid_map.dat: trie id ${words[at]} twice`);
-      this.starts[words[at]!] = at + 2;
+  constructor(words: Int32Array) {
+    if (words[0] === TARGETS_MAGIC) {
+      const n = words[1] ?? 0;
+      this.starts = words.subarray(2, 3 + n);
+      this.ids = words.subarray(3 + n);
+      return;
     }
+    const { starts, ids } = targetsFromKuromoji(words);
+    this.starts = starts;
+    this.ids = ids;
   }
 
-  /** Start (in 32-bit words) of the ids of `trieId`, and their number after it: words[start - 1]. */
+  /** Where the ids of `trieId` start in `ids`. */
   start(trieId: number): number {
-    return trieId < this.starts.length ? this.starts[trieId]! : 0;
+    return trieId + 1 < this.starts.length ? this.starts[trieId]! : 0;
   }
 
-  get ids(): Int32Array {
-    return this.words;
+  /** Where they end. */
+  end(trieId: number): number {
+    return trieId + 1 < this.starts.length ? this.starts[trieId + 1]! : 0;
   }
+}
+
+/** kuromoji's tid_map.dat (count, then key, size, ids… per key) as starts and ids. */
+function targetsFromKuromoji(words: Int32Array): { starts: Int32Array; ids: Int32Array } {
+  const count = words[0] ?? 0;
+  let max = -1;
+  let total = 0;
+  for (let k = 0, at = 1; k < count; k++, at += 2 + words[at + 1]!) {
+    max = Math.max(max, words[at]!);
+    total += words[at + 1]!;
+  }
+  const sizes = new Int32Array(max + 1);
+  const from = new Int32Array(max + 1);
+  for (let k = 0, at = 1; k < count; k++, at += 2 + words[at + 1]!) {
+    if (sizes[words[at]!] !== 0) throw new Error(`tid_map.dat: trie id ${words[at]} twice`);
+    sizes[words[at]!] = words[at + 1]!;
+    from[words[at]!] = at + 2;
+  }
+  const starts = new Int32Array(max + 2);
+  const ids = new Int32Array(total);
+  for (let t = 0; t <= max; t++) {
+    starts[t + 1] = starts[t]! + sizes[t]!;
+    ids.set(words.subarray(from[t]!, from[t]! + sizes[t]!), starts[t]!);
+  }
+  return { starts, ids };
+}
+
+/** tid_map.dat in the form TargetMap reads in place. */
+export function compactTargetMap(file: Uint8Array): Uint8Array {
+  const aligned = file.byteOffset % 4 === 0 ? file : file.slice();
+  const words = new Int32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >> 2);
+  if (words[0] === TARGETS_MAGIC) return file;
+  const { starts, ids } = targetsFromKuromoji(words);
+  const out = new Int32Array(2 + starts.length + ids.length);
+  out[0] = TARGETS_MAGIC;
+  out[1] = starts.length - 1;
+  out.set(starts, 2);
+  out.set(ids, 2 + starts.length);
+  return new Uint8Array(out.buffer);
 }
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
@@ -177,16 +227,17 @@ export class CompactViterbiBuilder {
     for (let p = n - 1; p >= 0; p--)
       runEnd[p] = p + 1 < n && classes[p + 1]!.class_name === classes[p]!.class_name ? runEnd[p + 1]! : p + 1;
 
-    const { ids, lengths, tokenInfo } = this;
-    const words = this.targets.ids;
+    const { ids, lengths, tokenInfo, targets } = this;
+    const targetIds = targets.ids;
     for (let pos = 0; pos < n; pos++) {
       this.trie.prefixes(sentence, at[pos]!, ids, lengths);
       for (let m = 0; m < ids.length; m++) {
-        const start = this.targets.start(ids[m]!);
-        if (start === 0) continue;
+        const start = targets.start(ids[m]!);
+        const end = targets.end(ids[m]!);
+        if (start === end) continue;
         const surface = sentence.substr(at[pos]!, lengths[m]);
-        for (let i = start, end = start + words[start - 1]!; i < end; i++) {
-          const id = words[i]!;
+        for (let i = start; i < end; i++) {
+          const id = targetIds[i]!;
           const half = id >> 1;
           lattice.append(
             new ViterbiNode(
@@ -237,46 +288,40 @@ export class CompactViterbiBuilder {
 
 // ---------------------------------------------------------------- features (tid_pos.dat)
 
-const POS_MAGIC = 0x53504a4b; // "KJPS" read as little-endian u32
+const POS_MAGIC = 0x3250504b; // "KPP2" read as little-endian u32
 const RAW = 0;
 const STRUCTURED = 1;
 const BASIC_IS_SURFACE = 1 << 4;
 const PRON_IS_READING = 1 << 5;
+/** Bytes below this are kana (U+3040 + byte: IPADIC's readings are katakana); from it, a two-byte code. */
+const KANA_BYTES = 0xc0;
+const KANA_BASE = 0x3040;
+const MAX_OTHER_CHARS = (0x100 - KANA_BYTES) << 8;
 
 /** Whether tid_pos.dat is already in the compact form of `compactFeatures`. */
 export function isCompactFeatures(bytes: Uint8Array): boolean {
   return bytes.length >= 16 && new DataView(bytes.buffer, bytes.byteOffset).getUint32(0, true) === POS_MAGIC;
 }
 
+const isKana = (code: number) => code >= KANA_BASE && code < KANA_BASE + KANA_BYTES;
+
 /**
  * kuromoji's feature lines ("surface,pos,detail1,detail2,detail3,conjugation type,form,base,reading,pronunciation",
- * UTF-8, 34 MiB) in a compact form (≈ 9 MiB): the six part-of-speech fields as an id into a table of the distinct
- * ones, the other fields as UTF-16, the base form and the pronunciation left out when they repeat the surface and
- * the reading. Each line decodes to exactly the same string. `tid` (tid.dat) is rewritten in place to point at the
- * new records.
+ * UTF-8, 34 MiB) in a compact form (≈ 6.5 MiB): the six part-of-speech fields as an id into a table of the distinct
+ * ones, the base form and the pronunciation left out when they repeat the surface and the reading, and the other
+ * fields one byte per kana, two per other character (an index into a table of them, most frequent first). Each line
+ * decodes to exactly the same string. `tid` (tid.dat) is rewritten in place to point at the new records.
  *
- * Layout: u32 magic, u32 table length, u32 records length, u32 0 (in 16-bit units), then the table (the distinct
- * part-of-speech strings joined by '\n') and the records, u16 each: header, then for a structured line the
- * part-of-speech id and length-prefixed fields; for any other line its text, length-prefixed.
+ * Layout: u32 magic, u32 part-of-speech table length, u32 character table length (both in 16-bit units), u32 records
+ * length (bytes), then the part-of-speech strings joined by '\n', the characters, and the records: a header byte,
+ * for a structured line its part-of-speech id (varint) and its fields, for any other line its text; a field is its
+ * length in characters (varint), then its characters.
  */
 export function compactFeatures(tid: Uint8Array, lines: Uint8Array): Uint8Array {
   const decoder = new TextDecoder();
   const table = new Map<string, number>();
-  let out = new Uint16Array(1 << 22);
-  let n = 0;
-  const room = (k: number) => {
-    if (n + k <= out.length) return;
-    const bigger = new Uint16Array(Math.max(out.length * 2, n + k));
-    bigger.set(out.subarray(0, n));
-    out = bigger;
-  };
-  const field = (text: string) => {
-    if (text.length > 0xffff) throw new Error('feature field too long');
-    room(text.length + 1);
-    out[n++] = text.length;
-    for (let i = 0; i < text.length; i++) out[n++] = text.charCodeAt(i);
-  };
-  const moved = new Map<number, number>();
+  const parsed: { at: number; header: number; pos: number; fields: string[] }[] = [];
+  const frequency = new Map<number, number>();
   for (let at = 0; at < lines.length;) {
     let end = lines.indexOf(0, at);
     if (end < 0) end = lines.length;
@@ -285,30 +330,69 @@ export function compactFeatures(tid: Uint8Array, lines: Uint8Array): Uint8Array 
       continue;
     }
     const line = decoder.decode(lines.subarray(at, end));
-    moved.set(at, n);
     const parts = line.split(',');
+    let record: (typeof parsed)[number];
     if (parts.length >= 8 && parts.length <= 10) {
       const pos = parts.slice(1, 7).join(',');
       let id = table.get(pos);
       if (id === undefined) table.set(pos, (id = table.size));
-      if (id > 0xffff) throw new Error('too many part-of-speech tuples');
       const [surface = '', , , , , , , basic = '', reading, pron] = parts;
       let header = STRUCTURED | ((parts.length - 8) << 2);
       if (basic === surface) header |= BASIC_IS_SURFACE;
       if (pron !== undefined && pron === reading) header |= PRON_IS_READING;
-      room(2);
-      out[n++] = header;
-      out[n++] = id;
-      field(surface);
-      if (!(header & BASIC_IS_SURFACE)) field(basic);
-      if (reading !== undefined) field(reading);
-      if (pron !== undefined && !(header & PRON_IS_READING)) field(pron);
-    } else {
-      room(1);
-      out[n++] = RAW;
-      field(line);
-    }
+      const fields = [surface];
+      if (!(header & BASIC_IS_SURFACE)) fields.push(basic);
+      if (reading !== undefined) fields.push(reading);
+      if (pron !== undefined && !(header & PRON_IS_READING)) fields.push(pron);
+      record = { at, header, pos: id, fields };
+    } else record = { at, header: RAW, pos: 0, fields: [line] };
+    parsed.push(record);
+    for (const f of record.fields)
+      for (let i = 0; i < f.length; i++) {
+        const code = f.charCodeAt(i);
+        if (!isKana(code)) frequency.set(code, (frequency.get(code) ?? 0) + 1);
+      }
     at = end + 1;
+  }
+  const chars = [...frequency.keys()].sort((a, b) => frequency.get(b)! - frequency.get(a)! || a - b);
+  if (chars.length > MAX_OTHER_CHARS) throw new Error('too many distinct characters in feature lines');
+  const charIndex = new Map(chars.map((c, i) => [c, i]));
+
+  let out = new Uint8Array(1 << 23);
+  let n = 0;
+  const room = (k: number) => {
+    if (n + k <= out.length) return;
+    const bigger = new Uint8Array(Math.max(out.length * 2, n + k));
+    bigger.set(out.subarray(0, n));
+    out = bigger;
+  };
+  const varint = (value: number) => {
+    room(5);
+    while (value >= 0x80) {
+      out[n++] = (value & 0x7f) | 0x80;
+      value >>>= 7;
+    }
+    out[n++] = value;
+  };
+  const moved = new Map<number, number>();
+  for (const { at, header, pos, fields } of parsed) {
+    moved.set(at, n);
+    room(1);
+    out[n++] = header;
+    if (header & STRUCTURED) varint(pos);
+    for (const f of fields) {
+      varint(f.length);
+      room(2 * f.length);
+      for (let i = 0; i < f.length; i++) {
+        const code = f.charCodeAt(i);
+        if (isKana(code)) out[n++] = code - KANA_BASE;
+        else {
+          const index = charIndex.get(code)!;
+          out[n++] = KANA_BYTES + (index >> 8);
+          out[n++] = index & 0xff;
+        }
+      }
+    }
   }
   const view = new DataView(tid.buffer, tid.byteOffset, tid.byteLength);
   for (let r = 0; r + 10 <= tid.length; r += 10) {
@@ -316,47 +400,69 @@ export function compactFeatures(tid: Uint8Array, lines: Uint8Array): Uint8Array 
     if (to !== undefined) view.setInt32(r + 6, to, true);
   }
   const tableText = [...table.keys()].join('\n');
-  const bytes = new Uint8Array(16 + 2 * (tableText.length + n));
+  const bytes = new Uint8Array(16 + 2 * (tableText.length + chars.length) + n);
   const header = new DataView(bytes.buffer);
   header.setUint32(0, POS_MAGIC, true);
   header.setUint32(4, tableText.length, true);
-  header.setUint32(8, n, true);
-  const units = new Uint16Array(bytes.buffer, 16);
+  header.setUint32(8, chars.length, true);
+  header.setUint32(12, n, true);
+  const units = new Uint16Array(bytes.buffer, 16, tableText.length + chars.length);
   for (let i = 0; i < tableText.length; i++) units[i] = tableText.charCodeAt(i);
-  units.set(out.subarray(0, n), tableText.length);
+  units.set(chars, tableText.length);
+  bytes.set(out.subarray(0, n), 16 + 2 * units.length);
   return bytes;
 }
 
 /** Feature lines read from the compact form, one string per token. */
 export class CompactFeatures {
   private readonly table: string[];
-  private readonly records: Uint16Array;
+  private readonly chars: Uint16Array;
+  private readonly records: Uint8Array;
+  private scratch = new Uint16Array(64);
 
   constructor(bytes: Uint8Array) {
     if (!isCompactFeatures(bytes)) throw new Error('tid_pos.dat: not in compact form');
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const tableLength = view.getUint32(4, true);
-    const recordsLength = view.getUint32(8, true);
+    const charCount = view.getUint32(8, true);
+    const recordsLength = view.getUint32(12, true);
     const aligned = bytes.byteOffset % 2 === 0 ? bytes : bytes.slice();
-    const units = new Uint16Array(aligned.buffer, aligned.byteOffset + 16, tableLength + recordsLength);
+    const units = new Uint16Array(aligned.buffer, aligned.byteOffset + 16, tableLength + charCount);
     this.table = decodeUnits(units, 0, tableLength).split('\n');
-    this.records = units.subarray(tableLength);
+    this.chars = units.subarray(tableLength);
+    const start = aligned.byteOffset + 16 + 2 * units.length;
+    this.records = new Uint8Array(aligned.buffer, start, recordsLength);
   }
 
   /** The line kuromoji's TokenInfoDictionary.getFeatures returns for the record at `at`. */
   line(at: number): string {
     const r = this.records;
     if (!(at >= 0 && at < r.length)) return '';
-    const header = r[at++]!;
-    const next = () => {
-      const length = r[at]!;
-      const text = decodeUnits(r, at + 1, length);
-      at += 1 + length;
-      return text;
+    const varint = () => {
+      let value = 0;
+      let shift = 0;
+      let byte: number;
+      do {
+        byte = r[at++] ?? 0;
+        value += (byte & 0x7f) * 2 ** shift;
+        shift += 7;
+      } while (byte & 0x80);
+      return value;
     };
+    const next = () => {
+      const length = varint();
+      if (length > this.scratch.length) this.scratch = new Uint16Array(length * 2);
+      const out = this.scratch;
+      for (let i = 0; i < length; i++) {
+        const b = r[at++]!;
+        out[i] = b < KANA_BYTES ? KANA_BASE + b : this.chars[((b - KANA_BYTES) << 8) | r[at++]!]!;
+      }
+      return decodeUnits(out, 0, length);
+    };
+    const header = r[at++]!;
     if ((header & 3) === RAW) return next();
     const extra = (header >> 2) & 3;
-    const pos = this.table[r[at++]!];
+    const pos = this.table[varint()];
     const surface = next();
     const basic = header & BASIC_IS_SURFACE ? surface : next();
     let line = `${surface},${pos},${basic}`;
@@ -378,7 +484,8 @@ function decodeUnits(units: Uint16Array, from: number, length: number): string {
 
 /**
  * kuromoji's files (decompressed, by name as `*.dat.gz`) as the build ships them: padding dropped, the trie cut
- * after its last node, feature lines in compact form with tid.dat rewritten to match. Tokens stay the same.
+ * after its last node, feature lines in compact form with tid.dat rewritten to match, the target map as starts and
+ * ids. Tokens stay the same.
  */
 export function packKuromojiFiles(raw: ReadonlyMap<string, Uint8Array>): Map<string, Uint8Array> {
   const check = raw.get('check.dat.gz');
@@ -395,5 +502,8 @@ export function packKuromojiFiles(raw: ReadonlyMap<string, Uint8Array>): Map<str
   if (!tid || !lines) throw new Error('tid.dat.gz or tid_pos.dat.gz missing');
   files.set('tid_pos.dat.gz', isCompactFeatures(lines) ? lines : compactFeatures(tid, lines));
   files.set('tid.dat.gz', tid);
+  const targets = files.get('tid_map.dat.gz');
+  if (!targets) throw new Error('tid_map.dat.gz missing');
+  files.set('tid_map.dat.gz', compactTargetMap(targets));
   return files;
 }

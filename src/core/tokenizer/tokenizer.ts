@@ -115,6 +115,9 @@ export async function createKuromoji(load: DictFileLoader): Promise<{ tokenize(t
     new Int16Array(tid.buffer, tid.byteOffset, tid.byteLength >> 1),
     dic.unknown_dictionary,
   );
+  // Every file now lives in the structures above: the map would otherwise keep the originals alive through this
+  // function's closures (and hide who holds what in a heap snapshot).
+  loaded.clear();
   return { tokenize: (text) => kuromoji.tokenize(text) as KuromojiToken[] };
 }
 
