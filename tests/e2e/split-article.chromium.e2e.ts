@@ -16,7 +16,7 @@ afterAll(async () => {
 
 describe('Chromium: reading mode on a body split in three, with its lead in the header block', () => {
   it('puts furigana in the lead and every paragraph of every part, and none in the boxes between', async () => {
-    const page = await harness.open('news/split-article.html');
+    const page = await harness.open('layouts/split-article.html');
     await waitForArticleMark(page);
     const tabId = await tabIdOf(harness.serviceWorker, page);
     const off = () => sendToTab(harness.serviceWorker, tabId, 'readingMode', { on: false, furigana: 'all' });
