@@ -3,7 +3,7 @@ import { EnabledToggle, SettingToggle } from '../ui/SettingToggle';
 import { useSettings } from '../ui/settings-store';
 import type { HoverKey, Theme } from '../settings';
 import { About } from './About';
-import { Keys } from './Keys';
+import { Keys } from '../ui/KeyLists';
 import { PopupPreview } from './PopupPreview';
 import { ReadingSettings } from './ReadingSettings';
 

@@ -1,14 +1,14 @@
 /**
- * Every key Kiji answers to: the browser's shortcuts as the user has them bound (read from the browser, so a
- * rebinding shows), then the popup's keys from the same table as the popup's own `?` list.
+ * Every key Kiji answers to, for the options and welcome pages: the browser's shortcuts as the user has them bound
+ * (read from the browser, so a rebinding shows), and the popup's keys from the same table as the popup's own `?` list.
  */
 import browser from 'webextension-polyfill';
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../ui/i18n';
-import { POPUP_KEY_HELP } from '../ui/popup/key-help';
+import { t } from './i18n';
+import { POPUP_KEY_HELP } from './popup/key-help';
 
 /** Keys of the popup its `?` list leaves out, since it shows them or they act as in any scrolling box. */
-export const OPTIONS_ONLY_KEYS: readonly (readonly [key: string, label: string])[] = [
+export const POPUP_KEYS_BEYOND_HELP: readonly (readonly [key: string, label: string])[] = [
   ['?', 'keyHelp'],
   ['PgUp PgDn', 'keyScroll'],
 ];
@@ -39,7 +39,7 @@ function KeyCaps({ keys, joiner }: { keys: string; joiner: '+' | ' ' }) {
   );
 }
 
-export function Keys() {
+function useShortcuts(): Shortcut[] | null {
   const [shortcuts, setShortcuts] = useState<Shortcut[] | null>(null);
   useEffect(() => {
     void browser.commands
@@ -53,12 +53,16 @@ export function Keys() {
       )
       .catch(() => setShortcuts([]));
   }, []);
+  return shortcuts;
+}
+
+/** Alt+Shift+K and Alt+Shift+R, or what the user bound instead, and where to change them. */
+export function BrowserShortcuts({ labelledBy }: { labelledBy: string }) {
+  const shortcuts = useShortcuts();
   const firefox = browser.runtime.getURL('').startsWith('moz-extension:');
   return (
-    <section aria-labelledby="keys-title">
-      <h2 id="keys-title">{t('optionsKeys')}</h2>
-      <h3 id="keys-browser">{t('keysBrowser')}</h3>
-      <dl class="keys browser-shortcuts" aria-labelledby="keys-browser">
+    <>
+      <dl class="keys browser-shortcuts" aria-labelledby={labelledBy}>
         {shortcuts?.map((c) => (
           <div key={c.name} data-command={c.name}>
             <dt>{c.shortcut ? <KeyCaps keys={c.shortcut} joiner="+" /> : t('keysUnbound')}</dt>
@@ -84,18 +88,36 @@ export function Keys() {
           </>
         )}
       </p>
+    </>
+  );
+}
+
+/** The keys of the hover popup while it is open. */
+export function PopupKeys({ labelledBy }: { labelledBy: string }) {
+  return (
+    <dl class="keys popup-keys" aria-labelledby={labelledBy}>
+      {[...POPUP_KEY_HELP, ...POPUP_KEYS_BEYOND_HELP].map(([keys, label]) => (
+        <div key={keys}>
+          <dt>
+            <KeyCaps keys={keys} joiner=" " />
+          </dt>
+          <dd>{t(label)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** The options page's Keys section. */
+export function Keys() {
+  return (
+    <section aria-labelledby="keys-title">
+      <h2 id="keys-title">{t('optionsKeys')}</h2>
+      <h3 id="keys-browser">{t('keysBrowser')}</h3>
+      <BrowserShortcuts labelledBy="keys-browser" />
       <h3 id="keys-popup">{t('keysTitle')}</h3>
       <p class="hint">{t('keysPopupIntro')}</p>
-      <dl class="keys popup-keys" aria-labelledby="keys-popup">
-        {[...POPUP_KEY_HELP, ...OPTIONS_ONLY_KEYS].map(([keys, label]) => (
-          <div key={keys}>
-            <dt>
-              <KeyCaps keys={keys} joiner=" " />
-            </dt>
-            <dd>{t(label)}</dd>
-          </div>
-        ))}
-      </dl>
+      <PopupKeys labelledBy="keys-popup" />
     </section>
   );
 }

@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { COMMANDS } from '../content/keys';
-import { useLocale } from '../ui/test-support/fake-browser';
-import { Keys } from './Keys';
+import { useLocale } from './test-support/fake-browser';
+import { Keys } from './KeyLists';
 
 let bindings: { name?: string; description?: string; shortcut?: string }[] = [];
 
 vi.mock('webextension-polyfill', async () => {
-  const fake = await import('../ui/test-support/fake-browser');
+  const fake = await import('./test-support/fake-browser');
   return {
     default: {
       ...fake.default,
