@@ -1,0 +1,16 @@
+// Saves for the accessibility and screenshot runs: real EDICT entries in real sentences of the seed article.
+import { saveOf, seedSentences } from '../support/real-saves';
+import type { SaveInput } from '../../src/core/vocab/word';
+
+const WORDS = ['延長', '合意', '条約', '電話会談'];
+
+export async function realSavesFor(url: string): Promise<SaveInput[]> {
+  const sentences = seedSentences();
+  const saves: SaveInput[] = [];
+  for (const word of WORDS) {
+    const sentence = sentences.find((s) => s.includes(word));
+    if (!sentence) throw new Error(`${word} is in no sentence of the seed article`);
+    saves.push(await saveOf(sentence, word, { url, title: 'バイデン=プーチン、初の電話会談 新START延長で合意' }));
+  }
+  return saves;
+}
