@@ -153,6 +153,10 @@ export async function closeWelcomeTab(context: BrowserContext, extensionId: stri
   for (;;) {
     const welcome = context.pages().find((p) => p.url() === url);
     if (welcome) {
+      // Closed only once it has loaded: closed at once, it left the extension's later pages without their messages
+      // (i18n.getMessage answering '') in 1 launch of 6; waiting for its load, in none of 10.
+      await welcome.waitForLoadState('load');
+      await welcome.waitForSelector('h1');
       await welcome.close();
       return url;
     }
