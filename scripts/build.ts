@@ -33,6 +33,7 @@ const entries: Record<string, string> = {
   popup: 'src/popup/index.tsx',
   options: 'src/options/index.tsx',
   welcome: 'src/welcome/index.tsx',
+  sample: 'src/sample/plain-urls.ts',
   vocab: 'src/vocab/index.tsx',
   reading: 'src/content/reading-mode/module.ts',
   'vocab-ui': 'src/content/vocab-module.ts',
@@ -69,12 +70,15 @@ const SAMPLE_PAGE = 'sample.html';
 
 /**
  * The sample article (sample/article.html), shipped so the welcome page can open it. As an extension page it gets
- * no content script from the manifest, so it loads the hover script itself; nothing else differs.
+ * no content script from the manifest, so it loads the hover script itself (after sample.js: src/sample/).
  */
 function bundledSample(): string {
   const html = readFileSync(join(root, 'sample', 'article.html'), 'utf8');
   if (!html.includes('</body>')) throw new Error('sample/article.html has no </body>');
-  return html.replace('</body>', '  <script src="content.js"></script>\n  </body>');
+  return html.replace(
+    '</body>',
+    '  <script src="sample.js"></script>\n    <script src="content.js"></script>\n  </body>',
+  );
 }
 
 async function bundle() {
@@ -129,6 +133,7 @@ function assemble(browser: Browser) {
     'popup',
     'options',
     'welcome',
+    'sample',
     'vocab',
     ...(browser === 'chrome' ? ['offscreen'] : []),
   ];

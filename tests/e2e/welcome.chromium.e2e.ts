@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { closeWelcomeTab, hover, launchChromium, readPopup, type ChromiumHarness } from './chromium';
 import { extensionCopyForTests } from './extension-dist';
 import { waitForPopup } from './popup-wait';
-import { launchOnProfile } from './vocab-harness';
+import { launchOnProfile, readVocabRows, waitFor } from './vocab-harness';
 
 const FIRST_LOOKUP_MS = 60_000;
 
@@ -40,7 +40,7 @@ describe('Chromium: the welcome page', () => {
     await page.close();
   });
 
-  it('its button opens the bundled sample article, where a hover shows the popup', async () => {
+  it('its button opens the bundled sample article, where a hover shows the popup, s saves, and the panel reads it', async () => {
     const page = await openWelcome();
     const [sample] = await Promise.all([
       harness.context.waitForEvent('page'),
@@ -56,6 +56,22 @@ describe('Chromium: the welcome page', () => {
       FIRST_LOOKUP_MS,
     );
     expect(popup.reading).toBe('ほうどうかん');
+
+    // Saving works there too (its module loads in an extension page), and the toolbar popup reads the article.
+    await waitFor(async () => (await sample.evaluate(readVocabRows))[0]?.state === 'unsaved', 'the save row');
+    await sample.keyboard.press('s');
+    await waitFor(async () => (await sample.evaluate(readVocabRows))[0]?.state === 'new', 'the saved state');
+    const tabId = await harness.serviceWorker.evaluate(
+      async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id,
+      sample.url(),
+    );
+    const toolbar = await harness.context.newPage();
+    await toolbar.goto(`chrome-extension://${harness.extensionId}/popup.html?tab=${tabId}`);
+    const panel = toolbar.locator('[data-testid=article]');
+    await panel.waitFor({ timeout: FIRST_LOOKUP_MS });
+    expect(await panel.locator('.title').textContent()).toContain('米ロ、核軍縮めぐり事務レベル協議');
+    expect(await panel.textContent()).toContain('新戦略兵器削減条約');
+    await toolbar.close();
     await sample.close();
     await page.close();
   });
