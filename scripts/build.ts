@@ -32,6 +32,8 @@ const entries: Record<string, string> = {
   offscreen: 'src/offscreen/offscreen.ts',
   popup: 'src/popup/index.tsx',
   options: 'src/options/index.tsx',
+  welcome: 'src/welcome/index.tsx',
+  sample: 'src/sample/plain-urls.ts',
   vocab: 'src/vocab/index.tsx',
   reading: 'src/content/reading-mode/module.ts',
   'vocab-ui': 'src/content/vocab-module.ts',
@@ -62,6 +64,21 @@ function compactStyleSheets() {
       );
     },
   };
+}
+
+const SAMPLE_PAGE = 'sample.html';
+
+/**
+ * The sample article (sample/article.html), shipped so the welcome page can open it. As an extension page it gets
+ * no content script from the manifest, so it loads the hover script itself (after sample.js: src/sample/).
+ */
+function bundledSample(): string {
+  const html = readFileSync(join(root, 'sample', 'article.html'), 'utf8');
+  if (!html.includes('</body>')) throw new Error('sample/article.html has no </body>');
+  return html.replace(
+    '</body>',
+    '  <script src="sample.js"></script>\n    <script src="content.js"></script>\n  </body>',
+  );
 }
 
 async function bundle() {
@@ -108,12 +125,15 @@ function assemble(browser: Browser) {
   cpSync(join(root, 'public'), dir, { recursive: true });
   for (const page of readdirSync(join(root, 'src', 'pages'))) cpSync(join(root, 'src', 'pages', page), join(dir, page));
   if (browser === 'firefox') rmSync(join(dir, 'offscreen.html'));
+  writeFileSync(join(dir, SAMPLE_PAGE), bundledSample());
   const scripts = [
     'content',
     'reading',
     'vocab-ui',
     'popup',
     'options',
+    'welcome',
+    'sample',
     'vocab',
     ...(browser === 'chrome' ? ['offscreen'] : []),
   ];

@@ -1,7 +1,8 @@
 /**
- * `npm run screenshots`: PNGs of the hover popup (a word, a glossary card, a name, a number) and of reading mode,
- * in the light and the dark theme, written to docs/screenshots/. Runs the built extension (npm run build first) in
- * Debian's Chromium on the sample article, with the same isolated harness as the end-to-end tests.
+ * `npm run screenshots`: PNGs of the hover popup (a word, a glossary card, a name, a number), reading mode, the
+ * toolbar popup's "This article" panel, the vocabulary page (real saves), the options and the welcome page, in the
+ * light and the dark theme, written to docs/screenshots/. Runs the built extension (npm run build first) in Debian's
+ * Chromium on the sample article, with the same isolated harness as the end-to-end tests.
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,6 +12,9 @@ import { hover, launchChromium, readPopup } from '../tests/e2e/chromium';
 import { waitForPopup } from '../tests/e2e/popup-wait';
 import { sendToTab, tabIdOf, waitForArticleMark } from '../tests/e2e/reading-probes';
 import { startFixtureServer } from '../tests/e2e/server';
+import { realSavesFor } from '../tests/e2e/a11y-support';
+import { ask } from '../tests/e2e/vocab-harness';
+import { SEED_URL } from '../tests/support/real-saves';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const outDir = join(root, 'docs', 'screenshots');
@@ -22,7 +26,10 @@ const SCENES = [
   { name: 'number', text: '両政府は4日', offset: 4, expect: '4日' },
 ];
 
-async function setTheme(harness: Awaited<ReturnType<typeof launchChromium>>, page: Page, theme: 'light' | 'dark') {
+type Harness = Awaited<ReturnType<typeof launchChromium>>;
+const THEMES = ['light', 'dark'] as const;
+
+async function setTheme(harness: Harness, page: Page, theme: 'light' | 'dark') {
   await page.emulateMedia({ colorScheme: theme });
   await harness.serviceWorker.evaluate(async (t) => {
     const key = 'settings';
@@ -40,6 +47,57 @@ async function shootPopup(page: Page, file: string, point: { x: number; y: numbe
   const right = Math.min(1280, Math.max(popup.box.right, point.x + 40) + pad);
   const bottom = Math.min(900, Math.max(popup.box.bottom, point.y + 30) + pad);
   await page.screenshot({ path: file, clip: { x: left, y: top, width: right - left, height: bottom - top } });
+}
+
+/** An extension page in its own tab, at a given size, in a theme, once `ready` is on it. */
+async function extensionPage(harness: Harness, path: string, theme: 'light' | 'dark', ready: string, width: number) {
+  const page = await harness.context.newPage();
+  await page.setViewportSize({ width, height: 900 });
+  await setTheme(harness, page, theme);
+  await page.goto(`chrome-extension://${harness.extensionId}/${path}`);
+  await page.waitForSelector(ready, { timeout: 60_000 });
+  await page.waitForTimeout(400);
+  return page;
+}
+
+/** The extension's own pages: the "This article" panel for the sample's tab, vocabulary, options, welcome. */
+async function shootPages(harness: Harness, sampleTab: number) {
+  const setup = await harness.context.newPage();
+  await setup.goto(`chrome-extension://${harness.extensionId}/popup.html`);
+  for (const save of await realSavesFor(SEED_URL))
+    await ask(setup, 'vocabSave', { rid: `shot-${Math.random()}`, save });
+  await setup.close();
+  for (const theme of THEMES) {
+    const shots: [string, Page, string][] = [];
+    const panel = await extensionPage(harness, `popup.html?tab=${sampleTab}`, theme, '[data-testid=article]', 372);
+    shots.push(['panel', panel, 'main']);
+    const vocab = await extensionPage(harness, 'vocab.html', theme, 'tr.word', 1100);
+    await vocab.locator('tr.word .expand').first().click();
+    await vocab.waitForSelector('tr.detail .sentence a');
+    shots.push(['vocabulary', vocab, 'main']);
+    const options = await extensionPage(harness, 'options.html', theme, '.preview-popup[data-preview-ready]', 900);
+    shots.push(['options', options, 'main > h1, main > section:nth-of-type(-n+2)']);
+    shots.push([
+      'welcome',
+      await extensionPage(harness, 'welcome.html', theme, 'dl.browser-shortcuts > div', 900),
+      'main',
+    ]);
+    for (const [name, page, selector] of shots) {
+      const file = join(outDir, `${name}-${theme}.png`);
+      const boxes = await page.locator(selector).evaluateAll((els) =>
+        els.map((el) => {
+          const r = el.getBoundingClientRect();
+          return { top: r.top + scrollY, bottom: r.bottom + scrollY };
+        }),
+      );
+      const top = Math.max(0, Math.min(...boxes.map((b) => b.top)) - 16);
+      const bottom = Math.max(...boxes.map((b) => b.bottom)) + 16;
+      const width = page.viewportSize()!.width;
+      await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: top, width, height: bottom - top } });
+      console.log(`  ${file}`);
+      await page.close();
+    }
+  }
 }
 
 async function main() {
@@ -100,6 +158,7 @@ async function main() {
       });
       console.log(`  ${file}`);
     }
+    await shootPages(harness, await tabIdOf(harness.serviceWorker, page));
   } finally {
     await server.close();
     await harness.close();

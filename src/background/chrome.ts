@@ -12,6 +12,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { ENGINE_WATCH_PORT, envelope, parseEnvelope, type Envelope, type Reply, type RequestName } from '../messages';
 import { ENGINE_REQUESTS } from './handlers';
 import { listenForCommands } from './commands';
+import { openWelcomeOnInstall } from './welcome';
 
 const OFFSCREEN_URL = 'offscreen.html';
 // Chrome-only APIs the polyfill passes through untouched (they return promises in MV3).
@@ -99,3 +100,4 @@ browser.runtime.onStartup.addListener(() => void ensureOffscreen());
 browser.runtime.onInstalled.addListener(() => void ensureOffscreen());
 
 listenForCommands();
+openWelcomeOnInstall();

@@ -5,9 +5,11 @@ import { answerEngineRequest } from './handlers';
 import { startRouter } from './router';
 import { listenOnEnginePort } from './engine-port';
 import { listenForCommands } from './commands';
+import { openWelcomeOnInstall } from './welcome';
 
 const engine = createEngine(extensionAssets);
 startRouter((msg) => answerEngineRequest(engine, msg));
 listenOnEnginePort((msg) => answerEngineRequest(engine, msg));
 
 listenForCommands();
+openWelcomeOnInstall();

@@ -17,7 +17,8 @@ export function isTyping(target: EventTarget | null): boolean {
   );
 }
 
-const COMMANDS: Record<string, PopupCommand> = {
+/** Exported for the options page's test that its Keys section names every one. */
+export const COMMANDS: Record<string, PopupCommand> = {
   ArrowDown: 'next',
   ArrowUp: 'prev',
   Enter: 'expand',

@@ -72,26 +72,6 @@ async function ask<N extends RequestName>(tabId: number, message: Envelope<N>): 
   }
 }
 
-const CSS = `
-.article-panel { border-top: 1px solid var(--line); margin-top: 10px; padding-top: 8px; }
-.article-panel h2 { font-size: 14px; margin: 4px 0; border: 0; padding: 0; }
-.article-panel .title { font-weight: 600; margin: 4px 0; }
-.article-panel .counts { color: var(--muted); margin: 2px 0 6px; }
-.article-panel h3 { font-size: 13px; margin: 10px 0 4px; color: var(--muted); font-weight: 600; }
-.article-panel ol { list-style: none; margin: 0; padding: 0; max-height: 220px; overflow-y: auto; }
-.article-panel li button {
-  display: block; width: 100%; text-align: start; border: 0; border-radius: 4px; padding: 3px 4px;
-  background: transparent;
-}
-.article-panel li button:hover { background: var(--field); }
-.article-panel .word { font-weight: 600; }
-.article-panel .form, .article-panel .reading, .article-panel .count { color: var(--muted); margin-inline-start: 6px; }
-.article-panel .en { display: block; font-size: 12px; color: var(--muted); }
-.article-panel select { margin-inline-start: auto; }
-.article-panel .learn-head { display: flex; align-items: baseline; gap: 8px; }
-.article-panel .learn-head select { font-size: 12px; }
-`;
-
 function Items(props: { items: ArticleItem[]; kind: ArticleTarget['kind']; onShow: (target: ArticleTarget) => void }) {
   return (
     <ol>
@@ -174,7 +154,6 @@ export function ArticlePanel(props: {
 
   return (
     <section class="article-panel" aria-labelledby="article-heading">
-      <style>{CSS}</style>
       <h2 id="article-heading">{t('articleHeading')}</h2>
       {loaded.kind === 'loading' && <p class="hint">{t('articleLoading')}</p>}
       {loaded.kind === 'unavailable' && <p class="hint">{t('articleUnavailable')}</p>}

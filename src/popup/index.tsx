@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { Popup } from './Popup';
-import { applyPageTheme } from '../ui/page-theme';
+import { preparePage } from '../ui/page-theme';
 
-applyPageTheme();
+preparePage();
 render(<Popup />, document.getElementById('app')!);

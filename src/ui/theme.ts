@@ -29,7 +29,7 @@ const LIGHT: Tokens = {
   commonBg: '#dcefe0',
   commonFg: '#1b5e20',
   cardBg: '#f7f0e0',
-  cardBorder: '#c9a85a',
+  cardBorder: '#8a6d1f',
   shadow: '0 6px 24px rgba(0, 0, 0, 0.18)',
 };
 
@@ -44,7 +44,7 @@ const DARK: Tokens = {
   commonBg: '#1e3a24',
   commonFg: '#9edba6',
   cardBg: '#2a2824',
-  cardBorder: '#8c7440',
+  cardBorder: '#a88a48',
   shadow: '0 6px 24px rgba(0, 0, 0, 0.55)',
 };
 

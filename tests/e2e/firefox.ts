@@ -68,6 +68,7 @@ export async function launchFirefox({ withExtension = true } = {}): Promise<Fire
     await browser.close();
     throw error;
   }
+  await closeWelcomeTab(browser);
   const page = await browser.newPage();
   const pageErrors: string[] = [];
   page.on('console', (message) => {
@@ -114,4 +115,23 @@ export function hover(
 
 export function readPopup(page: Page): Promise<PopupContent | null> {
   return page.evaluate(readPopupInPage);
+}
+
+/**
+ * As in the Chromium harness: the welcome tab Kiji opens on install is awaited and closed before the tests. Firefox's
+ * BiDi reports a tab opened by an extension as about:blank, so the tab is asked where it is.
+ */
+async function closeWelcomeTab(browser: Browser): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    for (const page of await browser.pages()) {
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith('moz-extension://') && href.endsWith('/welcome.html')) {
+        await page.close();
+        return;
+      }
+    }
+    if (Date.now() > deadline) throw new Error('Kiji opened no welcome tab on install');
+    await new Promise((done) => setTimeout(done, 100));
+  }
 }

@@ -12,6 +12,7 @@ import type {
   WordLookupEntry,
 } from '../../core/types';
 import type { Theme } from '../../settings';
+import { POPUP_KEY_HELP } from './key-help';
 import { t } from '../i18n';
 import { categoryLabel, inflectionText, posLabel, tagLabel } from '../labels';
 import { wordId } from '../../core/vocab/word';
@@ -276,19 +277,10 @@ function KanjiRow({ k, open }: { k: KanjiInfo; open: boolean }) {
   );
 }
 
-const HELP_KEYS: [string, string][] = [
-  ['↓ ↑', 'keyNextPrev'],
-  ['Enter', 'keyExpand'],
-  ['S', 'keySave'],
-  ['K', 'keyKnown'],
-  ['C', 'keyCopy'],
-  ['Esc', 'keyClose'],
-];
-
 function KeysHelp() {
   return (
     <dl class="keys-help" aria-label={t('keysTitle')}>
-      {HELP_KEYS.map(([key, label]) => (
+      {POPUP_KEY_HELP.map(([key, label]) => (
         <div key={key}>
           <dt>
             <kbd>{key}</kbd>
