@@ -41,7 +41,7 @@ describe('the reading-mode shortcut', () => {
   it('is declared in the manifest with the name the background listens for', async () => {
     const { readFileSync } = await import('node:fs');
     const manifest = JSON.parse(readFileSync('manifest.json', 'utf8')) as { commands: Record<string, unknown> };
-    expect(manifest.commands[READING_MODE_COMMAND]).toMatchObject({ suggested_key: { default: 'Alt+Shift+R' } });
+    expect(manifest.commands[READING_MODE_COMMAND]).toMatchObject({ suggested_key: { default: 'Alt+Shift+F' } });
   });
 
   it('reaches the top frame of the tab it was pressed in, as a request the content script accepts', async () => {

@@ -56,7 +56,7 @@ function useShortcuts(): Shortcut[] | null {
   return shortcuts;
 }
 
-/** Alt+Shift+K and Alt+Shift+R, or what the user bound instead, and where to change them. */
+/** Alt+Shift+K and Alt+Shift+F, or what the user bound instead, and where to change them. */
 export function BrowserShortcuts({ labelledBy }: { labelledBy: string }) {
   const shortcuts = useShortcuts();
   const firefox = browser.runtime.getURL('').startsWith('moz-extension:');
