@@ -52,8 +52,16 @@ export async function tabIdOf(worker: Worker, page: Page): Promise<number> {
   return id;
 }
 
-/** Sends a Kiji request to the content script of the tab's top frame, as the toolbar popup does. */
-export async function sendToTab<T>(worker: Worker, tabId: number, type: string, payload: object): Promise<T> {
+/**
+ * Sends a Kiji request to the content script of the tab's top frame, as the toolbar popup does: from the service
+ * worker, or from an extension page (which works while the worker is stopped).
+ */
+export async function sendToTab<T>(
+  worker: Pick<Worker, 'evaluate'>,
+  tabId: number,
+  type: string,
+  payload: object,
+): Promise<T> {
   const reply = (await worker.evaluate(([id, message]) => chrome.tabs.sendMessage(id, message, { frameId: 0 }), [
     tabId,
     { kiji: 1, type, payload },
