@@ -11,7 +11,7 @@ function cardWithShadowText(text: string, mode: ShadowRootMode = 'open') {
   p.textContent = text;
   root.append(p);
   const node = p.firstChild as Text;
-  const doc = document as Document & { caretPositionFromPoint?: unknown };
+  const doc = document as unknown as { caretPositionFromPoint?: unknown };
   doc.caretPositionFromPoint = (_x: number, _y: number, options?: { shadowRoots?: ShadowRoot[] }) =>
     options?.shadowRoots?.includes(root) ? { offsetNode: node, offset: 1 } : { offsetNode: document.body, offset: 0 };
   vi.spyOn(document, 'elementFromPoint').mockReturnValue(host);
@@ -40,7 +40,7 @@ describe('charAtPoint', () => {
     const host = document.createElement('div');
     document.body.replaceChildren(host);
     host.attachShadow({ mode: 'closed' });
-    const doc = document as Document & { caretPositionFromPoint?: unknown };
+    const doc = document as unknown as { caretPositionFromPoint?: unknown };
     const asked: unknown[] = [];
     doc.caretPositionFromPoint = (_x: number, _y: number, options?: unknown) => {
       asked.push(options);
