@@ -35,6 +35,8 @@ export interface PageMemory {
   nodes: number;
   /** Nodes no longer in the document but still held by some script. */
   detachedNodes: number;
+  /** Kiji's furigana still in the page (ruby[data-kiji-ruby]). */
+  rubies: number;
   /** The detached trees' roots, as "NAME text…", to tell whose they are. */
   detachedRoots: string[];
 }
@@ -55,7 +57,8 @@ export async function pageMemory(page: Page): Promise<PageMemory> {
     const detached = detachedNodes.reduce((n, tree) => n + Math.max(1, tree.retainedNodeIds.length), 0);
     await cdp.send('DOM.disable');
     const detachedRoots = detachedNodes.map(({ treeNode: n }) => `${n.nodeName} ${n.nodeValue.slice(0, 20)}`.trim());
-    return { heapUsed: usedSize, nodes, detachedNodes: detached, detachedRoots };
+    const rubies = await page.evaluate(() => document.querySelectorAll('ruby[data-kiji-ruby]').length);
+    return { heapUsed: usedSize, nodes, detachedNodes: detached, rubies, detachedRoots };
   } finally {
     await cdp.detach();
   }

@@ -29,8 +29,11 @@ export const POINTER_INTERVAL_MS = 8;
  * there this long looks up the word it rests on.
  */
 export const HEADING_HOLD_MS = 300;
-/** How many times in a row a hover looks again after the page replaced its text (see lookAgain). */
-const MAX_REGATHERS = 3;
+/**
+ * How many times in a row a hover looks again after the page replaced its text (see lookAgain): a couple of seconds
+ * of a page re-rendering ten times a second while the engine, still loading, gives answers it does not cache.
+ */
+const MAX_REGATHERS = 20;
 
 interface PointerState {
   x: number;

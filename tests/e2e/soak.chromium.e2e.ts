@@ -34,11 +34,13 @@ describe('Chromium: the short endurance run', () => {
     expect(verdict('memory').ok, verdict('memory').detail).toBe(true);
   });
 
-  it('left the page as it was after each reading-mode cycle: no detached node, no extra node', () => {
+  // The saved news pages run their own scripts (some add nodes now and then): what is Kiji's is its furigana, and
+  // nodes its scripts keep after they left the page.
+  it('left the page as it was after each reading-mode cycle: no furigana left, no detached node', () => {
     expect(report.readingChecks).toHaveLength(SHORT.readingToggles);
     for (const c of report.readingChecks) {
+      expect(c.after.rubies, c.page).toBe(0);
       expect(c.after.detachedNodes, c.page).toBeLessThanOrEqual(c.before.detachedNodes);
-      expect(c.after.nodes, c.page).toBe(c.before.nodes);
     }
   });
 
