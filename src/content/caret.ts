@@ -21,13 +21,25 @@ function boxContains(box: BoxLike, x: number, y: number, slack = 0.5): boolean {
 }
 
 type CaretDocument = Document & {
-  caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null;
+  caretPositionFromPoint?(
+    x: number,
+    y: number,
+    options?: { shadowRoots?: ShadowRoot[] },
+  ): { offsetNode: Node; offset: number } | null;
   caretRangeFromPoint?(x: number, y: number): Range | null;
 };
 
-function caretFromPoint(doc: CaretDocument, x: number, y: number): { node: Node; offset: number } | null {
+/** Shadow trees inside shadow trees: far deeper than any page nests them, and a bound on the walk. */
+const MAX_SHADOW_DEPTH = 8;
+
+function caretFromPoint(
+  doc: CaretDocument,
+  x: number,
+  y: number,
+  shadowRoots?: ShadowRoot[],
+): { node: Node; offset: number } | null {
   if (typeof doc.caretPositionFromPoint === 'function') {
-    const p = doc.caretPositionFromPoint(x, y);
+    const p = shadowRoots ? doc.caretPositionFromPoint(x, y, { shadowRoots }) : doc.caretPositionFromPoint(x, y);
     return p ? { node: p.offsetNode, offset: p.offset } : null;
   }
   if (typeof doc.caretRangeFromPoint === 'function') {
@@ -35,6 +47,22 @@ function caretFromPoint(doc: CaretDocument, x: number, y: number): { node: Node;
     return r ? { node: r.startContainer, offset: r.startOffset } : null;
   }
   return null;
+}
+
+/**
+ * The open shadow roots under the point, outermost first. The caret APIs stop at a shadow host unless they are
+ * given its root (web components: a news site's article card, an embedded post); closed roots stay closed.
+ */
+function shadowRootsAt(doc: Document, x: number, y: number): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  let scope: Document | ShadowRoot = doc;
+  for (let depth = 0; depth < MAX_SHADOW_DEPTH; depth++) {
+    const root: ShadowRoot | null | undefined = scope.elementFromPoint(x, y)?.shadowRoot;
+    if (!root || roots.includes(root)) break;
+    roots.push(root);
+    scope = root;
+  }
+  return roots;
 }
 
 function charBoxContains(doc: Document, node: Text, offset: number, x: number, y: number): boolean {
@@ -59,7 +87,12 @@ function inFormField(node: Node): boolean {
  * the pointer is past the end of a line or in the margin, so the character's own box has to contain the point.
  */
 export function charAtPoint(doc: Document, x: number, y: number): CharHit | null {
-  const caret = caretFromPoint(doc as CaretDocument, x, y);
+  let caret = caretFromPoint(doc as CaretDocument, x, y);
+  // Not on text: perhaps on a shadow host, whose text the caret APIs find only when shown its root.
+  if (caret && caret.node.nodeType !== 3) {
+    const roots = shadowRootsAt(doc, x, y);
+    if (roots.length > 0) caret = caretFromPoint(doc as CaretDocument, x, y, roots);
+  }
   if (!caret || caret.node.nodeType !== 3) return null;
   const node = caret.node as Text;
   if (isInSkippedElement(node) || inFormField(node)) return null;

@@ -186,6 +186,21 @@ describe('hovering Japanese text', () => {
     expect(shownHeadword()).toBe('ロシア');
   });
 
+  it('shows the word when the page re-rendered its text while the answer was on the way, the pointer still', async () => {
+    await setUp();
+    move(xOf('電話'));
+    await settle();
+    // A framework renders the paragraph again: the same text, in a new node, under the same pointer.
+    const fresh = document.createTextNode(SENTENCE);
+    text.replaceWith(fresh);
+    text = fresh;
+    pending[0]!.release();
+    await settle();
+    expect(shownHeadword()).toBe('電話');
+    // Looked again at the new node, answered from the cache: no second request.
+    expect(sent).toBe(1);
+  });
+
   it('answers a second visit to a word from the cache', async () => {
     await setUp();
     move(xOf('電話'));

@@ -29,6 +29,11 @@ export const POINTER_INTERVAL_MS = 8;
  * there this long looks up the word it rests on.
  */
 export const HEADING_HOLD_MS = 300;
+/**
+ * How many times in a row a hover looks again after the page replaced its text (see lookAgain): a couple of seconds
+ * of a page re-rendering ten times a second while the engine, still loading, gives answers it does not cache.
+ */
+const MAX_REGATHERS = 20;
 
 interface PointerState {
   x: number;
@@ -95,6 +100,8 @@ export class HoverController {
   /** The pointer's previous position, to tell a move toward the popup; and the re-look after a stop on the way. */
   private prevPoint: { x: number; y: number } | null = null;
   private holdTimer = 0;
+  /** Looks again in a row because the page replaced the text under the pointer (see lookAgain). */
+  private regathers = 0;
   /** Save buttons, known/learning marks and the `s` key; none in tests that do not need them. */
   private vocab: PopupVocabController | null = null;
 
@@ -313,10 +320,25 @@ export class HoverController {
     }
     const found = this.boxAt(sentence, result.start, result.end, p);
     if (!found) {
+      if (this.lookAgain(sentence)) return;
       this.hide(false);
       return;
     }
+    this.regathers = 0;
     this.show(this.resultView(result, sentence.text), found, found.range);
+  }
+
+  /**
+   * The page replaced the text while its answer was on the way (a framework re-rendering, a ticker): the pointer
+   * has not moved, so look again at what is under it now. The answer is cached by then and shows at once.
+   */
+  private lookAgain(sentence: Sentence<Text>): boolean {
+    const gone = sentence.segments.some((s) => !s.node.isConnected);
+    if (!gone || this.regathers >= MAX_REGATHERS) return false;
+    this.regathers++;
+    this.lastHit = null;
+    this.schedule();
+    return true;
   }
 
   /** The engine answered before it had fully loaded: while the pointer stays, ask again for the full answer. */

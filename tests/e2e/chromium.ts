@@ -208,7 +208,7 @@ export function hover(
   page: Page,
   text: string,
   offsetInText = 0,
-  where: Pick<LocateArgs, 'within' | 'occurrence'> = {},
+  where: Pick<LocateArgs, 'within' | 'occurrence' | 'shadow'> = {},
 ): Promise<CharPoint> {
   const driver: HoverDriver = {
     locate: (args) => page.evaluate(locateCharacter, args),

@@ -14,7 +14,7 @@ export async function hoverText(
   driver: HoverDriver,
   text: string,
   offset: number,
-  where: Pick<LocateArgs, 'within' | 'occurrence'>,
+  where: Pick<LocateArgs, 'within' | 'occurrence' | 'shadow'>,
 ): Promise<CharPoint> {
   const point = await driver.locate({ text, offset, ...where });
   if ('error' in point) throw new Error(`hover: ${point.error}`);

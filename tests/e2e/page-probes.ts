@@ -10,6 +10,8 @@ export interface LocateArgs {
   within?: string;
   /** Which occurrence of `text` (0 = first). */
   occurrence?: number;
+  /** Selectors of shadow hosts, outermost first: the text is searched in the innermost one's open root. */
+  shadow?: string[];
 }
 
 export interface CharPoint {
@@ -23,7 +25,13 @@ export interface CharPoint {
  * (what mouse.move expects). Skips script/style/textarea/rt text, which a reader never hovers as page text.
  */
 export async function locateCharacter(args: LocateArgs): Promise<CharPoint | { error: string }> {
-  const root = args.within ? document.querySelector(args.within) : document.body;
+  let scope: Document | ShadowRoot = document;
+  for (const host of args.shadow ?? []) {
+    const next: ShadowRoot | null | undefined = scope.querySelector(host)?.shadowRoot;
+    if (!next) return { error: `no open shadow root at ${host}` };
+    scope = next;
+  }
+  const root = args.within ? scope.querySelector(args.within) : scope === document ? document.body : scope;
   if (!root) return { error: `no element matches ${args.within}` };
   const skip = new Set(['SCRIPT', 'STYLE', 'TEXTAREA', 'NOSCRIPT', 'RT', 'RP', 'TEMPLATE']);
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -108,4 +116,66 @@ export function pageTextSnapshot(articleSelector: string): { bodyText: string; a
     bodyText: document.body.innerText,
     articleHtml: article ? new XMLSerializer().serializeToString(article) : '',
   };
+}
+
+export interface HoverTarget {
+  /** A piece of one text node, unique enough for locateCharacter to find (its first occurrence is hovered). */
+  text: string;
+  offset: number;
+  /** The node's text from the hovered character on: what a lookup starting there reads. */
+  ahead: string;
+}
+
+export interface TargetArgs {
+  /** CSS selector of the elements whose text is hovered; default: the whole body. */
+  within?: string;
+  /** Take every n-th kanji of the text, so that the hovers spread over the page. */
+  every: number;
+}
+
+/**
+ * Kanji a reader could hover in the visible text under `within` (not in scripts, fields, furigana or hidden
+ * elements), each with a snippet of its text node for locateCharacter. Self-contained: it runs in the page.
+ */
+export function hoverTargets(args: TargetArgs): HoverTarget[] {
+  const roots = args.within ? Array.from(document.querySelectorAll(args.within)) : [document.body];
+  const skip = new Set(['SCRIPT', 'STYLE', 'TEXTAREA', 'NOSCRIPT', 'RT', 'RP', 'TEMPLATE', 'OPTION']);
+  const out: HoverTarget[] = [];
+  const seen = new Set<string>();
+  let n = 0;
+  for (const root of roots) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || skip.has(parent.tagName) || parent.closest('[contenteditable]')) continue;
+      // Not opacity: a page may hide everything while its scripts load (mainichi's <html class="async-hide">),
+      // and the pointer still lands on its text.
+      if (!parent.checkVisibility({ visibilityProperty: true })) continue;
+      const data = node.nodeValue ?? '';
+      for (let i = 0; i < data.length; i++) {
+        if (!/[\u4e00-\u9fff]/.test(data[i]!) || n++ % args.every !== 0) continue;
+        const from = Math.max(0, i - 6);
+        const text = data.slice(from, i + 6);
+        if (seen.has(text)) continue;
+        seen.add(text);
+        out.push({ text, offset: i - from, ahead: data.slice(i, i + 24) });
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether the popup is up and Kiji's match highlight lies under the point: the hover there was answered. */
+export function matchCovers(point: { x: number; y: number }): boolean {
+  const host = document.getElementById('kiji-popup-host');
+  const dialog = host?.shadowRoot?.querySelector<HTMLElement>('[role=dialog][data-kiji-popup]');
+  if (!dialog?.checkVisibility({ visibilityProperty: true })) return false;
+  const match = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.get('kiji-match');
+  for (const range of match ?? []) {
+    for (const box of Array.from(range.getClientRects())) {
+      if (point.x >= box.left - 1 && point.x <= box.right + 1 && point.y >= box.top - 1 && point.y <= box.bottom + 1)
+        return true;
+    }
+  }
+  return false;
 }
