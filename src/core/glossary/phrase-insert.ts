@@ -66,7 +66,8 @@ export function insertLengths(text: string, at: number): number[] {
   if (kanji >= 1) {
     // 強く, 大きく, 厳しく, 激しく: an adjective's adverbial form.
     if (kanji <= 2 && text[k] === 'く') out.add(kanji + 1);
-    if (kanji <= 2 && text.startsWith('しく', k)) out.add(kanji + 2);
+    // 大きく, 細かく, 少なく, 厳しく: the same with the kana the adjective keeps before く.
+    if (kanji <= 2 && /^[きかなしたろ]く/.test(text.slice(k, k + 2))) out.add(kanji + 2);
     // 正式に, 明確に, 積極的に, 国民に: a short kanji word with に.
     if (kanji >= 2 && kanji <= 4 && text[k] === 'に') out.add(kanji + 1);
   }

@@ -295,6 +295,7 @@ describe('lookup: set phrases through their conjugations, aliases as written', (
       ['政府は懸念を改めて表明した。', '懸念', '懸念を表明する', '懸念を改めて表明した'],
       ['両国の溝が一段と深まった。', '溝', '溝が深まる', '溝が一段と深まった'],
       ['首相は理解を国民に求めた。', '理解', '理解を求める', '理解を国民に求めた'],
+      ['野党は議席を大きく伸ばした。', '議席', '議席を伸ばす', '議席を大きく伸ばした'],
     ] as const) {
       const result = hover(text, head);
       expect(result.entries[0]?.headword, text).toBe(phrase);
@@ -304,6 +305,17 @@ describe('lookup: set phrases through their conjugations, aliases as written', (
     expect(hover('中国側に理解を強く求めた。', '強く').entries[0]?.headword).toBe('強い');
     // Text that is not an adverb does not join a phrase: 理解を得て求めた is two clauses.
     expect(hover('理解を得て求めた。', '理解').entries.some((e) => e.headword === '理解を求める')).toBe(false);
+  });
+
+  it('shows the phrase that starts at the pointer, not the longer one that began left of it', () => {
+    const text = '大臣は景気は回復しつつあるとの認識を示した。';
+    // On 認識 the reader points at 認識を示す; the phrase with と before it comes after.
+    const onNoun = hover(text, '認識');
+    expect(onNoun.entries[0]?.headword).toBe('認識を示す');
+    expect(text.slice(onNoun.start, onNoun.end)).toBe('認識を示した');
+    expect(onNoun.entries.some((e) => e.headword === 'との認識を示す')).toBe(true);
+    // On と the longer phrase is the one that starts there.
+    expect(hover(text, 'との').entries[0]?.headword).toBe('との認識を示す');
   });
 
   it('shows a verb phrase under its own headword, not under the card of its noun', () => {

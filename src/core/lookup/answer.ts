@@ -72,6 +72,12 @@ function lookupTerms(text: string, at: number, deps: LookupDeps): LookupResult |
   const atResult = lookupWords(text, at, deps);
   // Inside a katakana word the words start where the word does (ミサイル for the pointer on サ).
   const wordAt = atResult?.start ?? wordStart(text, at, deps.tokens);
+  // A term that starts with the word under the pointer is the longest word there, not the set phrase that began left
+  // of it: 認 of との認識を示した reads 認識を示す, and と of it との認識を示す.
+  const ownTerm = startsLeftAsPhrase(best, wordAt)
+    ? hits.find((h) => h.start === wordAt && h.end - h.start > (atResult?.entries[0]?.matchLength ?? 0))
+    : undefined;
+  if (ownTerm) best = ownTerm;
   const atWords = (atResult?.entries ?? []).filter((e) => !guessAgainstTerm(e, wordAt));
   let fromStart: WordLookupEntry[] = [];
   if (best && best.start < at) {
@@ -84,7 +90,7 @@ function lookupTerms(text: string, at: number, deps: LookupDeps): LookupResult |
   const longerWord = fromStart.find(
     (e) => (!e.parts || (!!best && placeBeforeInstitution(best, e))) && e.matchLength > termLength,
   );
-  const cards = chooseCards(hits).map(glossaryCard);
+  const cards = chooseCards(ownTerm ? [ownTerm, ...hits.filter((h) => h !== ownTerm)] : hits).map(glossaryCard);
   if (longerWord) best = undefined;
 
   const words: WordLookupEntry[] = [];
@@ -129,8 +135,7 @@ function lookupTerms(text: string, at: number, deps: LookupDeps): LookupResult |
   const wordsFirst =
     !!best &&
     !longerWord &&
-    ((best.entry.category === 'phrase' && hasHiragana(best.entry.term) && best.start < wordAt && atWords.length > 0) ||
-      everydayWord(best, atWords[0], wordAt));
+    ((startsLeftAsPhrase(best, wordAt) && atWords.length > 0) || everydayWord(best, atWords[0], wordAt));
   if (wordsFirst) best = undefined;
   const entries: LookupEntry[] =
     longerWord || wordsFirst
@@ -147,6 +152,11 @@ function lookupTerms(text: string, at: number, deps: LookupDeps): LookupResult |
   let end = wordAt + (nameFirst || wordLength === 0 ? Math.max(wordLength, names[0]?.matchLength ?? 0) : wordLength);
   if (best) ({ start, end } = best);
   return { start, end, match: text.slice(start, end), entries };
+}
+
+/** A set phrase of news writing (with kana in it: と述べる, との認識を示す) that began left of the word at `wordAt`. */
+function startsLeftAsPhrase(hit: GlossaryHit | undefined, wordAt: number): hit is GlossaryHit {
+  return !!hit && hit.entry.category === 'phrase' && hasHiragana(hit.entry.term) && hit.start < wordAt;
 }
 
 /** Names written at `from`: kuromoji's person first when it hears one, then ENAMDICT's. */
