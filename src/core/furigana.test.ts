@@ -174,12 +174,14 @@ describe('annotateText on the seed article', () => {
     expect(a.wordCount).toBe(7);
   });
 
-  it('annotates 5,000 characters in well under a second', () => {
+  // How fast is for the bench (annotate_ms); here only a cap generous enough for a loaded 2-core machine, so that
+  // a hang or a quadratic slide fails while a busy machine does not.
+  it('annotates 5,000 characters without hanging', () => {
     const text = body.repeat(Math.ceil(5000 / body.length)).slice(0, 5000);
     annotate(text);
     const start = performance.now();
     const a = annotate(text);
-    expect(performance.now() - start).toBeLessThan(1000);
+    expect(performance.now() - start).toBeLessThan(10_000);
     expect(a.words.length).toBeGreaterThan(500);
   });
 });

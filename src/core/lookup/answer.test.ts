@@ -318,6 +318,23 @@ describe('lookup: set phrases through their conjugations, aliases as written', (
     expect(hover(text, 'との').entries[0]?.headword).toBe('との認識を示す');
   });
 
+  it('shows the expression a particle opens second, after the word under the pointer', () => {
+    for (const [text, head, word, expression] of [
+      ['予算案を巡り与野党が対立した。', '巡り', '巡る', 'を巡り'],
+      ['中国に対し抗議した。', '対し', '対する', 'に対し'],
+      ['関係者によると首相は辞任する。', 'よる', 'よる', 'によると'],
+      ['夜から朝にかけて雨が降る。', 'かけて', 'かける', 'にかけて'],
+    ] as const) {
+      const entries = hover(text, head).entries;
+      expect(
+        entries.slice(0, 2).map((e) => e.headword),
+        text,
+      ).toEqual([word, expression]);
+    }
+    // A particle that opens nothing there adds nothing: 米国に協力 has no に協力 expression.
+    expect(hover('米国に協力した。', '協力').entries.some((e) => e.headword.startsWith('に'))).toBe(false);
+  });
+
   it('shows a verb phrase under its own headword, not under the card of its noun', () => {
     for (const [text, head, phrase] of [
       ['首相の発言が波紋を呼んだ。', '波紋', '波紋を呼ぶ'],

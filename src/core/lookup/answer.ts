@@ -8,7 +8,7 @@ import type { WordIndex } from '../dict/word-index';
 import type { GlossaryHit, GlossaryIndex } from '../glossary/match';
 import { lookupNumber } from '../numbers';
 import { hasHiragana, hasKanji } from '../text/chars';
-import type { LookupEntry, LookupResult, NameLookupEntry, WordLookupEntry } from '../types';
+import type { GlossaryLookupEntry, LookupEntry, LookupResult, NameLookupEntry, WordLookupEntry } from '../types';
 import { INSTITUTION_FINALS } from './candidates/affix-tables';
 import { chooseCards, glossaryCard } from './candidates/glossary';
 import { katakanaCompound, unknownKatakana } from './candidates/latin-and-katakana';
@@ -90,7 +90,8 @@ function lookupTerms(text: string, at: number, deps: LookupDeps): LookupResult |
   const longerWord = fromStart.find(
     (e) => (!e.parts || (!!best && placeBeforeInstitution(best, e))) && e.matchLength > termLength,
   );
-  const cards = chooseCards(ownTerm ? [ownTerm, ...hits.filter((h) => h !== ownTerm)] : hits).map(glossaryCard);
+  const chosen = chooseCards(ownTerm ? [ownTerm, ...hits.filter((h) => h !== ownTerm)] : hits);
+  const cards = chosen.map(glossaryCard);
   if (longerWord) best = undefined;
 
   const words: WordLookupEntry[] = [];
@@ -137,14 +138,19 @@ function lookupTerms(text: string, at: number, deps: LookupDeps): LookupResult |
     !longerWord &&
     ((startsLeftAsPhrase(best, wordAt) && atWords.length > 0) || everydayWord(best, atWords[0], wordAt));
   if (wordsFirst) best = undefined;
+  const opened = chosen.findIndex((h) => h.start === wordAt - 1 && h.entry.category === 'phrase');
+  const firstWords =
+    wordsFirst || (!best && !longerWord && !nameFirst)
+      ? withParticleExpression(text, wordAt, wordsFirst ? atWords : dictionary, cards[opened], deps)
+      : dictionary;
   const entries: LookupEntry[] =
     longerWord || wordsFirst
-      ? [...(wordsFirst ? atWords : dictionary), ...cards, ...names]
+      ? [...firstWords, ...cards.filter((c) => !firstWords.includes(c)), ...names]
       : nameFirst
         ? best || cards.length === 0
           ? [...cards, ...names, ...dictionary]
           : [...names, ...cards, ...dictionary]
-        : [...cards, ...dictionary, ...names];
+        : [...cards.filter((c) => !firstWords.includes(c)), ...firstWords, ...names];
   if (entries.length === 0) return null;
   // The glossary term's span when it stands; else the longest word or name, from where it starts.
   let start = longerWord && firstHit ? firstHit.start : wordAt;
@@ -152,6 +158,38 @@ function lookupTerms(text: string, at: number, deps: LookupDeps): LookupResult |
   let end = wordAt + (nameFirst || wordLength === 0 ? Math.max(wordLength, names[0]?.matchLength ?? 0) : wordLength);
   if (best) ({ start, end } = best);
   return { start, end, match: text.slice(start, end), entries };
+}
+
+/** Particles that open a grammatical expression with the word after them (を巡り, に対し, によると, と述べる). */
+const EXPRESSION_PARTICLES = new Set([...'をにと']);
+
+/**
+ * The word under the pointer, then the expression that its particle opens (巡 of を巡り: 巡る, then を巡り
+ * "concerning"; 対 of に対し: 対する, then に対し "towards; against"), then the word's other entries. The expression
+ * began left of the pointer, so it never comes first, but the sense the sentence uses is no further than second.
+ */
+function withParticleExpression(
+  text: string,
+  wordAt: number,
+  atWords: readonly WordLookupEntry[],
+  card: GlossaryLookupEntry | undefined,
+  deps: LookupDeps,
+): LookupEntry[] {
+  const [first, ...rest] = atWords;
+  const particle = text[wordAt - 1];
+  if (!first || first.source !== 'words' || particle === undefined || !EXPRESSION_PARTICLES.has(particle)) {
+    return [...atWords];
+  }
+  const reach = first.matchLength + 1;
+  const expression =
+    card ??
+    lookupWords(text, wordAt - 1, deps)?.entries.find(
+      (e) =>
+        e.headword.startsWith(particle) &&
+        e.matchLength >= reach &&
+        e.senses.some((sense) => sense.pos.some((pos) => pos === 'exp' || pos.startsWith('prt'))),
+    );
+  return expression ? [first, expression, ...rest] : [...atWords];
 }
 
 /** A set phrase of news writing (with kana in it: と述べる, との認識を示す) that began left of the word at `wordAt`. */
