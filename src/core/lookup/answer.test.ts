@@ -367,6 +367,8 @@ describe('lookup: set phrases through their conjugations, aliases as written', (
     for (const [text, alias, reading, term] of [
       ['日銀が追加利上げを決めた。', '日銀', 'にちぎん', '日本銀行'],
       ['経団連の会長が会見した。', '経団連', 'けいだんれん', '日本経済団体連合会'],
+      ['全銀協の会長は利上げを歓迎した。', '全銀協', 'ぜんぎんきょう', '全国銀行協会'],
+      ['衆院憲法審で議論した。', '憲法審', 'けんぽうしん', '憲法審査会'],
     ] as const) {
       const card = hover(text, alias).entries.find((e) => e.source === 'glossary');
       expect(card, text).toMatchObject({ headword: alias, reading, standsFor: { term } });
@@ -459,6 +461,17 @@ describe('lookup: composed terms, people with titles', () => {
     const entry = hover('極超音速滑空弾を開発した。', '滑空弾').entries[0];
     expect(entry).toMatchObject({ headword: '滑空弾', reading: 'かっくうだん' });
     expect(entry?.senses[0]?.glosses[0]).toMatch(/shell/);
+    const level = hover('局長級の協議を開いた。', '局長級').entries[0];
+    expect(level).toMatchObject({ headword: '局長級', reading: 'きょくちょうきゅう' });
+    expect(level?.senses.flatMap((s) => s.glosses).join('; ')).toMatch(/level/);
+  });
+
+  it('takes no dictionary word that cuts a noun of the sentence in two', () => {
+    // 定例|会見: 定例会 "regular meeting" would leave 見; 最新|世論|調査: 最新世 "Pleistocene" would cut 世論.
+    expect(hover('官房長官は定例会見で述べた。', '定例').entries[0]?.headword).toBe('定例');
+    expect(hover('最新世論調査が示す傾向', '最新').entries[0]?.headword).toBe('最新');
+    // A lone kanji is where kuromoji is least sure: 海軍 stands in a headline cut short (中国の海軍拡…).
+    expect(hover('中国の海軍拡…', '海').entries[0]?.headword).toBe('海軍');
   });
 });
 

@@ -3,7 +3,7 @@
  * token holds the pointer, the reading kuromoji hears for a span, where a katakana word starts, whether a span is a
  * proper noun. The candidates and the ranking ask here; nothing here looks in a dictionary.
  */
-import { isKatakana } from '../text/chars';
+import { isKanjiCode, isKatakana } from '../text/chars';
 import { toHiragana } from '../text/kana';
 import type { Token } from '../types';
 
@@ -97,6 +97,28 @@ export function endsInsideKatakanaToken(context: TokenContext, length: number): 
     if (end < tokenEnd) return isKatakana(t.surface);
   }
   return false;
+}
+
+/**
+ * Whether a match from the start of the pointer's token runs past it and stops inside a later kanji noun of
+ * kuromoji's: 定例会 of 定例|会見 cuts 会見 in two, so the text does not say 定例会 "regular meeting".
+ */
+export function endsInsideLaterKanjiNoun(context: TokenContext, length: number): boolean {
+  const { tokens, index, offset } = context;
+  // A lone kanji token is where kuromoji is least sure (海|軍拡 of 中国の海軍拡張): the dictionary's word stands.
+  const surface = context.token.surface;
+  if (offset !== 0 || (surface.length === 1 && isKanjiCode(surface.charCodeAt(0)))) return false;
+  const end = context.token.start + length;
+  for (let i = index + 1; i < tokens.length && tokens[i]!.start < end; i++) {
+    const t = tokens[i]!;
+    if (end < t.start + t.surface.length) return t.pos === '名詞' && t.surface.length >= 2 && isKanjiRun(t.surface);
+  }
+  return false;
+}
+
+function isKanjiRun(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isKanjiCode(s.charCodeAt(i))) return false;
+  return true;
 }
 
 /** Whether text[start, end) is whole tokens of kuromoji's, one of them a proper noun (名詞・固有名詞). */

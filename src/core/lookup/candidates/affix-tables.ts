@@ -109,6 +109,7 @@ export const COMPOUND_FINALS: Readonly<Record<string, Affix>> = {
   間: { reading: 'かん', en: 'between; among' },
   製: { reading: 'せい', en: 'made in; made of' },
   度: { reading: 'ど', en: 'degree; -ness' },
+  級: { reading: 'きゅう', en: '-level; class' },
   庁舎: { reading: 'ちょうしゃ', en: 'government office building' },
 };
 

@@ -8,7 +8,7 @@ import type { WordIndex } from '../../dict/word-index';
 import { isHighSurrogate, isKatakana } from '../../text/chars';
 import { toHiragana } from '../../text/kana';
 import type { Form, WordEntry } from '../../types';
-import { endsInsideKatakanaToken, type TokenContext } from '../context';
+import { endsInsideKatakanaToken, endsInsideLaterKanjiNoun, type TokenContext } from '../context';
 
 export interface WordMatch {
   entry: WordEntry;
@@ -54,9 +54,12 @@ export function wordMatches(window: string, words: WordIndex, context: TokenCont
   const token = context.token;
   // A katakana name (サキ) is not the hiragana reading of a kanji word (先): only spellings as written count for it.
   const name = token.posDetail === '固有名詞' && isKatakana(token.surface);
-  const kept = matches.filter(
+  const plausible = matches.filter(
     (m) => !endsInsideKatakanaToken(context, m.length) && !(name && !m.byKanji && m.form.text !== m.candidate.word),
   );
+  // 定例会 of 定例会見 cuts kuromoji's 会見 in two: the shorter words go first. Kept when nothing else is found.
+  const whole = plausible.filter((m) => !endsInsideLaterKanjiNoun(context, m.length));
+  const kept = whole.length > 0 ? whole : plausible;
   // From inside a noun, a word running on past its end is a false friend: 生 of 発生した is not 生す "to grow
   // (of moss)", 故 of 事故に not 故に "therefore". Kept when nothing else is found.
   if (context.offset === 0 || token.pos !== '名詞') return kept;
