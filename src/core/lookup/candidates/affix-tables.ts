@@ -74,6 +74,7 @@ export const TERM_SUFFIXES: Readonly<Record<string, Affix>> = {
   相: { reading: 'しょう', en: '{} minister' },
   法: { reading: 'ほう', en: '{} act' },
   製: { reading: 'せい', en: 'made in {}' },
+  関税: { reading: 'かんぜい', en: '{} tariffs' },
 };
 
 /** The sense a kanji has at the end of a compound, where the dictionary's first sense is another word. */
