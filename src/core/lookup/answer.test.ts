@@ -447,6 +447,8 @@ describe('lookup: composed terms, people with titles', () => {
       ['田村委員長は批判した。', '田村', '田村智子'],
       // Naoto Kan and Yoshihide Suga were both prime minister: news since 2020 means Suga.
       ['菅首相は会見した。', '菅', '菅義偉'],
+      // A title written out in full (経済産業相, not only 経産相).
+      ['赤沢経済産業相は述べた。', '赤沢', '赤沢亮正'],
     ] as const) {
       expect(hover(text, surname).entries[0]?.headword, text).toBe(person);
     }
