@@ -10,7 +10,7 @@ interface SchedulerLike {
 }
 
 /** Lets the page run: scheduler.yield() where the browser has it (keeps our place in line), else a macrotask. */
-function yieldToPage(win: Window & typeof globalThis): Promise<void> {
+export function yieldToPage(win: Window & typeof globalThis): Promise<void> {
   const scheduler = (win as unknown as { scheduler?: SchedulerLike }).scheduler;
   if (scheduler && typeof scheduler.yield === 'function') return scheduler.yield();
   return new Promise((resolve) => win.setTimeout(resolve, 0));

@@ -135,7 +135,7 @@ export class ReadingLoader {
         mode.setMarks(this.marks);
         // Detection in a task of its own, not in the one that compiled and ran the module.
         await new Promise((resolve) => this.win.setTimeout(resolve, 0));
-        mode.start();
+        await mode.start();
         return mode;
       });
       loading.catch(() => {

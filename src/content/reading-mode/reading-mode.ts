@@ -117,8 +117,8 @@ export class ReadingMode implements ReadingModeApi {
     this.marker = new ArticleMarker(win, () => this.onArticle());
   }
 
-  start(): void {
-    this.marker.start();
+  async start(): Promise<void> {
+    await this.marker.start();
   }
 
   stop(): void {
