@@ -51,6 +51,16 @@ function compact(s: string): string {
   return s.replace(/\s+/g, '');
 }
 
+/** Whether the paragraphs hold at least `n` characters other than spaces: read only as far as needed. */
+function holdsChars(paragraphs: string[], n: number): boolean {
+  let count = 0;
+  for (const p of paragraphs) {
+    count += compact(p).length;
+    if (count >= n) return true;
+  }
+  return false;
+}
+
 /** First prose block of a run, for comparing with the description. */
 function leadOf(scan: Scan, run: ElementStat[]): string {
   const from = run[0]!.order;
@@ -251,7 +261,7 @@ function* detectOnce<E extends DomElement>(
   }
   yield;
   const text = paragraphs.join('\n\n');
-  const found = items !== null && compact(text).length >= MIN_BODY_CHARS;
+  const found = items !== null && holdsChars(paragraphs, MIN_BODY_CHARS);
   const bodyStart = found && items ? items[0]!.order : -1;
   const title = found ? chooseTitle(headings, scan.meta, bodyStart) : provisional;
   const result: ArticleResult<E> = {
