@@ -3,7 +3,7 @@
  * rendering, its own scripts) before the next. No slice becomes a long task (> 50 ms).
  */
 
-export const CHUNK_BUDGET_MS = 8;
+export const CHUNK_BUDGET_MS = 5;
 
 interface SchedulerLike {
   yield?: () => Promise<void>;
