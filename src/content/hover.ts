@@ -116,7 +116,8 @@ export class HoverController {
     this.highlight = new MatchHighlight(win);
   }
 
-  start(): void {
+  /** Listens to the pointer; `pointer` is a move seen before (a frame starts on its first one) to answer now. */
+  start(pointer?: MouseEvent): void {
     const on = <K extends keyof WindowEventMap>(type: K, fn: (e: WindowEventMap[K]) => void, capture = true) => {
       this.win.addEventListener(type, fn, { capture, passive: true });
       this.disposers.push(() => this.win.removeEventListener(type, fn, { capture }));
@@ -147,6 +148,7 @@ export class HoverController {
     };
     this.win.document.addEventListener('mouseout', onOut, true);
     this.disposers.push(() => this.win.document.removeEventListener('mouseout', onOut, true));
+    if (pointer) this.onPointer(pointer);
   }
 
   stop(): void {

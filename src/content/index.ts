@@ -25,11 +25,12 @@ async function loadSettings(): Promise<Settings> {
   }
 }
 
-async function main(): Promise<void> {
+/**
+ * Starts Kiji in this document. `pointer` gives the latest mouse move that a frame waited for (see below), which
+ * the controller then answers as if it had seen it.
+ */
+async function main(instance: string, pointer?: () => MouseEvent | null): Promise<void> {
   const html = document.documentElement;
-  // A copy of this script from before an extension reload may still listen in this page; it sees the new value
-  // and stops, so only the newest copy answers the pointer.
-  const instance = Math.random().toString(36).slice(2);
   const enginePort = new EnginePortClient(() => {
     const port = browser.runtime.connect({ name: ENGINE_PORT });
     // Read, so Chrome knows that no engine to connect to (not created yet, or gone) was expected.
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
     onOrphaned: stop,
   });
   browser.storage.onChanged.addListener(onStorage);
-  controller.start();
+  controller.start(pointer?.() ?? undefined);
   reading.start();
   // Hovering works at once; saving joins a few milliseconds later, when its module has loaded.
   await loadVocab().then(
@@ -90,4 +91,34 @@ const VOCAB_MODULE = 'vocab-ui.js';
 const loadVocab = (): Promise<{ PopupVocabController: typeof PopupVocabController }> =>
   import(/* @vite-ignore */ browser.runtime.getURL(VOCAB_MODULE));
 
-void main();
+// A copy of this script from before an extension reload may still listen in this page; it sees the new value and
+// stops, so only the newest copy answers the pointer.
+const instance = Math.random().toString(36).slice(2);
+
+/**
+ * A frame (an ad, a widget, an embedded post; some pages hold hundreds) costs next to nothing until the pointer
+ * moves in it: reading settings, the extension API's first use and the vocabulary module cost a few ms per frame,
+ * which 200 frames starting at once made tasks of 60–140 ms. The frame says it listens at once.
+ */
+function startWhenPointed(): void {
+  const html = document.documentElement;
+  html.setAttribute(READY_ATTRIBUTE, instance);
+  let latest: MouseEvent | null = null;
+  const onMove = (e: MouseEvent) => {
+    const first = latest === null;
+    latest = e;
+    if (!first) return;
+    if (html.getAttribute(READY_ATTRIBUTE) !== instance) {
+      window.removeEventListener('mousemove', onMove, true);
+      return;
+    }
+    void main(instance, () => {
+      window.removeEventListener('mousemove', onMove, true);
+      return latest;
+    });
+  };
+  window.addEventListener('mousemove', onMove, { capture: true, passive: true });
+}
+
+if (window !== window.top) startWhenPointed();
+else void main(instance);

@@ -53,7 +53,7 @@ beforeAll(async () => {
       texts.map((text) => annotateText(text, tokenizer.tokenize(text), { words, glossary: loadNodeGlossary() })),
     knownWords: async () => new Set(),
   });
-  mode.start();
+  await mode.start();
   info = {
     ...(await mode.summary()),
     site: 'www.newsweekjapan.jp',

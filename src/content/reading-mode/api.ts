@@ -15,8 +15,11 @@ export interface ReadingHost {
 export type ArticleSummary = Omit<ArticleInfo, 'site' | 'url' | 'readingMode'>;
 
 export interface ReadingModeApi {
-  /** Finds and marks the article, and keeps watching for one that arrives later or replaces it. */
-  start(): void;
+  /**
+   * Finds and marks the article (in slices between which the page runs), and keeps watching for one that arrives
+   * later or replaces it; resolves once the first detection is done.
+   */
+  start(): Promise<void>;
   /** Shows furigana and glossary highlights as `state` says (or removes them), on the current article. */
   setState(state: ReadingState): Promise<void>;
   /** Tints the article's glossary terms, or not (a setting, on by default). */

@@ -3,14 +3,14 @@
  * rendering, its own scripts) before the next. No slice becomes a long task (> 50 ms).
  */
 
-export const CHUNK_BUDGET_MS = 8;
+export const CHUNK_BUDGET_MS = 5;
 
 interface SchedulerLike {
   yield?: () => Promise<void>;
 }
 
 /** Lets the page run: scheduler.yield() where the browser has it (keeps our place in line), else a macrotask. */
-function yieldToPage(win: Window & typeof globalThis): Promise<void> {
+export function yieldToPage(win: Window & typeof globalThis): Promise<void> {
   const scheduler = (win as unknown as { scheduler?: SchedulerLike }).scheduler;
   if (scheduler && typeof scheduler.yield === 'function') return scheduler.yield();
   return new Promise((resolve) => win.setTimeout(resolve, 0));

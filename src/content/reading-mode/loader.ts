@@ -29,13 +29,20 @@ type LoadReadingModule = () => Promise<{ createReadingMode: CreateReadingMode }>
 
 const importModule: LoadReadingModule = () => import(/* @vite-ignore */ browser.runtime.getURL(READING_MODULE));
 
+/** Read text node by text node, not as body.textContent: a page of a megabyte would be copied whole for 50 characters. */
 function hasJapanese(doc: Document): boolean {
-  const text = doc.body?.textContent ?? '';
+  if (!doc.body) return false;
+  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
   let n = 0;
-  const limit = Math.min(text.length, PROBE_CHARS);
-  for (let i = 0; i < limit; i++) {
-    const c = text.charCodeAt(i);
-    if (((c >= 0x3040 && c <= 0x30ff) || (c >= 0x4e00 && c <= 0x9fff)) && ++n >= MIN_JAPANESE) return true;
+  let read = 0;
+  for (let node = walker.nextNode(); node && read < PROBE_CHARS; node = walker.nextNode()) {
+    const text = (node as Text).data;
+    const limit = Math.min(text.length, PROBE_CHARS - read);
+    read += limit;
+    for (let i = 0; i < limit; i++) {
+      const c = text.charCodeAt(i);
+      if (((c >= 0x3040 && c <= 0x30ff) || (c >= 0x4e00 && c <= 0x9fff)) && ++n >= MIN_JAPANESE) return true;
+    }
   }
   return false;
 }
@@ -135,7 +142,7 @@ export class ReadingLoader {
         mode.setMarks(this.marks);
         // Detection in a task of its own, not in the one that compiled and ran the module.
         await new Promise((resolve) => this.win.setTimeout(resolve, 0));
-        mode.start();
+        await mode.start();
         return mode;
       });
       loading.catch(() => {

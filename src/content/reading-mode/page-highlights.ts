@@ -24,7 +24,7 @@ interface HighlightRegistryLike {
   delete(name: string): boolean;
 }
 
-type HighlightCtor = new (...ranges: Range[]) => unknown;
+type HighlightCtor = new (...ranges: AbstractRange[]) => unknown;
 
 export class PageHighlights {
   private readonly sheet: PageSheet;
@@ -44,7 +44,7 @@ export class PageHighlights {
     return this.sheet.ensure();
   }
 
-  private set(name: string, ranges: Range[]): boolean {
+  private set(name: string, ranges: AbstractRange[]): boolean {
     const registry = this.registry();
     const Ctor = (this.win as unknown as { Highlight?: HighlightCtor }).Highlight;
     if (!registry || !Ctor || !this.ensureRules()) return false;
@@ -57,7 +57,7 @@ export class PageHighlights {
   }
 
   /** Underlines these ranges (the glossary terms of the article), replacing the previous set. */
-  showTerms(ranges: Range[]): boolean {
+  showTerms(ranges: AbstractRange[]): boolean {
     if (ranges.length === 0) {
       this.clearTerms();
       return true;

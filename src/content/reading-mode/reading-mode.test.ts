@@ -63,31 +63,34 @@ afterEach(() => {
   mode = null;
 });
 
-function start(host: ReadingHost = engineHost()): ReadingMode {
+async function start(host: ReadingHost = engineHost()): Promise<ReadingMode> {
   mode = new ReadingMode(win, host);
-  mode.start();
+  await mode.start();
   return mode;
 }
 
 describe('marking the article', () => {
-  it.each(manifest.filter((p) => p.body_chars > 0))('$file: marks elements of the body, and the headline', (page) => {
-    showPage(`pages/${page.file}`);
-    start();
-    const marked = [...document.querySelectorAll(`[${ARTICLE_ATTRIBUTE}]`)];
-    const body = [...document.querySelectorAll(page.body_selector)];
-    expect(marked.length).toBeGreaterThan(0);
-    for (const el of marked)
-      expect(
-        body.some((b) => b === el || b.contains(el)),
-        `${el.tagName}.${el.className}`,
-      ).toBe(true);
-    const title = document.querySelector(`[${TITLE_ATTRIBUTE}]`);
-    expect(title).toBe(document.querySelector(page.title_selector));
-  });
+  it.each(manifest.filter((p) => p.body_chars > 0))(
+    '$file: marks elements of the body, and the headline',
+    async (page) => {
+      showPage(`pages/${page.file}`);
+      await start();
+      const marked = [...document.querySelectorAll(`[${ARTICLE_ATTRIBUTE}]`)];
+      const body = [...document.querySelectorAll(page.body_selector)];
+      expect(marked.length).toBeGreaterThan(0);
+      for (const el of marked)
+        expect(
+          body.some((b) => b === el || b.contains(el)),
+          `${el.tagName}.${el.className}`,
+        ).toBe(true);
+      const title = document.querySelector(`[${TITLE_ATTRIBUTE}]`);
+      expect(title).toBe(document.querySelector(page.title_selector));
+    },
+  );
 
-  it('marks nothing on the members-only page', () => {
+  it('marks nothing on the members-only page', async () => {
     showPage('pages/yomiuri-3.html');
-    start();
+    await start();
     expect(document.querySelector(`[${ARTICLE_ATTRIBUTE}]`)).toBeNull();
   });
 
@@ -96,7 +99,7 @@ describe('marking the article', () => {
     const article = document.querySelector('article.entry')!;
     const held = article.cloneNode(true);
     article.remove();
-    start();
+    await start();
     expect(document.querySelector(`[${ARTICLE_ATTRIBUTE}]`)).toBeNull();
     document.querySelector('main, #main, body')!.append(held);
     await new Promise((r) => setTimeout(r, SETTLE_MS + 1200));
@@ -110,7 +113,7 @@ describe('furigana in the page', () => {
   it('puts ruby only inside the article body, and off restores the page exactly', async () => {
     showPage('news/newsweek-seed.html');
     const before = html(document.body);
-    const m = start();
+    const m = await start();
     const marked = html(document.body);
     await m.setState({ on: true, furigana: 'all' });
     const rubies = [...ours()];
@@ -139,7 +142,7 @@ describe('furigana in the page', () => {
   it('shows fewer readings at the "uncommon" level, none at "off", and asks the engine once', async () => {
     showPage('news/newsweek-seed.html');
     const host = engineHost();
-    const m = start(host);
+    const m = await start(host);
     await m.setState({ on: true, furigana: 'all' });
     const all = ours().length;
     await m.setState({ on: true, furigana: 'uncommon' });
@@ -155,7 +158,7 @@ describe('furigana in the page', () => {
 
   it('leaves out words the reader knows at the "unknown" level', async () => {
     showPage('news/newsweek-seed.html');
-    const m = start(engineHost(['延長', '合意']));
+    const m = await start(engineHost(['延長', '合意']));
     await m.setState({ on: true, furigana: 'unknown' });
     const bases = [...ours()].map((r) => r.firstChild!.textContent);
     expect(bases).not.toContain('延長');
@@ -168,7 +171,7 @@ describe('furigana in the page', () => {
     const pageRuby = body.querySelectorAll(`ruby:not([${RUBY_ATTRIBUTE}])`).length;
     expect(pageRuby).toBeGreaterThan(40);
     const before = html(body);
-    const m = start();
+    const m = await start();
     await m.setState({ on: true, furigana: 'all' });
     expect(body.querySelectorAll(`ruby:not([${RUBY_ATTRIBUTE}])`).length).toBe(pageRuby);
     for (const r of ours()) expect(r.parentElement!.closest('ruby')).toBeNull();
@@ -179,7 +182,7 @@ describe('furigana in the page', () => {
 
   it('drops its readings from a paragraph the page rewrites, leaving the page’s text alone', async () => {
     showPage('news/newsweek-seed.html');
-    const m = start();
+    const m = await start();
     await m.setState({ on: true, furigana: 'all' });
     const ruby = [...ours()].find((r) => r.firstChild!.textContent === '延長')!;
     // The text node before it is the page's own: a framework re-rendering the paragraph rewrites it.
@@ -197,7 +200,7 @@ describe('furigana in the page', () => {
 describe('the article summary for the toolbar panel', () => {
   it('lists the seed article’s glossary terms in order, with reading and English', async () => {
     showPage('news/newsweek-seed.html');
-    const m = start();
+    const m = await start();
     const s = await m.summary();
     expect(s.found).toBe(true);
     expect(s.title).toBe('バイデン=プーチン、初の電話会談 新START延長で合意');

@@ -80,6 +80,20 @@ function batchRanges(runs: TextRun[]): [number, number][] {
   return out;
 }
 
+/**
+ * Starts each request in slices: a megabyte of article is hundreds of messages, whose sending held the main thread
+ * for 30 ms in one go. Each promise settles as its request does.
+ */
+function sendInSlices<T>(win: Window & typeof globalThis, requests: (() => Promise<T>)[]): Promise<T>[] {
+  const settle: [(value: T) => void, (err: unknown) => void][] = [];
+  const promises = requests.map((_, i) => new Promise<T>((resolve, reject) => (settle[i] = [resolve, reject])));
+  void runInChunks(win, requests.keys(), (i) => {
+    const [resolve, reject] = settle[i]!;
+    requests[i]!().then(resolve, reject);
+  });
+  return promises;
+}
+
 /** The sentence of text[start, end) and where the span is in it. */
 function sentenceAround(text: string, start: number, end: number): ArticleItem['sentence'] {
   const ends = new RegExp(SENTENCE_OR_LINE_END.source, 'g');
@@ -100,8 +114,12 @@ export class ReadingMode implements ReadingModeApi {
   private readonly highlights: PageHighlights;
   private analysis: Analysis | null = null;
   private marks = true;
-  /** The glossary terms of the article as shown last, kept so the marks can come back without new work. */
-  private terms: Range[] = [];
+  /**
+   * The glossary terms of the article as shown last, kept so the marks can come back without new work. Static
+   * ranges: the browser updates every live Range in the document on every change to it, and with the thousands of
+   * a long article, taking its ruby off again held the main thread for seconds.
+   */
+  private terms: AbstractRange[] = [];
   private state: ReadingState = DEFAULT_READING_STATE;
   /** Bumped by every change of state or article: work for an older number stops. */
   private generation = 0;
@@ -117,8 +135,8 @@ export class ReadingMode implements ReadingModeApi {
     this.marker = new ArticleMarker(win, () => this.onArticle());
   }
 
-  start(): void {
-    this.marker.start();
+  async start(): Promise<void> {
+    await this.marker.start();
   }
 
   stop(): void {
@@ -156,10 +174,18 @@ export class ReadingMode implements ReadingModeApi {
   }
 
   private async apply(generation: number): Promise<void> {
-    this.clear();
+    const current = () => generation === this.generation;
+    // Taken off in slices too: over a megabyte of text, 14,000 ruby held the main thread for 150 ms in one go.
+    this.highlights.clearTerms();
+    this.terms = [];
+    this.ruby.unwatch();
+    const cleared = await runInChunks(this.win, this.ruby.placedNodes(), (node) => this.ruby.restoreNode(node), {
+      cancelled: () => !current(),
+      afterSlice: () => this.marker.discardRecords(),
+    });
+    if (!cleared.done) return;
     const { on, furigana } = this.state;
     if (!on) return;
-    const current = () => generation === this.generation;
     const perf = this.win.performance;
     const t0 = perf.now();
     const analysis = this.analyse();
@@ -194,7 +220,7 @@ export class ReadingMode implements ReadingModeApi {
     if (!current()) return;
     // Thousands of terms in a long article: their ranges are made in slices too (in one go they held the main
     // thread for 85 ms over a megabyte of text).
-    const terms: Range[] = [];
+    const terms: AbstractRange[] = [];
     const ranged = await runInChunks(
       this.win,
       analysis.runs.keys(),
@@ -241,11 +267,16 @@ export class ReadingMode implements ReadingModeApi {
       const runs = article.found ? collectRuns(article.bodyElements) : [];
       const perf = this.win.performance;
       const t0 = perf.now();
-      const batches: Batch[] = batchRanges(runs).map(([from, to]) => ({
-        from,
-        to,
-        annotations: this.host.annotate(runs.slice(from, to).map((r) => r.text)),
-      }));
+      const ranges = batchRanges(runs);
+      const sent = sendInSlices(
+        this.win,
+        ranges.map(
+          ([from, to]) =>
+            () =>
+              this.host.annotate(runs.slice(from, to).map((r) => r.text)),
+        ),
+      );
+      const batches: Batch[] = ranges.map(([from, to], i) => ({ from, to, annotations: sent[i]! }));
       const all = Promise.all(batches.map((b) => b.annotations)).then((answers) => {
         measure(perf, ENGINE_MEASURE, t0);
         return answers.flat();
@@ -264,25 +295,46 @@ export class ReadingMode implements ReadingModeApi {
   private ranges(run: TextRun, start: number, end: number): Range[] {
     const doc = this.win.document;
     const out: Range[] = [];
+    this.eachSpan(run, start, end, (node, from, to) => {
+      const range = doc.createRange();
+      range.setStart(node, from);
+      range.setEnd(node, to);
+      out.push(range);
+    });
+    return out;
+  }
+
+  /** As ranges(), but static (see `terms`) where the browser has them. */
+  private staticRanges(run: TextRun, start: number, end: number, out: AbstractRange[]): void {
+    const Static = (this.win as unknown as { StaticRange?: typeof StaticRange }).StaticRange;
+    if (!Static) {
+      out.push(...this.ranges(run, start, end));
+      return;
+    }
+    this.eachSpan(run, start, end, (node, from, to) =>
+      out.push(new Static({ startContainer: node, startOffset: from, endContainer: node, endOffset: to })),
+    );
+  }
+
+  private eachSpan(run: TextRun, start: number, end: number, fn: (node: Text, from: number, to: number) => void): void {
     for (const p of run.pieces) {
       if (p.end <= start || p.start >= end) continue;
       if (!p.node.isConnected) continue;
       const from = Math.max(start, p.start) - p.start;
       const to = Math.min(end, p.end) - p.start;
-      for (const span of this.ruby.spans(p.node, from, to)) {
-        const range = doc.createRange();
-        range.setStart(span.node, span.start);
-        range.setEnd(span.node, span.end);
-        out.push(range);
-      }
+      for (const span of this.ruby.spans(p.node, from, to)) fn(span.node, span.start, span.end);
     }
-    return out;
   }
 
   /** The ranges of the run's glossary terms that get a tint, added to `out`. */
-  private termRanges(run: TextRun, annotation: Annotation | undefined, known: ReadonlySet<string>, out: Range[]): void {
+  private termRanges(
+    run: TextRun,
+    annotation: Annotation | undefined,
+    known: ReadonlySet<string>,
+    out: AbstractRange[],
+  ): void {
     for (const term of annotation?.terms ?? [])
-      if (!known.has(term.term) && term.category !== 'phrase') out.push(...this.ranges(run, term.start, term.end));
+      if (!known.has(term.term) && term.category !== 'phrase') this.staticRanges(run, term.start, term.end, out);
   }
 
   async summary(): Promise<ArticleSummary> {

@@ -138,13 +138,28 @@ export class RubyLayer {
 
   /** Removes every ruby and gives each node its text back. */
   restore(): void {
+    this.unwatch();
+    for (const node of this.placedNodes()) this.restoreNode(node);
+  }
+
+  /** The text nodes that carry ruby of ours, for a caller that gives them their text back a slice at a time. */
+  placedNodes(): Text[] {
+    return [...this.placed.keys()];
+  }
+
+  /** Removes the ruby after one node and gives it its text back (nothing when it has none of ours). */
+  restoreNode(node: Text): void {
+    const p = this.placed.get(node);
+    if (!p) return;
+    for (const n of p.added) n.remove();
+    if (node.data === p.left) node.data = p.data;
+    this.placed.delete(node);
+  }
+
+  /** Stops watching the page's changes to the text under our ruby (about to be taken off). */
+  unwatch(): void {
     this.observer?.disconnect();
     this.observer = null;
-    for (const [node, p] of this.placed) {
-      for (const n of p.added) n.remove();
-      if (node.data === p.left) node.data = p.data;
-    }
-    this.placed.clear();
   }
 
   /**

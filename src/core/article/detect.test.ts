@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
-import { detectArticle } from './detect';
+import { detectArticle, detectArticleSteps } from './detect';
 import { detectArticleInHtml } from '../../node/article';
 
 const fixtures = fileURLToPath(new URL('../../../tests/fixtures/', import.meta.url));
@@ -133,6 +133,26 @@ ${after}
 function detect(html: string) {
   return detectArticle(parseHTML(html).document);
 }
+
+describe('detectArticle in slices', () => {
+  it('pauses every few dozen nodes on a long page, and finds what it finds in one go', () => {
+    const paragraphs = Array.from({ length: 2000 }, (_, i) => `<p>${esc(body[i % body.length]!)}</p>`).join('');
+    const doc = parseHTML(
+      `<html><body><article><h1>${esc(headline)}</h1>${paragraphs}</article></body></html>`,
+    ).document;
+    const steps = detectArticleSteps(doc);
+    let pauses = 0;
+    let next = steps.next();
+    while (!next.done) {
+      pauses++;
+      next = steps.next();
+    }
+    // The content script gives the page its main thread back at these pauses: 2,000 paragraphs in 60 or more.
+    expect(pauses).toBeGreaterThan(60);
+    expect(next.value).toEqual(detectArticle(doc));
+    expect(next.value.paragraphs.length).toBe(2000);
+  });
+});
 
 describe('detectArticle on synthetic pages built from the seed article', () => {
   it('has real text to build with', () => {

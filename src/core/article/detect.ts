@@ -6,10 +6,11 @@
 
 import { type DomDocument, type DomElement } from './dom';
 import { withContinuations } from './continuation';
-import { type ElementStat, type Scan, scanDocument } from './scan';
-import { itemValue, runOf, scoreScan } from './score';
+import { type ElementStat, type Scan, scanSteps } from './scan';
+import { itemValue, runOf, scoreSteps } from './score';
 import { HEADING_TAGS, SHORT_BLOCK } from './signals';
-import { extractParagraphs } from './text';
+import { complete, type Steps } from './steps';
+import { extractParagraphsSteps } from './text';
 import { chooseTitle, matchHeadings } from './title';
 
 export interface ArticleResult<E extends DomElement = DomElement> {
@@ -48,6 +49,16 @@ const READ_DOWN_DEPTH = 6;
 
 function compact(s: string): string {
   return s.replace(/\s+/g, '');
+}
+
+/** Whether the paragraphs hold at least `n` characters other than spaces: read only as far as needed. */
+function holdsChars(paragraphs: string[], n: number): boolean {
+  let count = 0;
+  for (const p of paragraphs) {
+    count += compact(p).length;
+    if (count >= n) return true;
+  }
+  return false;
 }
 
 /** First prose block of a run, for comparing with the description. */
@@ -214,18 +225,23 @@ function chooseBody(scan: Scan, titleOrder: number): ElementStat[] | null {
   return ends > 0 ? items : null;
 }
 
-function detectOnce<E extends DomElement>(doc: DomDocument, honourAriaHidden: boolean): [ArticleResult<E>, Scan] {
-  const scan = scanDocument(doc, { honourAriaHidden });
-  scoreScan(scan);
+function* detectOnce<E extends DomElement>(
+  doc: DomDocument,
+  honourAriaHidden: boolean,
+): Steps<[ArticleResult<E>, Scan]> {
+  const scan = yield* scanSteps(doc, { honourAriaHidden });
+  yield* scoreSteps(scan);
+  yield;
   const headings = matchHeadings(scan.headings, scan.meta);
   const provisional = chooseTitle(headings, scan.meta, -1);
   const titleStat = provisional.element ? scan.stats.get(provisional.element) : undefined;
   const items = chooseBody(scan, titleStat ? titleStat.order : -1);
+  yield;
 
   let paragraphs: string[] = [];
   const chosen = new Set<ElementStat | undefined>(items);
   if (items) {
-    paragraphs = extractParagraphs(
+    paragraphs = yield* extractParagraphsSteps(
       items.map((s) => s.el),
       {
         // The headline is sometimes inside the body's parent; it is the title, not a paragraph.
@@ -243,8 +259,9 @@ function detectOnce<E extends DomElement>(doc: DomDocument, honourAriaHidden: bo
       },
     );
   }
+  yield;
   const text = paragraphs.join('\n\n');
-  const found = items !== null && compact(text).length >= MIN_BODY_CHARS;
+  const found = items !== null && holdsChars(paragraphs, MIN_BODY_CHARS);
   const bodyStart = found && items ? items[0]!.order : -1;
   const title = found ? chooseTitle(headings, scan.meta, bodyStart) : provisional;
   const result: ArticleResult<E> = {
@@ -263,8 +280,17 @@ function detectOnce<E extends DomElement>(doc: DomDocument, honourAriaHidden: bo
  * the DOM; a second only when nothing was found and an aria-hidden wrapper (an open modal) may hide the content.
  */
 export function detectArticle<E extends DomElement = DomElement>(doc: DomDocument): ArticleResult<E> {
-  const [result, scan] = detectOnce<E>(doc, true);
+  return complete(detectArticleSteps<E>(doc));
+}
+
+/**
+ * detectArticle as a pass that yields every few dozen nodes, for a caller that gives the page its main thread back
+ * between slices (the content script on a page of a megabyte of text). The document should not change meanwhile;
+ * when it does, the answer is that of a page part old and part new, which the caller checks by watching it.
+ */
+export function* detectArticleSteps<E extends DomElement = DomElement>(doc: DomDocument): Steps<ArticleResult<E>> {
+  const [result, scan] = yield* detectOnce<E>(doc, true);
   if (result.found || !scan.ariaHiddenWrapper) return result;
-  const [again] = detectOnce<E>(doc, false);
+  const [again] = yield* detectOnce<E>(doc, false);
   return again.found ? again : result;
 }

@@ -18,6 +18,7 @@ import {
   isHidden,
   isNavigatingLink,
 } from './signals';
+import { STEP, complete, type Steps } from './steps';
 
 /** The text an element holds itself, up to its first block-level descendants (a paragraph, a bare-text div). */
 export interface Block {
@@ -293,6 +294,11 @@ function countVisibleChars(root: DomElement): number {
 }
 
 export function scanDocument(doc: DomDocument, options: ScanOptions = {}): Scan {
+  return complete(scanSteps(doc, options));
+}
+
+/** scanDocument, pausable every few dozen nodes. */
+export function* scanSteps(doc: DomDocument, options: ScanOptions = {}): Steps<Scan> {
   const honourAria = options.honourAriaHidden ?? true;
   let ariaHiddenWrapper = false;
   const meta: PageMeta = {
@@ -331,8 +337,10 @@ export function scanDocument(doc: DomDocument, options: ScanOptions = {}): Scan 
     heading: null,
   };
   const stack: Frame[] = [root];
+  let visited = 0;
 
   while (stack.length > 0) {
+    if (++visited % STEP === 0) yield;
     const f = stack[stack.length - 1]!;
     const node = f.next;
     if (node) {

@@ -6,6 +6,7 @@
 
 import { type Block, type ElementStat, type Scan } from './scan';
 import { HEADING_TAGS } from './signals';
+import { STEP, complete, type Steps } from './steps';
 
 const CLOSE_QUOTE = 0x300d; // 」
 const CLOSE_DOUBLE_QUOTE = 0x300f; // 』
@@ -106,6 +107,11 @@ function valueBlock(b: Block, furniture: boolean, tag: string): void {
 }
 
 export function scoreScan(scan: Scan): void {
+  complete(scoreSteps(scan));
+}
+
+/** scoreScan, pausable every few dozen elements. */
+export function* scoreSteps(scan: Scan): Steps<void> {
   const all = scan.all;
   const n = all.length;
 
@@ -124,8 +130,10 @@ export function scoreScan(scan: Scan): void {
   }
   let pageProse = 0;
   for (let i = 0; i < n; i++) if (all[i]!.parent === null) pageProse += rawProse[i]!;
+  yield;
 
   for (let i = 0; i < n; i++) {
+    if (i % (4 * STEP) === 0) yield;
     const s = all[i]!;
     const named =
       s.furnitureName &&
@@ -149,6 +157,7 @@ export function scoreScan(scan: Scan): void {
   }
 
   for (let i = n - 1; i >= 0; i--) {
+    if (i % STEP === 0) yield;
     const s = all[i]!;
     const b = s.block;
     if (b) {

@@ -14,6 +14,7 @@ import {
   isNavigatingLink,
   isSpaceCode,
 } from './signals';
+import { STEP, complete, type Steps } from './steps';
 
 const ASCII_SPACES = /[ \t\n\r\f]+/g;
 const EDGE_SPACES = /^[ \t\n\r\f]+|[ \t\n\r\f]+$/g;
@@ -47,6 +48,11 @@ function countChars(s: string): number {
 }
 
 export function extractParagraphs(roots: readonly DomElement[], options: ExtractOptions = {}): string[] {
+  return complete(extractParagraphsSteps(roots, options));
+}
+
+/** extractParagraphs, pausable every few dozen nodes. */
+export function* extractParagraphsSteps(roots: readonly DomElement[], options: ExtractOptions = {}): Steps<string[]> {
   const honourAria = options.honourAriaHidden ?? true;
   const out: string[] = [];
   let buf = '';
@@ -70,8 +76,10 @@ export function extractParagraphs(roots: readonly DomElement[], options: Extract
     if (inLink) linkChars += n;
   };
 
-  const walk = (el: DomElement, muted: boolean, inLink: boolean): void => {
+  let visited = 0;
+  function* walk(el: DomElement, muted: boolean, inLink: boolean): Steps<void> {
     for (let node: DomNode | null = el.firstChild; node; node = node.nextSibling) {
+      if (++visited % STEP === 0) yield;
       if (isText(node)) {
         if (muted) continue;
         const parts = (node.nodeValue ?? '').split(BLANK_LINE);
@@ -89,20 +97,20 @@ export function extractParagraphs(roots: readonly DomElement[], options: Extract
       }
       if (SKIP_TAGS.has(tag) || isHidden(node, honourAria) || options.exclude?.(node)) continue;
       if (INLINE_TAGS.has(tag)) {
-        walk(node, muted, inLink || (tag === 'a' && isNavigatingLink(node)));
+        yield* walk(node, muted, inLink || (tag === 'a' && isNavigatingLink(node)));
       } else {
         flush();
-        walk(node, options.dropOwnText?.(node) ?? false, inLink);
+        yield* walk(node, options.dropOwnText?.(node) ?? false, inLink);
         flush();
       }
     }
-  };
+  }
 
   for (const root of roots) {
     flush();
     const tag = tagOf(root);
     if (SKIP_TAGS.has(tag) || isHidden(root, honourAria) || options.exclude?.(root)) continue;
-    walk(root, options.dropOwnText?.(root) ?? false, tag === 'a' && isNavigatingLink(root));
+    yield* walk(root, options.dropOwnText?.(root) ?? false, tag === 'a' && isNavigatingLink(root));
     flush();
   }
   return out;
