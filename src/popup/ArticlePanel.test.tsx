@@ -150,7 +150,24 @@ describe('ArticlePanel', () => {
     );
     expect(context.sentence.text.endsWith('。')).toBe(true);
     expect(context.url).toBe(info.url);
-    expect(root.textContent).toContain(`${info.terms.length + info.uncommon.length} saved to your vocabulary list.`);
+    expect(root.textContent).toContain(
+      `${info.terms.length + info.uncommon.length} words saved to your vocabulary list.`,
+    );
+  });
+
+  it('counts one thing in the singular and more in the plural, in English and Japanese', async () => {
+    const one = { ...info, chars: 1, words: 1, terms: info.terms.slice(0, 1), uncommon: [] };
+    let root = await showPanel({ ok: true, value: one });
+    expect(root.querySelector('.counts')?.textContent).toBe('1 character · 1 word');
+    const save = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Save all to a list')!;
+    save.click();
+    for (let i = 0; i < 50 && !root.querySelector('.message'); i++) await flush();
+    expect(root.querySelector('.message')?.textContent).toBe('1 word saved to your vocabulary list.');
+    root = await showPanel({ ok: true, value: { ...info, chars: 1234, words: 2 } });
+    expect(root.querySelector('.counts')?.textContent).toBe('1,234 characters · 2 words');
+    useLocale('ja');
+    root = await showPanel({ ok: true, value: { ...info, chars: 1234, words: 1 } });
+    expect(root.querySelector('.counts')?.textContent).toBe('1,234文字・1語');
   });
 
   it('says so when Kiji does not run in the tab, or the page has no article', async () => {

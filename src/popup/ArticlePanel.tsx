@@ -14,7 +14,7 @@ import {
   type ReadingState,
 } from '../core/reading-types';
 import { envelope, requestSchemas, type Envelope, type Reply, type RequestName } from '../messages';
-import { t } from '../ui/i18n';
+import { t, tCount } from '../ui/i18n';
 import { displayReading } from '../core/display-reading';
 import { DEFAULT_SETTINGS, LEARN_LEVELS, type LearnLevel, type Settings } from '../settings';
 import { rankTerms, wordsToLearn } from './article-rank';
@@ -191,7 +191,9 @@ export function ArticlePanel(props: {
           <p class="title" lang="ja">
             {ranked.info.title}
           </p>
-          <p class="counts">{t('articleCounts', [String(ranked.info.chars), String(ranked.info.words)])}</p>
+          <p class="counts">
+            {t('articleCounts', [tCount('countChars', ranked.info.chars), tCount('countWords', ranked.info.words)])}
+          </p>
           <h3>{t('articleTerms', [String(ranked.terms.length)])}</h3>
           {ranked.terms.length > 0 ? (
             <Items items={ranked.terms} kind="term" onShow={show} />
@@ -229,7 +231,9 @@ export function ArticlePanel(props: {
                   const info = { ...ranked.info, terms: ranked.terms, uncommon: ranked.uncommon };
                   setSaving('busy');
                   void saveAll(info).then(({ saved, error }) =>
-                    setSaving(error ? t('saveAllFailed', [String(saved), error]) : t('saveAllDone', [String(saved)])),
+                    setSaving(
+                      error ? t('saveAllFailed', [tCount('countWords', saved), error]) : tCount('saveAllDone', saved),
+                    ),
                   );
                 }}
               >
