@@ -88,8 +88,25 @@ describe('ArticlePanel', () => {
     for (const term of ['新START', '領空開放条約', 'りょうくうかいほうじょうやく', 'Open Skies', '核軍縮条約']) {
       expect(text).toContain(term);
     }
-    expect(text.indexOf('新戦略兵器削減条約')).toBeLessThan(text.indexOf('領空開放条約'));
+    expect(text.indexOf('新START')).toBeLessThan(text.indexOf('領空開放条約'));
     expect(text).toMatch(/\d+ characters · \d+ words/);
+  });
+
+  it('lists a term once under the name the page writes, counting all its names', async () => {
+    const root = await showPanel({ ok: true, value: info });
+    const rows = [...root.querySelectorAll('li')].filter((li) => /新START|新戦略兵器削減条約/.test(li.textContent!));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.querySelector('.word')?.textContent).toBe('新START');
+    expect(rows[0]!.querySelector('.reading')?.textContent).toBe('しんスタート');
+    expect(rows[0]!.querySelector('.form')).toBeNull();
+    expect(rows[0]!.querySelector('.count')?.textContent).toMatch(/^×[4-9]$/);
+    rows[0]!.querySelector('button')!.click();
+    await flush();
+    // The page is searched for the entry, which it writes under either name.
+    expect(sent.at(-1)!.message).toMatchObject({
+      type: 'articleFlash',
+      payload: { kind: 'term', text: '新戦略兵器削減条約' },
+    });
   });
 
   it('asks the page to show a term when it is clicked', async () => {

@@ -80,7 +80,7 @@ function Items(props: { items: ArticleItem[]; kind: ArticleTarget['kind']; onSho
           <button
             type="button"
             aria-label={t('articleShow', [item.text])}
-            onClick={() => props.onShow({ kind: props.kind, text: item.text })}
+            onClick={() => props.onShow({ kind: props.kind, text: item.term ?? item.text })}
           >
             <span class="word" lang="ja">
               {item.text}
