@@ -99,6 +99,13 @@ describe('ArticlePanel', () => {
     expect(rows[0]!.querySelector('.word')?.textContent).toBe('新START');
     expect(rows[0]!.querySelector('.reading')?.textContent).toBe('しんスタート');
     expect(rows[0]!.querySelector('.form')).toBeNull();
+    // Nor is a name with its alias in brackets a second term: 領空開放(オープンスカイ)条約 is 領空開放条約.
+    const openSkies = [...root.querySelectorAll('li')].find((li) => li.textContent!.includes('領空開放'))!;
+    expect(openSkies.querySelector('.word')?.textContent).toBe('領空開放条約');
+    expect(openSkies.querySelector('.form')).toBeNull();
+    // A conjugated form still shows beside its dictionary form.
+    const said = [...root.querySelectorAll('li')].find((li) => li.querySelector('.word')?.textContent === '述べる')!;
+    expect(said.querySelector('.form')?.textContent).toBe('と述べた');
     expect(rows[0]!.querySelector('.count')?.textContent).toMatch(/^×[4-9]$/);
     rows[0]!.querySelector('button')!.click();
     await flush();

@@ -72,6 +72,15 @@ async function ask<N extends RequestName>(tabId: number, message: Envelope<N>): 
   }
 }
 
+/**
+ * The form written in the article, when it tells the reader something the headword does not (と述べた for 述べる);
+ * not the headword with a name in brackets (新戦略兵器削減条約（新START）), which would read as a second term.
+ */
+function formShown(item: ArticleItem): string | null {
+  const bare = item.form.replace(/[(（][^()（）]*[)）]/g, '');
+  return item.form === item.text || bare === item.text ? null : item.form;
+}
+
 function Items(props: { items: ArticleItem[]; kind: ArticleTarget['kind']; onShow: (target: ArticleTarget) => void }) {
   return (
     <ol>
@@ -85,9 +94,9 @@ function Items(props: { items: ArticleItem[]; kind: ArticleTarget['kind']; onSho
             <span class="word" lang="ja">
               {item.text}
             </span>
-            {item.form !== item.text && (
+            {formShown(item) && (
               <span class="form" lang="ja">
-                {item.form}
+                {formShown(item)}
               </span>
             )}
             {displayReading(item.text, item.reading) && (
