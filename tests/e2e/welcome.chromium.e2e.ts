@@ -70,7 +70,7 @@ describe('Chromium: the welcome page', () => {
     const panel = toolbar.locator('[data-testid=article]');
     await panel.waitFor({ timeout: FIRST_LOOKUP_MS });
     expect(await panel.locator('.title').textContent()).toContain('米ロ、核軍縮めぐり事務レベル協議');
-    expect(await panel.textContent()).toContain('新START');
+    expect(await panel.textContent()).toContain('新戦略兵器削減条約');
     await toolbar.close();
     await sample.close();
     await page.close();
