@@ -9,6 +9,7 @@ import { readingsOf } from './dict/readings';
 import type { WordIndex } from './dict/word-index';
 import { furiganaWords, hasKanjiRun, tokenReading, type TermReading } from './furigana';
 import type { GlossaryIndex } from './glossary/match';
+import { aliasAsWritten } from './lookup/candidates/glossary';
 import { normalizeKey } from './glossary/normalize';
 import type { Annotation, TermSpan, UncommonWord } from './reading-types';
 import type { Token, WordEntry } from './types';
@@ -118,6 +119,7 @@ function findTerms(text: string, glossary: GlossaryIndex): { span: TermSpan; exa
       const form = window.slice(hit.start, hit.end);
       const e = hit.entry;
       const start = m.index + from + hit.start;
+      const alias = aliasAsWritten(hit);
       found.push({
         span: {
           start,
@@ -127,6 +129,7 @@ function findTerms(text: string, glossary: GlossaryIndex): { span: TermSpan; exa
           reading: e.reading,
           en: e.en[0] ?? '',
           category: e.category,
+          ...(alias && { alias: { text: alias.text, reading: alias.reading } }),
         },
         // The glossary's reading is the headword's: it fits the text only where the text writes the headword
         // (領空開放(オープンスカイ)条約 does, 新START does not).

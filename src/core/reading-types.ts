@@ -48,6 +48,8 @@ export interface TermSpan {
   /** Official English name. */
   en: string;
   category: string;
+  /** The other name of the entry the text wrote (新START), with its own reading; absent for the headword. */
+  alias?: { text: string; reading: string };
 }
 
 /**
@@ -79,8 +81,13 @@ export interface Annotation {
 
 /** One line of the "This article" panel. */
 export interface ArticleItem {
-  /** What is shown: the headword of a term, the dictionary form of a word. */
+  /**
+   * What is shown: the dictionary form of a word; for a glossary term, the name the article writes most (新START, or
+   * the headword), as the popup shows it and saves it.
+   */
   text: string;
+  /** A glossary term's headword, whatever name `text` is: what the page is searched for. */
+  term?: string;
   /** As first written in the article (a term's variant, a conjugated verb). */
   form: string;
   reading: string;

@@ -88,8 +88,32 @@ describe('ArticlePanel', () => {
     for (const term of ['新START', '領空開放条約', 'りょうくうかいほうじょうやく', 'Open Skies', '核軍縮条約']) {
       expect(text).toContain(term);
     }
-    expect(text.indexOf('新戦略兵器削減条約')).toBeLessThan(text.indexOf('領空開放条約'));
+    expect(text.indexOf('新START')).toBeLessThan(text.indexOf('領空開放条約'));
     expect(text).toMatch(/\d+ characters · \d+ words/);
+  });
+
+  it('lists a term once under the name the page writes, counting all its names', async () => {
+    const root = await showPanel({ ok: true, value: info });
+    const rows = [...root.querySelectorAll('li')].filter((li) => /新START|新戦略兵器削減条約/.test(li.textContent!));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.querySelector('.word')?.textContent).toBe('新START');
+    expect(rows[0]!.querySelector('.reading')?.textContent).toBe('しんスタート');
+    expect(rows[0]!.querySelector('.form')).toBeNull();
+    // Nor is a name with its alias in brackets a second term: 領空開放(オープンスカイ)条約 is 領空開放条約.
+    const openSkies = [...root.querySelectorAll('li')].find((li) => li.textContent!.includes('領空開放'))!;
+    expect(openSkies.querySelector('.word')?.textContent).toBe('領空開放条約');
+    expect(openSkies.querySelector('.form')).toBeNull();
+    // A conjugated form still shows beside its dictionary form.
+    const said = [...root.querySelectorAll('li')].find((li) => li.querySelector('.word')?.textContent === '述べる')!;
+    expect(said.querySelector('.form')?.textContent).toBe('と述べた');
+    expect(rows[0]!.querySelector('.count')?.textContent).toMatch(/^×[4-9]$/);
+    rows[0]!.querySelector('button')!.click();
+    await flush();
+    // The page is searched for the entry, which it writes under either name.
+    expect(sent.at(-1)!.message).toMatchObject({
+      type: 'articleFlash',
+      payload: { kind: 'term', text: '新戦略兵器削減条約' },
+    });
   });
 
   it('asks the page to show a term when it is clicked', async () => {
@@ -150,7 +174,24 @@ describe('ArticlePanel', () => {
     );
     expect(context.sentence.text.endsWith('。')).toBe(true);
     expect(context.url).toBe(info.url);
-    expect(root.textContent).toContain(`${info.terms.length + info.uncommon.length} saved to your vocabulary list.`);
+    expect(root.textContent).toContain(
+      `${info.terms.length + info.uncommon.length} words saved to your vocabulary list.`,
+    );
+  });
+
+  it('counts one thing in the singular and more in the plural, in English and Japanese', async () => {
+    const one = { ...info, chars: 1, words: 1, terms: info.terms.slice(0, 1), uncommon: [] };
+    let root = await showPanel({ ok: true, value: one });
+    expect(root.querySelector('.counts')?.textContent).toBe('1 character · 1 word');
+    const save = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Save all to a list')!;
+    save.click();
+    for (let i = 0; i < 50 && !root.querySelector('.message'); i++) await flush();
+    expect(root.querySelector('.message')?.textContent).toBe('1 word saved to your vocabulary list.');
+    root = await showPanel({ ok: true, value: { ...info, chars: 1234, words: 2 } });
+    expect(root.querySelector('.counts')?.textContent).toBe('1,234 characters · 2 words');
+    useLocale('ja');
+    root = await showPanel({ ok: true, value: { ...info, chars: 1234, words: 1 } });
+    expect(root.querySelector('.counts')?.textContent).toBe('1,234文字・1語');
   });
 
   it('says so when Kiji does not run in the tab, or the page has no article', async () => {

@@ -14,7 +14,7 @@ import {
   type ReadingState,
 } from '../core/reading-types';
 import { envelope, requestSchemas, type Envelope, type Reply, type RequestName } from '../messages';
-import { t } from '../ui/i18n';
+import { t, tCount } from '../ui/i18n';
 import { displayReading } from '../core/display-reading';
 import { DEFAULT_SETTINGS, LEARN_LEVELS, type LearnLevel, type Settings } from '../settings';
 import { rankTerms, wordsToLearn } from './article-rank';
@@ -72,6 +72,15 @@ async function ask<N extends RequestName>(tabId: number, message: Envelope<N>): 
   }
 }
 
+/**
+ * The form written in the article, when it tells the reader something the headword does not (と述べた for 述べる);
+ * not the headword with a name in brackets (新戦略兵器削減条約（新START）), which would read as a second term.
+ */
+function formShown(item: ArticleItem): string | null {
+  const bare = item.form.replace(/[(（][^()（）]*[)）]/g, '');
+  return item.form === item.text || bare === item.text ? null : item.form;
+}
+
 function Items(props: { items: ArticleItem[]; kind: ArticleTarget['kind']; onShow: (target: ArticleTarget) => void }) {
   return (
     <ol>
@@ -80,14 +89,14 @@ function Items(props: { items: ArticleItem[]; kind: ArticleTarget['kind']; onSho
           <button
             type="button"
             aria-label={t('articleShow', [item.text])}
-            onClick={() => props.onShow({ kind: props.kind, text: item.text })}
+            onClick={() => props.onShow({ kind: props.kind, text: item.term ?? item.text })}
           >
             <span class="word" lang="ja">
               {item.text}
             </span>
-            {item.form !== item.text && (
+            {formShown(item) && (
               <span class="form" lang="ja">
-                {item.form}
+                {formShown(item)}
               </span>
             )}
             {displayReading(item.text, item.reading) && (
@@ -191,7 +200,9 @@ export function ArticlePanel(props: {
           <p class="title" lang="ja">
             {ranked.info.title}
           </p>
-          <p class="counts">{t('articleCounts', [String(ranked.info.chars), String(ranked.info.words)])}</p>
+          <p class="counts">
+            {t('articleCounts', [tCount('countChars', ranked.info.chars), tCount('countWords', ranked.info.words)])}
+          </p>
           <h3>{t('articleTerms', [String(ranked.terms.length)])}</h3>
           {ranked.terms.length > 0 ? (
             <Items items={ranked.terms} kind="term" onShow={show} />
@@ -229,7 +240,9 @@ export function ArticlePanel(props: {
                   const info = { ...ranked.info, terms: ranked.terms, uncommon: ranked.uncommon };
                   setSaving('busy');
                   void saveAll(info).then(({ saved, error }) =>
-                    setSaving(error ? t('saveAllFailed', [String(saved), error]) : t('saveAllDone', [String(saved)])),
+                    setSaving(
+                      error ? t('saveAllFailed', [tCount('countWords', saved), error]) : tCount('saveAllDone', saved),
+                    ),
                   );
                 }}
               >

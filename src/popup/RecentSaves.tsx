@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import { useEffect, useState } from 'preact/hooks';
 import type { VocabSummary } from '../core/vocab/store-types';
 import { envelope, type Reply } from '../messages';
-import { t } from '../ui/i18n';
+import { t, tCount } from '../ui/i18n';
 import { displayReading } from '../core/display-reading';
 
 /** Saves shown: enough to check the last few landed, few enough for a 300 px popup. */
@@ -30,7 +30,7 @@ export function RecentSaves() {
       {summary && (
         <>
           <p class="hint counts">
-            {t('vocabCounts', [String(summary.total), String(summary.known), String(summary.learning)])}
+            {t('vocabCounts', [tCount('countWords', summary.total), String(summary.known), String(summary.learning)])}
           </p>
           {summary.recent.length > 0 ? (
             <ul class="recent">

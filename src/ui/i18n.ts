@@ -33,3 +33,12 @@ export function t(key: string, subs?: string | string[]): string {
 export function tOptional(key: string, subs?: string | string[]): string {
   return message(key, subs);
 }
+
+/**
+ * A message about `count` things. chrome.i18n has no plural rules, so such a message is two: `KEY_one` for a count of
+ * one and `KEY_other` for any other (Japanese gives both the same text). The number is $1, grouped (1,234); `subs`
+ * follow as $2….
+ */
+export function tCount(key: string, count: number, subs: string[] = []): string {
+  return t(`${key}_${count === 1 ? 'one' : 'other'}`, [count.toLocaleString('en-US'), ...subs]);
+}

@@ -20,6 +20,16 @@ describe('locales', () => {
     }
   });
 
+  it('counts with a KEY_one and a KEY_other message, and never puts a bare number before an English plural', () => {
+    for (const key of Object.keys(en)) {
+      const pair = /^(\w+)_(one|other)$/.exec(key);
+      if (pair) expect(en[`${pair[1]}_${pair[2] === 'one' ? 'other' : 'one'}`], key).toBeDefined();
+      // "1 words": a count before a plural noun belongs in a KEY_other message only (or a KEY…Many one, whose
+      // KEY…One twin names the single thing).
+      if (!/(?:_other|Many)$/.test(key)) expect(en[key]!.message, key).not.toMatch(/\$\d (?:new )?[a-z]+s\b/);
+    }
+  });
+
   it('uses key names browsers accept, unique even case-insensitively (Chrome folds case)', () => {
     const lower = new Set<string>();
     for (const key of Object.keys(en)) {

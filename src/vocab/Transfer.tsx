@@ -10,7 +10,7 @@ import { parseImport, type ImportError, type ImportParse } from '../core/vocab/i
 import type { VocabDump } from '../core/vocab/store-types';
 import { DEFAULT_LIST_ID, type VocabList } from '../core/vocab/word';
 import { readSettings, SETTINGS_KEY } from '../settings';
-import { t } from '../ui/i18n';
+import { t, tCount } from '../ui/i18n';
 import { call, errorText, loadDump, randomRid } from './api';
 import { datedName, downloadText } from './download';
 import { ListOptions } from './ListOptions';
@@ -85,7 +85,7 @@ export function Transfer({
 
   const runImport = async (mode: 'merge' | 'replace') => {
     if (!parsed?.ok) return;
-    if (mode === 'replace' && !confirm(t('vocabConfirmReplace', [String(dump.words.length)]))) return;
+    if (mode === 'replace' && !confirm(t('vocabConfirmReplace', [tCount('countWords', dump.words.length)]))) return;
     setBusy(true);
     try {
       const { lists, words, lastListId, settings } = parsed.data;
@@ -96,7 +96,11 @@ export function Transfer({
       setFile(null);
       setMessage({
         kind: 'info',
-        text: t('vocabImported', [String(outcome.added), String(outcome.merged), String(outcome.listsAdded)]),
+        text: t('vocabImported', [
+          tCount('countNewWords', outcome.added),
+          outcome.merged.toLocaleString('en-US'),
+          tCount('countNewLists', outcome.listsAdded),
+        ]),
       });
       await reload();
     } catch (err) {
@@ -164,11 +168,15 @@ export function Transfer({
           <p>
             {parsed.data.kind === 'backup'
               ? t('vocabImportBackupPreview', [
-                  String(parsed.data.words.length),
-                  String(parsed.data.lists.length),
+                  tCount('countWords', parsed.data.words.length),
+                  tCount('countLists', parsed.data.lists.length),
                   file!.name,
                 ])
-              : t('vocabImportTablePreview', [String(parsed.data.read), String(parsed.data.words.length), file!.name])}
+              : t('vocabImportTablePreview', [
+                  tCount('countRows', parsed.data.read),
+                  tCount('countWords', parsed.data.words.length),
+                  file!.name,
+                ])}
           </p>
           {parsed.data.kind === 'table' && (
             <label>

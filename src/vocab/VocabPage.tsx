@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ALL_WORDS, queryWords, sitesOf } from '../core/vocab/query';
 import type { VocabDump } from '../core/vocab/store-types';
 import type { VocabWord, WordPatch, WordStatus } from '../core/vocab/word';
-import { t } from '../ui/i18n';
+import { t, tCount } from '../ui/i18n';
 import { call, errorText, loadDump, randomRid } from './api';
 import { AnkiPanel, useAnki } from './AnkiPanel';
 import { Filters, type FilterState } from './Filters';
@@ -154,7 +154,7 @@ export function VocabPage() {
         <h1>{t('vocabPageTitle')}</h1>
         <p class="hint">
           {t('vocabCounts', [
-            String(dump.words.length),
+            tCount('countWords', dump.words.length),
             String(dump.words.filter((w) => w.status === 'known').length),
             String(dump.words.filter((w) => w.status === 'learning').length),
           ])}
@@ -176,7 +176,7 @@ export function VocabPage() {
           remove={async (id) => {
             const list = dump.lists.find((l) => l.id === id)!;
             const count = dump.words.filter((w) => w.lists.includes(id)).length;
-            if (!confirm(t('vocabConfirmDeleteList', [listLabel(list), String(count)]))) return;
+            if (!confirm(tCount('vocabConfirmDeleteList', count, [listLabel(list)]))) return;
             if (await editList({ op: 'delete', id })) {
               chooseList('all');
               await reload();

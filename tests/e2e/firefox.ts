@@ -23,6 +23,13 @@ export interface FirefoxHarness {
   browser: Browser;
   page: Page;
   extensionId: string;
+  /** moz-extension://<uuid>/welcome.html, as the tab Kiji opened on install had it ('' without Kiji). */
+  welcomeUrl: string;
+  /**
+   * The welcome tab, kept open when asked (`keepWelcome`): WebDriver BiDi may not navigate a tab to moz-extension://,
+   * but an extension page may go to another (`location.assign('popup.html?tab=N')`).
+   */
+  welcome: Page | null;
   server: FixtureServer;
   /** Non-loopback requests Firefox tried to make (they are refused). */
   sink: NetworkSink;
@@ -34,8 +41,11 @@ export interface FirefoxHarness {
   close(): Promise<void>;
 }
 
-/** `withExtension: false` starts the same browser without Kiji (the bench's baseline of the extension process). */
-export async function launchFirefox({ withExtension = true } = {}): Promise<FirefoxHarness> {
+/**
+ * `withExtension: false` starts the same browser without Kiji (the bench's baseline of the extension process);
+ * `keepWelcome` leaves the welcome tab open as `welcome`.
+ */
+export async function launchFirefox({ withExtension = true, keepWelcome = false } = {}): Promise<FirefoxHarness> {
   const extensionDir = extensionCopyForTests('firefox');
   const server = await startFixtureServer();
   const sink = await startNetworkSink();
@@ -69,7 +79,11 @@ export async function launchFirefox({ withExtension = true } = {}): Promise<Fire
     throw error;
   }
   // Without Kiji (the bench's baseline) there is no welcome tab to wait for.
-  if (withExtension) await closeWelcomeTab(browser);
+  const welcomeTab = withExtension ? await findWelcomeTab(browser) : null;
+  const welcomeUrl = welcomeTab?.url ?? '';
+  let welcome: Page | null = null;
+  if (welcomeTab && keepWelcome) welcome = welcomeTab.page;
+  else await welcomeTab?.page.close();
   const page = await browser.newPage();
   const pageErrors: string[] = [];
   page.on('console', (message) => {
@@ -81,6 +95,8 @@ export async function launchFirefox({ withExtension = true } = {}): Promise<Fire
     browser,
     page,
     extensionId,
+    welcomeUrl,
+    welcome,
     server,
     sink,
     pageErrors,
@@ -119,17 +135,16 @@ export function readPopup(page: Page): Promise<PopupContent | null> {
 }
 
 /**
- * As in the Chromium harness: the welcome tab Kiji opens on install is awaited and closed before the tests. Firefox's
- * BiDi reports a tab opened by an extension as about:blank, so the tab is asked where it is.
+ * As in the Chromium harness: the welcome tab Kiji opens on install is awaited (and closed, unless kept) before the
+ * tests. Firefox's BiDi reports a tab opened by an extension as about:blank, so the tab is asked where it is.
  */
-async function closeWelcomeTab(browser: Browser): Promise<void> {
+async function findWelcomeTab(browser: Browser): Promise<{ page: Page; url: string }> {
   const deadline = Date.now() + 15_000;
   for (;;) {
     for (const page of await browser.pages()) {
       const href = await page.evaluate(() => location.href).catch(() => '');
       if (href.startsWith('moz-extension://') && href.endsWith('/welcome.html')) {
-        await page.close();
-        return;
+        return { page, url: href };
       }
     }
     if (Date.now() > deadline) throw new Error('Kiji opened no welcome tab on install');

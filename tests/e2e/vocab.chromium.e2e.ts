@@ -101,7 +101,7 @@ describe('Chromium: saving from the hover popup', () => {
     const popup = await extensionPage('popup.html');
     const recent = popup.locator('.recent-saves');
     await expect.poll(() => recent.locator('ul.recent li').first().textContent()).toMatch(/^延長 えんちょう/);
-    expect(await recent.locator('.counts').textContent()).toBe('1 words · 0 known · 0 learning');
+    expect(await recent.locator('.counts').textContent()).toBe('1 word · 0 known · 0 learning');
     expect(await recent.locator('a.open-vocab').getAttribute('href')).toBe(
       `chrome-extension://${harness.extensionId}/vocab.html`,
     );

@@ -1,8 +1,8 @@
 /**
  * Reading mode's marks over the page's text, painted with the CSS Custom Highlight API: a faint tint over glossary
  * terms (an underline would run into the furigana of the line below) and a brief flash on the word the toolbar panel
- * points at. Nothing is added to the page's DOM; the rules live in a style sheet adopted by the document. Where the
- * API or the sheet is refused (Firefox content scripts), the flash falls back to selecting the text and the tint is
+ * points at. Nothing is added to the page’s DOM; the rules live in a style sheet adopted by the document. Where the
+ * API or the sheet is refused (a browser without them), the flash falls back to selecting the text and the tint is
  * left out. The same sheet keeps ruby readings out of copied text and at half the text size.
  */
 

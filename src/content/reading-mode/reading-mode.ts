@@ -95,6 +95,23 @@ function sendInSlices<T>(win: Window & typeof globalThis, requests: (() => Promi
 }
 
 /** The sentence of text[start, end) and where the span is in it. */
+interface NameSeen {
+  count: number;
+  reading: string;
+  /** As first written under this name, and where. */
+  form: string;
+  sentence: ArticleItem['sentence'];
+}
+
+/** A term shown under the name the article writes most (the first of equals), counted under all its names. */
+function asWrittenMost(item: ArticleItem, names: ReadonlyMap<string, NameSeen>): ArticleItem {
+  let best: [string, NameSeen] | null = null;
+  for (const entry of names) if (!best || entry[1].count > best[1].count) best = entry;
+  if (!best) return item;
+  const [text, { reading, form, sentence }] = best;
+  return { ...item, text, reading, form: text === item.text ? form : text, sentence };
+}
+
 function sentenceAround(text: string, start: number, end: number): ArticleItem['sentence'] {
   const ends = new RegExp(SENTENCE_OR_LINE_END.source, 'g');
   let from = 0;
@@ -341,19 +358,38 @@ export class ReadingMode implements ReadingModeApi {
     const analysis = this.analyse();
     const { article } = analysis;
     const annotations = await analysis.all;
-    const terms = new Map<string, ArticleItem>();
+    // A term under all its names (新戦略兵器削減条約 and 新START are one entry); each name with its count and where
+    // it was first written.
+    const terms = new Map<string, { item: ArticleItem; names: Map<string, NameSeen> }>();
     const uncommon = new Map<string, ArticleItem>();
     let words = 0;
     annotations.forEach((a, i) => {
       const text = analysis.runs[i]!.text;
       words += a.wordCount;
       for (const t of a.terms) {
-        const item = terms.get(t.term);
-        if (item) item.count++;
+        let seen = terms.get(t.term);
+        if (!seen) {
+          const { term, form, reading, en, category } = t;
+          const item = {
+            text: term,
+            term,
+            form,
+            reading,
+            en,
+            count: 0,
+            sentence: sentenceAround(text, t.start, t.end),
+            category,
+          };
+          seen = { item, names: new Map() };
+          terms.set(term, seen);
+        }
+        seen.item.count++;
+        const name = t.alias?.text ?? t.term;
+        const known = seen.names.get(name);
+        if (known) known.count++;
         else {
           const sentence = sentenceAround(text, t.start, t.end);
-          const { term, form, reading, en, category } = t;
-          terms.set(term, { text: term, form, reading, en, count: 1, sentence, category });
+          seen.names.set(name, { count: 1, reading: t.alias?.reading ?? t.reading, form: t.form, sentence });
         }
       }
       for (const w of a.uncommon) {
@@ -381,7 +417,7 @@ export class ReadingMode implements ReadingModeApi {
       title: article.title,
       chars: article.text.replace(/\s+/g, '').length,
       words,
-      terms: [...terms.values()],
+      terms: [...terms.values()].map(({ item, names }) => asWrittenMost(item, names)),
       uncommon: [...uncommon.values()],
     };
   }

@@ -188,6 +188,13 @@ describe('hover popup', () => {
     expect(ja.querySelector('.kanji-meta')?.textContent).toBe('8画 · 小学6年 · 新聞での頻度 747位');
   });
 
+  it('counts one stroke in the singular', async () => {
+    const { dialog } = show(await lookup('一方で', 0));
+    const row = dialog.querySelector<HTMLElement>('.kanji-row[data-kanji="一"]')!;
+    void act(() => row.click());
+    expect(row.querySelector('.kanji-meta')?.textContent).toMatch(/^1 stroke · /);
+  });
+
   it('shows the first entry in full and every other entry on one line that opens on a click', async () => {
     const { dialog, entries } = show(await lookup('東京都の知事', 0));
     expect(entries[0]!.classList.contains('line')).toBe(false);

@@ -13,7 +13,7 @@ import type {
 } from '../../core/types';
 import type { Theme } from '../../settings';
 import { POPUP_KEY_HELP } from './key-help';
-import { t } from '../i18n';
+import { t, tCount } from '../i18n';
 import { categoryLabel, inflectionText, posLabel, tagLabel } from '../labels';
 import { wordId } from '../../core/vocab/word';
 import { VocabBar, VocabNotice, type PopupVocab } from './VocabBar';
@@ -264,7 +264,7 @@ function KanjiRow({ k, open }: { k: KanjiInfo; open: boolean }) {
         {open && (
           <span class="kanji-meta">
             {[
-              t('kanjiStrokes', String(k.strokes)),
+              tCount('kanjiStrokes', k.strokes),
               k.grade !== undefined && t(gradeKey(k.grade), String(k.grade)),
               k.freq !== undefined && t('kanjiFreq', String(k.freq)),
             ]

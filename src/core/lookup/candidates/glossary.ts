@@ -11,7 +11,7 @@ const MAX_CARDS = 3;
  * reading. Not a conjugated phrase, not a longer form holding the term (ウォロディミル・ゼレンスキー), not the term with
  * its abbreviation in brackets (新戦略兵器削減条約(新START)).
  */
-function aliasAsWritten(hit: GlossaryHit): GlossaryVariant | null {
+export function aliasAsWritten(hit: GlossaryHit): GlossaryVariant | null {
   const e = hit.entry;
   if (hit.form === e.term || e.category === 'phrase') return null;
   const variant = e.variants?.find((v) => v.text === hit.form);
