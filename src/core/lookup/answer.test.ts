@@ -363,6 +363,12 @@ describe('lookup: set phrases through their conjugations, aliases as written', (
     expect(entries.some((e) => e.headword === '明言を避ける')).toBe(false);
   });
 
+  it('follows a card with one reading of its first kanji, not every reading of it', () => {
+    const entries = hover('新START延長で合意', 'START').entries;
+    expect(entries[0]).toMatchObject({ source: 'glossary', headword: '新START' });
+    expect(entries.filter((e) => e.headword === '新').map((e) => e.reading)).toEqual(['しん']);
+  });
+
   it('shows an abbreviation as written, with its own reading, then the term it stands for', () => {
     for (const [text, alias, reading, term] of [
       ['日銀が追加利上げを決めた。', '日銀', 'にちぎん', '日本銀行'],

@@ -97,7 +97,8 @@ function lookupTerms(text: string, at: number, deps: LookupDeps): LookupResult |
   const words: WordLookupEntry[] = [];
   if (fromStart !== atWords) {
     const top = fromStart[0]?.matchLength ?? 0;
-    words.push(...fromStart.filter((e) => e.matchLength === top).slice(0, MAX_START_WORDS));
+    // One kanji read three ways (新 しん, あら, さら) under a card is clutter: its likeliest reading is enough.
+    words.push(...fromStart.filter((e) => e.matchLength === top).slice(0, top === 1 ? 1 : MAX_START_WORDS));
   }
   words.push(...atWords);
   const dictionary = dedupe(words);
