@@ -61,7 +61,7 @@ async function extensionPage(harness: Harness, path: string, theme: 'light' | 'd
 }
 
 /** The extension's own pages: the "This article" panel for the sample's tab, vocabulary, options, welcome. */
-async function shootPages(harness: Harness, sampleTab: number) {
+async function shootPages(harness: Harness, sampleTab: number, lang: string) {
   const setup = await harness.context.newPage();
   await setup.goto(`chrome-extension://${harness.extensionId}/popup.html`);
   for (const save of await realSavesFor(SEED_URL))
@@ -83,7 +83,7 @@ async function shootPages(harness: Harness, sampleTab: number) {
       'main',
     ]);
     for (const [name, page, selector] of shots) {
-      const file = join(outDir, `${name}-${theme}.png`);
+      const file = join(outDir, `${name}${lang}-${theme}.png`);
       const boxes = await page.locator(selector).evaluateAll((els) =>
         els.map((el) => {
           const r = el.getBoundingClientRect();
@@ -100,9 +100,10 @@ async function shootPages(harness: Harness, sampleTab: number) {
   }
 }
 
-async function main() {
-  mkdirSync(outDir, { recursive: true });
-  const harness = await launchChromium();
+/** One run of every scene in the browser language `uiLanguage`; files of a language other than English say which. */
+async function shootAll(uiLanguage: 'en' | 'ja') {
+  const lang = uiLanguage === 'en' ? '' : `-${uiLanguage}`;
+  const harness = await launchChromium([], { uiLanguage });
   const server = await startFixtureServer(root);
   try {
     const page = harness.page;
@@ -126,7 +127,7 @@ async function main() {
         // Let a first, partial answer be refined and the vocabulary row be drawn.
         await page.waitForTimeout(first ? 3000 : 500);
         first = false;
-        const file = join(outDir, `popup-${scene.name}-${theme}.png`);
+        const file = join(outDir, `popup-${scene.name}${lang}-${theme}.png`);
         await shootPopup(page, file, point);
         console.log(`  ${file}`);
       }
@@ -151,18 +152,24 @@ async function main() {
       const article = page.locator('[data-kiji-article]').first();
       await article.scrollIntoViewIfNeeded();
       const box = (await article.boundingBox())!;
-      const file = join(outDir, `reading-mode-${theme}.png`);
+      const file = join(outDir, `reading-mode${lang}-${theme}.png`);
       await page.screenshot({
         path: file,
         clip: { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 420) },
       });
       console.log(`  ${file}`);
     }
-    await shootPages(harness, await tabIdOf(harness.serviceWorker, page));
+    await shootPages(harness, await tabIdOf(harness.serviceWorker, page), lang);
   } finally {
     await server.close();
     await harness.close();
   }
+}
+
+async function main() {
+  mkdirSync(outDir, { recursive: true });
+  // Kiji is bilingual: every page and the popup in English, then in Japanese.
+  for (const uiLanguage of ['en', 'ja'] as const) await shootAll(uiLanguage);
 }
 
 await main();

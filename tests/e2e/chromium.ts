@@ -83,7 +83,11 @@ export async function extensionWorker(context: BrowserContext): Promise<Worker> 
   );
 }
 
-export async function launchChromium(extraArgs: string[] = []): Promise<ChromiumHarness> {
+/** `uiLanguage`: the browser's language, which chrome.i18n follows (Chromium on Linux reads it from LANGUAGE). */
+export async function launchChromium(
+  extraArgs: string[] = [],
+  options: { uiLanguage?: string } = {},
+): Promise<ChromiumHarness> {
   const extensionDir = extensionCopyForTests('chrome');
   const profileDir = mkdtempSync(join(tmpdir(), 'kiji-e2e-chromium-profile-'));
   const server = await startFixtureServer();
@@ -93,7 +97,15 @@ export async function launchChromium(extraArgs: string[] = []): Promise<Chromium
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
     viewport: { width: 1280, height: 900 },
-    args: isolatedChromiumArgs(extensionDir, sink.proxyUrl, extraArgs),
+    args: isolatedChromiumArgs(
+      extensionDir,
+      sink.proxyUrl,
+      options.uiLanguage ? [`--lang=${options.uiLanguage}`, ...extraArgs] : extraArgs,
+    ),
+    ...(options.uiLanguage && {
+      env: { ...process.env, LANGUAGE: options.uiLanguage, LANG: `${options.uiLanguage}.UTF-8` },
+      locale: options.uiLanguage,
+    }),
   });
 
   const requests: string[] = [];
