@@ -13,7 +13,14 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { rmSync } from 'node:fs';
 import { extensionCopyForTests } from './extension-dist';
 import { startNetworkSink, type NetworkSink } from './network-sink';
-import { locateCharacter, popupBoxInPage, readPopupInPage, type CharPoint, type LocateArgs, type PopupContent } from './page-probes';
+import {
+  locateCharacter,
+  popupBoxInPage,
+  readPopupInPage,
+  type CharPoint,
+  type LocateArgs,
+  type PopupContent,
+} from './page-probes';
 import { hoverText, type HoverDriver } from './hover-driver';
 import { startFixtureServer, type FixtureServer } from './server';
 
