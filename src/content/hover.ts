@@ -38,7 +38,8 @@ const MAX_REGATHERS = 20;
 interface PointerState {
   x: number;
   y: number;
-  target: EventTarget | null;
+  /** Over Kiji's popup. Not the event's target: kept, it would keep an element the page removes since alive. */
+  onPopup: boolean;
   shiftKey: boolean;
   altKey: boolean;
   ctrlKey: boolean;
@@ -170,7 +171,7 @@ export class HoverController {
     this.pointer = {
       x: e.clientX,
       y: e.clientY,
-      target: e.target,
+      onPopup: this.popup.isPopup(e.target),
       shiftKey: e.shiftKey,
       altKey: e.altKey,
       ctrlKey: e.ctrlKey,
@@ -234,7 +235,7 @@ export class HoverController {
     if (!p || !this.settings.enabled) return;
     // Selecting text with the button held is not hovering.
     if (p.buttons !== 0) return;
-    if (this.popup.isPopup(p.target)) {
+    if (p.onPopup) {
       this.cancelHide();
       return;
     }
