@@ -3,21 +3,54 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
+import { cmdline, descendants } from '../bench/process-memory';
+
+/** One reading of the extension process, after a garbage collection of its contexts. */
+export interface ExtensionMemory {
+  /** Proportional set size: what the process costs the machine, shared pages split among their users. */
+  pssMb: number;
+  /** Pages only this process maps (Private_Clean + Private_Dirty): its own allocations, whatever else runs. */
+  privateMb: number;
+  /** JS heap in use, summed over the extension's contexts alive (service worker, offscreen document, pages). */
+  jsHeapMb: number;
+  /** Whether the service worker was running (it is stopped now and then, and its heap goes with it). */
+  workerUp: boolean;
+  /** JS heap in use per context, MB, by the context's page (offscreen.html, options.html, the worker's script). */
+  heaps: Record<string, number>;
+}
+
+function smapsMiB(pid: string, fields: string[]): number {
+  try {
+    const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    return fields.reduce((kb, f) => kb + Number(new RegExp(`^${f}:\\s+(\\d+)`, 'm').exec(text)?.[1] ?? 0), 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
 
 /**
- * Collects garbage in every context of the extension (offscreen document, service worker, its pages), so that a
- * PSS sample shows what is kept, not what happens to be waiting for the collector. Needs a browser started with
- * --remote-debugging-port=0 (a persistent Playwright context has no browser-level session; see bench/memory.ts).
+ * Collects garbage in every context of the extension (offscreen document, service worker, its pages), so that the
+ * reading shows what is kept, not what happens to be waiting for the collector, then reads the process. Needs a
+ * browser started with --remote-debugging-port=0 (a persistent Playwright context has no browser-level session; see
+ * bench/memory.ts).
  */
-export async function collectExtensionGarbage(profileDir: string, extensionId: string): Promise<void> {
+export async function extensionMemory(profileDir: string, extensionId: string): Promise<ExtensionMemory> {
   const [port, path] = readFileSync(join(profileDir, 'DevToolsActivePort'), 'utf8').trim().split('\n');
   const browser = await puppeteer.connect({ browserWSEndpoint: `ws://127.0.0.1:${port}${path}`, protocol: 'cdp' });
+  let heap = 0;
+  let workerUp = false;
+  const heaps: Record<string, number> = {};
   try {
     const ours = browser.targets().filter((t) => t.url().startsWith(`chrome-extension://${extensionId}/`));
     for (const target of ours) {
       try {
         const session = await target.createCDPSession();
         await session.send('HeapProfiler.collectGarbage');
+        const { usedSize } = await session.send('Runtime.getHeapUsage');
+        heap += usedSize;
+        const where = new URL(target.url()).pathname.replace(/^\//, '');
+        heaps[where] = (heaps[where] ?? 0) + usedSize / 2 ** 20;
+        if (target.type() === 'service_worker') workerUp = true;
         await session.detach();
       } catch {
         // The context went away meanwhile (the worker stopped): nothing of it to collect.
@@ -26,6 +59,49 @@ export async function collectExtensionGarbage(profileDir: string, extensionId: s
   } finally {
     await browser.disconnect();
   }
+  const pids = descendants(
+    (p) => cmdline(p).includes(profileDir),
+    (p) => cmdline(p).includes('--extension-process'),
+  );
+  const sum = (fields: string[]) => pids.reduce((mb, pid) => mb + smapsMiB(pid, fields), 0);
+  return {
+    pssMb: sum(['Pss']),
+    privateMb: sum(['Private_Clean', 'Private_Dirty']),
+    jsHeapMb: heap / 2 ** 20,
+    workerUp,
+    heaps,
+  };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+/**
+ * The median of `n` readings a second apart. One reading swings by ±8 % with what the rest of the browser and the
+ * machine do at that moment (the process's share of libraries it maps with the tabs open, the allocator returning
+ * pages late); the median of several is what the process keeps.
+ */
+export async function steadyExtensionMemory(
+  profileDir: string,
+  extensionId: string,
+  n: number,
+): Promise<ExtensionMemory> {
+  const readings: ExtensionMemory[] = [];
+  for (let i = 0; i < n; i++) {
+    if (i > 0) await new Promise((done) => setTimeout(done, 1000));
+    readings.push(await extensionMemory(profileDir, extensionId));
+  }
+  return {
+    pssMb: median(readings.map((r) => r.pssMb)),
+    privateMb: median(readings.map((r) => r.privateMb)),
+    jsHeapMb: median(readings.map((r) => r.jsHeapMb)),
+    workerUp: readings.every((r) => r.workerUp),
+    heaps: Object.fromEntries(
+      Object.keys(readings.at(-1)!.heaps).map((k) => [k, median(readings.map((r) => r.heaps[k] ?? 0))]),
+    ),
+  };
 }
 
 export interface PageMemory {

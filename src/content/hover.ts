@@ -5,7 +5,7 @@
 import type { Settings } from '../settings';
 import type { PopupView } from '../ui/popup/Popup';
 import { afterPaint } from './after-paint';
-import { charAtPoint, type CharHit } from './caret';
+import { charAtPoint } from './caret';
 import { computedLayout, gatherSentence, nextSentence, type LayoutProbe } from './gather';
 import { MatchHighlight } from './highlight';
 import { charAt, startsLookup } from './japanese';
@@ -90,8 +90,11 @@ export class HoverController {
   /** A pending handling of the latest pointer position (see schedule). */
   private timer = 0;
   private lastHandled = -Infinity;
-  /** The character last handled: the same character again costs nothing. */
-  private lastHit: CharHit | null = null;
+  /**
+   * The character last handled: the same character again costs nothing. Its node weakly: the pointer may rest on it
+   * while the page, or reading mode going off, removes it.
+   */
+  private lastHit: { node: WeakRef<Text>; offset: number } | null = null;
   /** Bumped by every new hover and every hide; a reply for an older number is stale. */
   private generation = 0;
   private hideTimer: ReturnType<typeof setTimeout> | null = null;
@@ -260,9 +263,9 @@ export class HoverController {
       return;
     }
     this.cancelHide();
-    if (this.lastHit && this.lastHit.node === hit.node && this.lastHit.offset === hit.offset) return;
+    if (this.lastHit && this.lastHit.node.deref() === hit.node && this.lastHit.offset === hit.offset) return;
     if (!hoverKeyHeld(this.settings, p)) return;
-    this.lastHit = hit;
+    this.lastHit = { node: new WeakRef(hit.node), offset: hit.offset };
     const sentence = gatherSentence(hit.node, hit.offset, this.layout);
     if (!sentence) return;
     const generation = ++this.generation;
