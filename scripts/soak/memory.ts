@@ -11,10 +11,11 @@ export interface ExtensionMemory {
   pssMb: number;
   /** Pages only this process maps (Private_Clean + Private_Dirty): its own allocations, whatever else runs. */
   privateMb: number;
-  /** JS heap in use, summed over the extension's contexts alive (service worker, offscreen document, pages). */
+  /**
+   * JS heap in use, summed over the extension's documents (offscreen, options page). The service worker is not
+   * among the targets a CDP connection lists here; its heap is in the process's figures all the same.
+   */
   jsHeapMb: number;
-  /** Whether the service worker was running (it is stopped now and then, and its heap goes with it). */
-  workerUp: boolean;
   /** JS heap in use per context, MB, by the context's page (offscreen.html, options.html, the worker's script). */
   heaps: Record<string, number>;
 }
@@ -38,7 +39,6 @@ export async function extensionMemory(profileDir: string, extensionId: string): 
   const [port, path] = readFileSync(join(profileDir, 'DevToolsActivePort'), 'utf8').trim().split('\n');
   const browser = await puppeteer.connect({ browserWSEndpoint: `ws://127.0.0.1:${port}${path}`, protocol: 'cdp' });
   let heap = 0;
-  let workerUp = false;
   const heaps: Record<string, number> = {};
   try {
     const ours = browser.targets().filter((t) => t.url().startsWith(`chrome-extension://${extensionId}/`));
@@ -50,7 +50,6 @@ export async function extensionMemory(profileDir: string, extensionId: string): 
         heap += usedSize;
         const where = new URL(target.url()).pathname.replace(/^\//, '');
         heaps[where] = (heaps[where] ?? 0) + usedSize / 2 ** 20;
-        if (target.type() === 'service_worker') workerUp = true;
         await session.detach();
       } catch {
         // The context went away meanwhile (the worker stopped): nothing of it to collect.
@@ -68,7 +67,6 @@ export async function extensionMemory(profileDir: string, extensionId: string): 
     pssMb: sum(['Pss']),
     privateMb: sum(['Private_Clean', 'Private_Dirty']),
     jsHeapMb: heap / 2 ** 20,
-    workerUp,
     heaps,
   };
 }
@@ -97,7 +95,6 @@ export async function steadyExtensionMemory(
     pssMb: median(readings.map((r) => r.pssMb)),
     privateMb: median(readings.map((r) => r.privateMb)),
     jsHeapMb: median(readings.map((r) => r.jsHeapMb)),
-    workerUp: readings.every((r) => r.workerUp),
     heaps: Object.fromEntries(
       Object.keys(readings.at(-1)!.heaps).map((k) => [k, median(readings.map((r) => r.heaps[k] ?? 0))]),
     ),
