@@ -12,12 +12,11 @@ export interface ExtensionMemory {
   /** Pages only this process maps (Private_Clean + Private_Dirty): its own allocations, whatever else runs. */
   privateMb: number;
   /**
-   * JS heap in use, summed over the extension's documents (offscreen, options page). The service worker is not
-   * among the targets a CDP connection lists here; its heap is in the process's figures all the same.
+   * JS heap in use of the extension's documents (offscreen, options page): they run in one isolate, which each of
+   * them reports whole. The service worker is not among the targets a CDP connection lists here; its heap is in the
+   * process's figures all the same.
    */
   jsHeapMb: number;
-  /** JS heap in use per context, MB, by the context's page (offscreen.html, options.html, the worker's script). */
-  heaps: Record<string, number>;
 }
 
 function smapsMiB(pid: string, fields: string[]): number {
@@ -39,7 +38,6 @@ export async function extensionMemory(profileDir: string, extensionId: string): 
   const [port, path] = readFileSync(join(profileDir, 'DevToolsActivePort'), 'utf8').trim().split('\n');
   const browser = await puppeteer.connect({ browserWSEndpoint: `ws://127.0.0.1:${port}${path}`, protocol: 'cdp' });
   let heap = 0;
-  const heaps: Record<string, number> = {};
   try {
     const ours = browser.targets().filter((t) => t.url().startsWith(`chrome-extension://${extensionId}/`));
     for (const target of ours) {
@@ -47,9 +45,7 @@ export async function extensionMemory(profileDir: string, extensionId: string): 
         const session = await target.createCDPSession();
         await session.send('HeapProfiler.collectGarbage');
         const { usedSize } = await session.send('Runtime.getHeapUsage');
-        heap += usedSize;
-        const where = new URL(target.url()).pathname.replace(/^\//, '');
-        heaps[where] = (heaps[where] ?? 0) + usedSize / 2 ** 20;
+        heap = Math.max(heap, usedSize);
         await session.detach();
       } catch {
         // The context went away meanwhile (the worker stopped): nothing of it to collect.
@@ -67,7 +63,6 @@ export async function extensionMemory(profileDir: string, extensionId: string): 
     pssMb: sum(['Pss']),
     privateMb: sum(['Private_Clean', 'Private_Dirty']),
     jsHeapMb: heap / 2 ** 20,
-    heaps,
   };
 }
 
@@ -95,9 +90,6 @@ export async function steadyExtensionMemory(
     pssMb: median(readings.map((r) => r.pssMb)),
     privateMb: median(readings.map((r) => r.privateMb)),
     jsHeapMb: median(readings.map((r) => r.jsHeapMb)),
-    heaps: Object.fromEntries(
-      Object.keys(readings.at(-1)!.heaps).map((k) => [k, median(readings.map((r) => r.heaps[k] ?? 0))]),
-    ),
   };
 }
 

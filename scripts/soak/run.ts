@@ -194,7 +194,6 @@ export async function runSoak(settings: SoakSettings, log: Log = () => {}): Prom
         pssMb: round(m.pssMb, 1),
         privateMb: round(m.privateMb, 1),
         jsHeapMb: round(m.jsHeapMb, 1),
-        heaps: Object.fromEntries(Object.entries(m.heaps).map(([k, v]) => [k, round(v, 1)])),
       };
       report.curve.push(point);
       log(`${String(report.hovers).padStart(5)} hovers  ${formatPoint(point)}`);
@@ -339,7 +338,7 @@ function judge(r: SoakReport): void {
       // Both: PSS is what the process costs the machine, but one reading swings with what else maps the same
       // libraries; private memory is the process's own and steady, where a leak would show first.
       ok: r.finalMb <= r.baselineMb * (1 + MAX_GROWTH) && privateGrowth(r.curve) <= MAX_GROWTH * 100,
-      detail: `PSS ${r.baselineMb} MB after ${BASELINE_HOVERS} hovers → ${r.finalMb} MB at the end (${pct(r.growthPct)}, peak ${r.peakMb} MB); private ${growth(r.curve, 'privateMb')}; limit +${MAX_GROWTH * 100} % for both; JS heaps ${growth(r.curve, 'jsHeapMb')}`,
+      detail: `PSS ${r.baselineMb} MB after ${BASELINE_HOVERS} hovers → ${r.finalMb} MB at the end (${pct(r.growthPct)}, peak ${r.peakMb} MB); private ${growth(r.curve, 'privateMb')}; limit +${MAX_GROWTH * 100} % for both; JS heap ${growth(r.curve, 'jsHeapMb')}`,
     },
     {
       name: 'hovers answered',
@@ -370,11 +369,7 @@ function judge(r: SoakReport): void {
 }
 
 function formatPoint(c: ExtensionMemory): string {
-  return `PSS ${c.pssMb.toFixed(1).padStart(6)} MB, private ${c.privateMb.toFixed(1).padStart(6)} MB, JS heaps ${c.jsHeapMb.toFixed(1).padStart(5)} MB [${Object.entries(
-    c.heaps,
-  )
-    .map(([k, v]) => `${k} ${v}`)
-    .join(', ')}]`;
+  return `PSS ${c.pssMb.toFixed(1).padStart(6)} MB, private ${c.privateMb.toFixed(1).padStart(6)} MB, JS heap ${c.jsHeapMb.toFixed(1).padStart(5)} MB`;
 }
 
 const pct = (x: number) => `${x >= 0 ? '+' : ''}${x} %`;
