@@ -182,7 +182,9 @@ export async function runSoak(settings: SoakSettings, log: Log = () => {}): Prom
       togglesIn.set(s, (togglesIn.get(s) ?? 0) + 1);
     }
     const stopAt = spread(settings.workerStops, settings.hovers);
-    const saveEvery = settings.hovers / Math.max(1, settings.saves);
+    // A save waits for a word not saved yet, a few hovers at times: the saves are spread over nine tenths of the
+    // run, so that the last ones still find hovers to happen on (the long run once made 499 of 500).
+    const saveEvery = (0.9 * settings.hovers) / Math.max(1, settings.saves);
     let nextSave = saveEvery / 2;
 
     const sample = async (readings: number) => {
