@@ -5,7 +5,7 @@
 import type { Settings } from '../settings';
 import type { PopupView } from '../ui/popup/Popup';
 import { afterPaint } from './after-paint';
-import { charAtPoint, type CharHit } from './caret';
+import { charAtPoint } from './caret';
 import { computedLayout, gatherSentence, nextSentence, type LayoutProbe } from './gather';
 import { MatchHighlight } from './highlight';
 import { charAt, startsLookup } from './japanese';
@@ -38,7 +38,8 @@ const MAX_REGATHERS = 20;
 interface PointerState {
   x: number;
   y: number;
-  target: EventTarget | null;
+  /** Over Kiji's popup. Not the event's target: kept, it would keep an element the page removes since alive. */
+  onPopup: boolean;
   shiftKey: boolean;
   altKey: boolean;
   ctrlKey: boolean;
@@ -89,8 +90,11 @@ export class HoverController {
   /** A pending handling of the latest pointer position (see schedule). */
   private timer = 0;
   private lastHandled = -Infinity;
-  /** The character last handled: the same character again costs nothing. */
-  private lastHit: CharHit | null = null;
+  /**
+   * The character last handled: the same character again costs nothing. Its node weakly: the pointer may rest on it
+   * while the page, or reading mode going off, removes it.
+   */
+  private lastHit: { node: WeakRef<Text>; offset: number } | null = null;
   /** Bumped by every new hover and every hide; a reply for an older number is stale. */
   private generation = 0;
   private hideTimer: ReturnType<typeof setTimeout> | null = null;
@@ -172,7 +176,7 @@ export class HoverController {
     this.pointer = {
       x: e.clientX,
       y: e.clientY,
-      target: e.target,
+      onPopup: this.popup.isPopup(e.target),
       shiftKey: e.shiftKey,
       altKey: e.altKey,
       ctrlKey: e.ctrlKey,
@@ -236,7 +240,7 @@ export class HoverController {
     if (!p || !this.settings.enabled) return;
     // Selecting text with the button held is not hovering.
     if (p.buttons !== 0) return;
-    if (this.popup.isPopup(p.target)) {
+    if (p.onPopup) {
       this.cancelHide();
       return;
     }
@@ -261,9 +265,9 @@ export class HoverController {
       return;
     }
     this.cancelHide();
-    if (this.lastHit && this.lastHit.node === hit.node && this.lastHit.offset === hit.offset) return;
+    if (this.lastHit && this.lastHit.node.deref() === hit.node && this.lastHit.offset === hit.offset) return;
     if (!hoverKeyHeld(this.settings, p)) return;
-    this.lastHit = hit;
+    this.lastHit = { node: new WeakRef(hit.node), offset: hit.offset };
     const sentence = gatherSentence(hit.node, hit.offset, this.layout);
     if (!sentence) return;
     const generation = ++this.generation;

@@ -13,7 +13,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extensionCopyForTests } from './extension-dist';
 import { startNetworkSink, type NetworkSink } from './network-sink';
-import { locateCharacter, readPopupInPage, type CharPoint, type LocateArgs, type PopupContent } from './page-probes';
+import {
+  locateCharacter,
+  popupBoxInPage,
+  readPopupInPage,
+  type CharPoint,
+  type LocateArgs,
+  type PopupContent,
+} from './page-probes';
 import { hoverText, type HoverDriver } from './hover-driver';
 import { startFixtureServer, type FixtureServer } from './server';
 
@@ -225,6 +232,7 @@ export function hover(
   const driver: HoverDriver = {
     locate: (args) => page.evaluate(locateCharacter, args),
     readPopup: () => readPopup(page),
+    popupBox: () => page.evaluate(popupBoxInPage),
     press: (key) => page.keyboard.press(key),
     move: (x, y) => page.mouse.move(x, y),
   };

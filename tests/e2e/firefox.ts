@@ -13,7 +13,14 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { rmSync } from 'node:fs';
 import { extensionCopyForTests } from './extension-dist';
 import { startNetworkSink, type NetworkSink } from './network-sink';
-import { locateCharacter, readPopupInPage, type CharPoint, type LocateArgs, type PopupContent } from './page-probes';
+import {
+  locateCharacter,
+  popupBoxInPage,
+  readPopupInPage,
+  type CharPoint,
+  type LocateArgs,
+  type PopupContent,
+} from './page-probes';
 import { hoverText, type HoverDriver } from './hover-driver';
 import { startFixtureServer, type FixtureServer } from './server';
 
@@ -124,6 +131,7 @@ export function hover(
   const driver: HoverDriver = {
     locate: (args) => page.evaluate(locateCharacter, args),
     readPopup: () => readPopup(page),
+    popupBox: () => page.evaluate(popupBoxInPage),
     press: (key) => page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
     move: (x, y) => page.mouse.move(x, y),
   };

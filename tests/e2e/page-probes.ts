@@ -109,6 +109,21 @@ export function readPopupInPage(): PopupContent | null {
   };
 }
 
+/**
+ * Where the popup lies on screen, whether or not the reader can see it: the pointer lands on it all the same. A
+ * page may keep itself transparent for seconds after load (mainichi's anti-flicker <html class="async-hide">,
+ * opacity 0 for 4 s), and readPopupInPage, which judges what a reader sees, says "no popup" meanwhile.
+ */
+export function popupBoxInPage(): PopupContent['box'] | null {
+  const dialog = document
+    .getElementById('kiji-popup-host')
+    ?.shadowRoot?.querySelector<HTMLElement>('[role=dialog][data-kiji-popup]');
+  if (!dialog?.checkVisibility({ visibilityProperty: true })) return null;
+  const box = dialog.getBoundingClientRect();
+  if (box.width === 0 || box.height === 0) return null;
+  return { left: box.left, top: box.top, right: box.right, bottom: box.bottom };
+}
+
 /** What the reader sees of the page, to prove hovering changed nothing. */
 export function pageTextSnapshot(articleSelector: string): { bodyText: string; articleHtml: string } {
   const article = document.querySelector(articleSelector);

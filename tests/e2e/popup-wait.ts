@@ -48,9 +48,9 @@ export async function expectNoPopupFor(read: PopupReader, ms: number): Promise<v
 }
 
 /** True when an open popup lies over `point`, so the mouse would land on the popup instead of the text. */
-export function popupCovers(popup: PopupContent | null, point: CharPoint): boolean {
-  if (!popup) return false;
-  const { left, top, right, bottom } = popup.box;
+export function popupCovers(box: PopupContent['box'] | null, point: CharPoint): boolean {
+  if (!box) return false;
+  const { left, top, right, bottom } = box;
   // A pixel or two of slack: the browser hit-tests whole pixels, so a point 0.2 px outside may land on the popup.
   const m = 2;
   return point.x >= left - m && point.x <= right + m && point.y >= top - m && point.y <= bottom + m;

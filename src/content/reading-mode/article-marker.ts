@@ -49,7 +49,11 @@ function sameArticle(a: Article | null, b: Article): boolean {
 export class ArticleMarker {
   private current: Article | null = null;
   private observer: MutationObserver | null = null;
-  private pending: Node[] = [];
+  /**
+   * Added subtrees waiting for the page to settle. Weakly: a page that adds a subtree and drops it before then (a
+   * carousel, an ad slot) must not have it kept alive by us, detached, for the seconds of the wait.
+   */
+  private pending: WeakRef<Node>[] = [];
   private overflow = false;
   private urlChanged = false;
   private href: string;
@@ -187,7 +191,7 @@ export class ArticleMarker {
       for (const node of record.addedNodes) {
         if (node.nodeType !== 1 && node.nodeType !== 3) continue;
         if (node.nodeType === 1 && (node as Element).hasAttribute(RUBY_ATTRIBUTE)) continue;
-        if (this.pending.length < MAX_PENDING) this.pending.push(node);
+        if (this.pending.length < MAX_PENDING) this.pending.push(new WeakRef(node));
         else this.overflow = true;
       }
     }
@@ -218,10 +222,11 @@ export class ArticleMarker {
   }
 
   /** Japanese characters in the added subtrees still in the page, read until there are enough. */
-  private addedJapanese(nodes: Node[]): number {
+  private addedJapanese(nodes: WeakRef<Node>[]): number {
     let n = 0;
-    for (const node of nodes) {
-      if (!node.isConnected) continue;
+    for (const ref of nodes) {
+      const node = ref.deref();
+      if (!node?.isConnected) continue;
       n += japaneseCount(node.textContent ?? '', SUBSTANTIAL_CHARS - n);
       if (n >= SUBSTANTIAL_CHARS) break;
     }
