@@ -513,10 +513,16 @@ export function blockFeatures(compact: Uint8Array, deflate: Deflate = fflateDefl
 }
 
 /**
- * Blocks kept inflated (at most 0.5 MiB): a text's particles, endings and common words come back from the same
+ * Blocks kept inflated (at most 128 KiB): a text's particles, endings and common words come back from the same
  * blocks. Over the fixture pages' 6,000 tokens, 256 blocks inflate 944 times; 32 blocks, 2,261 times.
  */
-const INFLATED_BLOCKS = 256;
+const INFLATED_BLOCKS = 64;
+/**
+ * Lines kept decoded (about 0.3 MiB when full): an article of 5,000 characters has about 1,000 distinct tokens, and
+ * reading mode tokenizes it again on each pass; blocks alone, read in the same order each time, would all be
+ * inflated again.
+ */
+const DECODED_LINES = 4096;
 
 /** Feature lines read from the compact form (deflated in blocks or not), one string per token. */
 export class CompactFeatures {
@@ -530,6 +536,8 @@ export class CompactFeatures {
   private readonly data: Uint8Array | null = null;
   /** Recently inflated blocks by number, least recently used first. */
   private readonly inflated = new Map<number, Uint8Array>();
+  /** Recently decoded lines of the blocks by offset, oldest first. */
+  private readonly decoded = new Map<number, string>();
   private scratch = new Uint16Array(64);
 
   constructor(bytes: Uint8Array) {
@@ -583,6 +591,17 @@ export class CompactFeatures {
 
   /** The line kuromoji's TokenInfoDictionary.getFeatures returns for the record at `offset`. */
   line(offset: number): string {
+    if (this.records) return this.decode(offset);
+    let line = this.decoded.get(offset);
+    if (line === undefined) {
+      line = this.decode(offset);
+      if (this.decoded.size >= DECODED_LINES) this.decoded.delete(this.decoded.keys().next().value!);
+      this.decoded.set(offset, line);
+    }
+    return line;
+  }
+
+  private decode(offset: number): string {
     if (!(offset >= 0 && offset < this.recordsLength)) return '';
     const [r, base] = this.blockAt(offset);
     let at = offset - base;
