@@ -1,6 +1,6 @@
 import { createTokenizer } from './tokenizer';
 import { nodeKuromojiLoader } from '../../node/kuromoji';
-import { Trie, trimDictFile, usedTrieLength } from './compact-dict';
+import { CompactFeatures, compactFeatures, Trie, trimDictFile, usedTrieLength } from './compact-dict';
 
 const tokenizer = await createTokenizer(nodeKuromojiLoader());
 
@@ -54,3 +54,30 @@ test('unk_invoke.dat is cut after its last class', async () => {
   expect(trimmed.length).toBeLessThan(200);
   expect(trimmed[trimmed.length - 1]).toBe(0);
 });
+
+test('every feature line (reading, part of speech, base form) reads the same from the deflated blocks', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { gunzipSync } = await import('node:zlib');
+  const { createRequire } = await import('node:module');
+  const original = (name: string) =>
+    new Uint8Array(gunzipSync(readFileSync(createRequire(import.meta.url).resolve(`kuromoji/dict/${name}`))));
+  const load = nodeKuromojiLoader();
+  const shipped = new Uint8Array(await load('tid_pos.dat.gz'));
+  const tid = new Uint8Array(await load('tid.dat.gz'));
+  // The records as compactFeatures writes them, before the build deflates them: the same pointers as shipped tid.dat.
+  const rewritten = trimDictFile('tid.dat', original('tid.dat.gz')).slice();
+  const plain = new CompactFeatures(
+    compactFeatures(rewritten, trimDictFile('tid_pos.dat', original('tid_pos.dat.gz'))),
+  );
+  const blocked = new CompactFeatures(shipped);
+  expect(shipped.length).toBeLessThan(4.5 * 2 ** 20);
+  const pointers = new DataView(tid.buffer, tid.byteOffset, tid.byteLength);
+  const differing: string[] = [];
+  let lines = 0;
+  for (let r = 0; r + 10 <= tid.length; r += 10, lines++) {
+    const at = pointers.getInt32(r + 6, true);
+    if (blocked.line(at) !== plain.line(at)) differing.push(plain.line(at));
+  }
+  expect(lines).toBeGreaterThan(390_000);
+  expect(differing.slice(0, 5)).toEqual([]);
+}, 120_000);
