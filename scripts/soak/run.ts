@@ -50,6 +50,8 @@ export const LONG: SoakSettings = {
 /** The level growth is measured from, and how much it may grow. */
 const BASELINE_HOVERS = 100;
 const MAX_GROWTH = 0.1;
+/** Issue 11's ceiling for the extension process (PSS), at every sample of the run. */
+const PSS_BUDGET_MB = 150;
 /** Hovers on one page before the run moves to the next one. */
 const SEGMENT = 25;
 /** Hovers made in furigana'd text each time reading mode is on. */
@@ -337,10 +339,11 @@ function judge(r: SoakReport): void {
   r.verdicts = [
     {
       name: 'memory',
-      // Both: PSS is what the process costs the machine, but one reading swings with what else maps the same
-      // libraries; private memory is the process's own and steady, where a leak would show first.
-      ok: r.finalMb <= r.baselineMb * (1 + MAX_GROWTH) && privateGrowth(r.curve) <= MAX_GROWTH * 100,
-      detail: `PSS ${r.baselineMb} MB after ${BASELINE_HOVERS} hovers → ${r.finalMb} MB at the end (${pct(r.growthPct)}, peak ${r.peakMb} MB); private ${growth(r.curve, 'privateMb')}; limit +${MAX_GROWTH * 100} % for both; JS heap ${growth(r.curve, 'jsHeapMb')}`,
+      // Growth is judged on private memory, the process's own, where a leak shows: PSS adds a share of the
+      // libraries other processes map too, and that share jumps by about 20 MB between two levels as tabs come and
+      // go (104–105 and 123–129 MB within one run of unchanged private memory). PSS is held to the memory budget.
+      ok: privateGrowth(r.curve) <= MAX_GROWTH * 100 && r.peakMb <= PSS_BUDGET_MB,
+      detail: `private ${growth(r.curve, 'privateMb')}, limit +${MAX_GROWTH * 100} %; PSS ${r.baselineMb} MB after ${BASELINE_HOVERS} hovers → ${r.finalMb} MB at the end (${pct(r.growthPct)}), peak ${r.peakMb} MB, budget ${PSS_BUDGET_MB} MB; JS heap ${growth(r.curve, 'jsHeapMb')}`,
     },
     {
       name: 'hovers answered',

@@ -29,12 +29,13 @@ describe('Chromium: the short endurance run', () => {
     expect(report.storedWords).toBe(SHORT.saves);
   });
 
-  // One end sample of a 600-hover run swings by about ±10 % on this machine (−11 % to +11 % over runs of the same
-  // code), so the short run guards against a leak of more than 20 %; the 10 % target of issue 11 is judged by the
-  // long run (`npm run soak -- --long`, 5,000 hovers), whose verdict the script prints.
-  it('kept the extension process within 20 % of its size after the first 100 hovers', () => {
+  // Private memory is the process's own: a leak shows there, while PSS also swings with the share of libraries
+  // other processes map (soak/run.ts). The 10 % of issue 11 holds for the short run too; PSS keeps to its budget.
+  it('kept the extension process within 10 % of its private memory after the first 100 hovers, under 150 MB PSS', () => {
     expect(report.curve.length).toBeGreaterThanOrEqual(SHORT.hovers / SHORT.sampleEvery);
-    expect(report.finalMb, verdict('memory').detail).toBeLessThanOrEqual(report.baselineMb * 1.2);
+    const from = report.curve.find((c) => c.hovers >= 100)!.privateMb;
+    expect(report.curve.at(-1)!.privateMb, verdict('memory').detail).toBeLessThanOrEqual(from * 1.1);
+    expect(report.peakMb, verdict('memory').detail).toBeLessThanOrEqual(150);
   });
 
   // The saved news pages run their own scripts (some add nodes now and then): what is Kiji's is its furigana, and
