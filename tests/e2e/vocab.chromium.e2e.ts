@@ -309,7 +309,7 @@ describe('Chromium: the vocabulary page', () => {
     await expect
       .poll(async () => (await ask<VocabDump>(page, 'vocabList', {})).lists.some((l) => l.id === listId))
       .toBe(false);
-    expect(confirmText).toMatch(/核軍縮.*1 words stay/);
+    expect(confirmText).toMatch(/核軍縮.*1 word stays/);
     const after = await ask<VocabDump>(page, 'vocabList', {});
     expect(after.words).toHaveLength(words.length);
   });
