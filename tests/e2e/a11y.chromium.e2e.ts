@@ -2,11 +2,10 @@
 // either theme, and every control of the options and vocabulary pages can be reached with Tab and shows it has the
 // focus.
 import type { Page } from 'playwright-core';
-import { realSavesFor } from './a11y-support';
+import { extensionPage as openExtensionPage, saveRealWords } from './a11y-support';
 import { seriousViolations } from './axe';
 import { hover, launchChromium, readPopup, type ChromiumHarness } from './chromium';
 import { waitForPopup } from './popup-wait';
-import { ask } from './vocab-harness';
 
 const FIRST_LOOKUP_MS = 60_000;
 const THEMES = ['light', 'dark'] as const;
@@ -17,21 +16,14 @@ let harness: ChromiumHarness;
 beforeAll(async () => {
   harness = await launchChromium();
   // Real saves (real EDICT entries, sentences of the seed article), so the vocabulary page has rows to check.
-  const page = await extensionPage('popup.html');
-  for (const save of await realSavesFor(harness.server.url('news/newsweek-seed.html')))
-    await ask(page, 'vocabSave', { rid: `a11y-${Math.random()}`, save });
-  await page.close();
+  await saveRealWords(harness, 'a11y');
 });
 
 afterAll(async () => {
   await harness?.close();
 });
 
-async function extensionPage(path: string): Promise<Page> {
-  const page = await harness.context.newPage();
-  await page.goto(`chrome-extension://${harness.extensionId}/${path}`);
-  return page;
-}
+const extensionPage = (path: string): Promise<Page> => openExtensionPage(harness, path);
 
 /** The theme both ways a reader gets it: the system's choice (media) and Kiji's own setting. */
 async function useTheme(page: Page, theme: Theme): Promise<void> {

@@ -2,10 +2,9 @@
 // An English message whose Japanese differs, found as a whole line of a page, is a string that skipped i18n.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { realSavesFor } from './a11y-support';
+import { extensionPage as openExtensionPage, saveRealWords } from './a11y-support';
 import { hover, launchChromium, readPopup, type ChromiumHarness } from './chromium';
 import { waitForPopup } from './popup-wait';
-import { ask } from './vocab-harness';
 
 const FIRST_LOOKUP_MS = 60_000;
 
@@ -26,21 +25,14 @@ let harness: ChromiumHarness;
 
 beforeAll(async () => {
   harness = await launchChromium([], { uiLanguage: 'ja' });
-  const page = await extensionPage('popup.html');
-  for (const save of await realSavesFor(harness.server.url('news/newsweek-seed.html')))
-    await ask(page, 'vocabSave', { rid: `ja-${Math.random()}`, save });
-  await page.close();
+  await saveRealWords(harness, 'ja');
 });
 
 afterAll(async () => {
   await harness?.close();
 });
 
-async function extensionPage(path: string): Promise<Page> {
-  const page = await harness.context.newPage();
-  await page.goto(`chrome-extension://${harness.extensionId}/${path}`);
-  return page;
-}
+const extensionPage = (path: string): Promise<Page> => openExtensionPage(harness, path);
 
 /** The lines of the page a reader sees that are one of Kiji's English strings. */
 async function englishLines(page: Page): Promise<string[]> {

@@ -428,14 +428,8 @@ function recordStarts(r: Uint8Array): number[] {
   const starts: number[] = [];
   let at = 0;
   const varint = () => {
-    let value = 0;
-    let shift = 0;
-    let byte: number;
-    do {
-      byte = r[at++] ?? 0;
-      value += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80);
+    const [value, next] = readVarint(r, at);
+    at = next;
     return value;
   };
   const field = () => {
@@ -606,14 +600,8 @@ export class CompactFeatures {
     const [r, base] = this.blockAt(offset);
     let at = offset - base;
     const varint = () => {
-      let value = 0;
-      let shift = 0;
-      let byte: number;
-      do {
-        byte = r[at++] ?? 0;
-        value += (byte & 0x7f) * 2 ** shift;
-        shift += 7;
-      } while (byte & 0x80);
+      const [value, next] = readVarint(r, at);
+      at = next;
       return value;
     };
     const next = () => {
@@ -640,6 +628,19 @@ export class CompactFeatures {
     }
     return line;
   }
+}
+
+/** The unsigned LEB128 number at `at` in `r`, and where the next field starts. */
+function readVarint(r: Uint8Array, at: number): [number, number] {
+  let value = 0;
+  let shift = 0;
+  let byte: number;
+  do {
+    byte = r[at++] ?? 0;
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (byte & 0x80);
+  return [value, at];
 }
 
 function decodeUnits(units: Uint16Array, from: number, length: number): string {
