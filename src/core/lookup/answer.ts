@@ -182,9 +182,11 @@ function withParticleExpression(
     return [...atWords];
   }
   const reach = first.matchLength + 1;
+  // Most particles open nothing with the word after them (を協…): no key starts so, and the lookup is skipped.
+  const opens = !!card || deps.words.prefixReach(text.slice(wordAt - 1, wordAt + reach)) >= 2;
   const expression =
     card ??
-    lookupWords(text, wordAt - 1, deps)?.entries.find(
+    (opens ? lookupWords(text, wordAt - 1, deps) : null)?.entries.find(
       (e) =>
         e.headword.startsWith(particle) &&
         e.matchLength >= reach &&
