@@ -3,7 +3,7 @@ import type { WordIndex } from './dict/word-index';
 import { openWords } from './dict/words-format';
 import { createTokenizer, type Tokenizer } from './tokenizer/tokenizer';
 import { lookup } from './lookup/answer';
-import { toRomaji } from './text/romaji';
+import { hepburn } from './text/hepburn';
 import { parseGlossaryFile } from './glossary/entry';
 import { createGlossaryIndex, type GlossaryIndex } from './glossary/match';
 import { annotateText } from './annotate';
@@ -124,7 +124,7 @@ export function createEngine(load: AssetLoader, kuromojiDir = 'kuromoji'): Engin
       const index = await words;
       const result = lookup(text, at, { words: index, tokens: tokensOf(text), glossary, names });
       // Romaji is made here so the content script does not carry wanakana.
-      for (const entry of result?.entries ?? []) entry.romaji = toRomaji(entry.reading);
+      for (const entry of result?.entries ?? []) entry.romaji = hepburn(entry.reading);
       if (result && kanji) {
         const described = kanjiOf(result.match, kanji);
         if (described.length > 0) result.kanji = described;

@@ -28,8 +28,15 @@ export interface LookupDeps extends WordDeps {
 const MAX_START_WORDS = 3;
 
 export function lookup(text: string, at: number, deps: LookupDeps): LookupResult | null {
-  const terms = withTermSuffix(text, lookupTerms(text, at, deps), deps.tokens);
-  const withCountry = withCountryPrefix(text, at, terms, (from) => lookupTerms(text, from, deps), deps.tokens);
+  // The composing steps ask again for the terms at a position already answered (the word's start, the prefix's end).
+  const answered = new Map<number, LookupResult | null>();
+  const termsAt = (from: number) => {
+    let result = answered.get(from);
+    if (result === undefined) answered.set(from, (result = lookupTerms(text, from, deps)));
+    return result;
+  };
+  const terms = withTermSuffix(text, termsAt(at), deps.tokens);
+  const withCountry = withCountryPrefix(text, at, terms, termsAt, deps.tokens);
   const titled = withTitledPerson(text, at, withCountry, {
     glossary: deps.glossary,
     namesAt: (from) => namesAt(text, from, deps),

@@ -84,7 +84,7 @@ export function withCountryPrefix(
   // The pointer on a country written in full whose answer is the country alone (韓国 of 韓国大統領府).
   for (const length of PREFIX_LENGTHS) {
     if (length < 2 || !result || result.end - result.start !== length || result.start > at) continue;
-    if (!COUNTRY_PREFIXES[text.slice(result.start, result.end)]) continue;
+    if (!COUNTRY_PREFIXES[text.slice(result.start, result.end)] || !mayNameInstitution(text, result.end)) continue;
     const after = lookupAt(result.end);
     if (after && after.start === result.end) {
       const composed = compose(text, result.end, after);
@@ -93,7 +93,7 @@ export function withCountryPrefix(
   }
   // The pointer on a one-kanji prefix whose answer runs into the institution after it (米国 of 米国防総省).
   const prefix = text[at];
-  if (prefix && COUNTRY_PREFIXES[prefix] && (!result || result.start === at)) {
+  if (prefix && COUNTRY_PREFIXES[prefix] && (!result || result.start === at) && mayNameInstitution(text, at + 1)) {
     const after = lookupAt(at + 1);
     // A compound guessed from the prefix's other sense (比 "ratio" + 沿岸警備隊) gives way too.
     const guessed = result?.entries[0]?.source === 'words' && result.entries[0].parts?.[0] === prefix;
@@ -107,6 +107,15 @@ export function withCountryPrefix(
     }
   }
   return result;
+}
+
+/**
+ * Whether an institution's name may start at `i`: never with kana of grammar or punctuation (ロシアに対し, 米の), so
+ * the common case, a country followed by a particle, costs no second lookup.
+ */
+function mayNameInstitution(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return !Number.isNaN(c) && !(c >= 0x3041 && c <= 0x309f) && !(c >= 0x3000 && c <= 0x303f) && c !== 0xff08;
 }
 
 /** The tokens of the run of nouns (and prefixes) that holds `at`, back to MAX_INSTITUTION characters before it. */

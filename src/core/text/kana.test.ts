@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { hasKanji, isWordChar } from './chars';
 import { toHiragana, toKatakana } from './kana';
-import { isJapanese, isKana, toRomaji } from './romaji';
+import { hepburn as toRomaji } from './hepburn';
+import { isJapanese, isKana } from './romaji';
 
 describe('kana helpers', () => {
   it('converts katakana to the hiragana the dictionary keys use, keeping ー and ・', () => {

@@ -8,11 +8,6 @@ export function romajiToHiragana(text: string): string | null {
   return /[a-z]/i.test(kana) ? null : kana;
 }
 
-/** Hepburn romaji as the UI shows it. */
-export function toRomaji(text: string): string {
-  return wanakana.toRomaji(text);
-}
-
 /** True when every character is Japanese (kana, kanji, Japanese punctuation, full-width forms). */
 export function isJapanese(text: string): boolean {
   return text.length > 0 && wanakana.isJapanese(text);

@@ -7,7 +7,7 @@
 import type { WordIndex } from '../../dict/word-index';
 import { isKatakanaLetter } from '../../text/chars';
 import { toHiragana } from '../../text/kana';
-import { toRomaji } from '../../text/romaji';
+import { hepburn } from '../../text/hepburn';
 import type { WordLookupEntry } from '../../types';
 import { rankMatches } from '../rank';
 import { wordEntry } from '../entries';
@@ -101,7 +101,7 @@ function cutIntoWords(
   let known = 0;
   const flushUnknown = () => {
     if (!unknown) return;
-    parts.unshift(toRomaji(toHiragana(unknown)));
+    parts.unshift(hepburn(unknown));
     pieces.unshift(unknown);
     unknown = '';
   };
@@ -179,7 +179,7 @@ export function unknownKatakana(
       source: 'words',
       headword: found.run,
       reading,
-      senses: [{ pos: [], glosses: [parts ? parts.join(' + ') : toRomaji(reading)], tags: ['unlisted'] }],
+      senses: [{ pos: [], glosses: [parts ? parts.join(' + ') : hepburn(reading)], tags: ['unlisted'] }],
       inflection: null,
       common: false,
       matchLength: found.run.length,

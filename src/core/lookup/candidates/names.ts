@@ -6,7 +6,7 @@ import type { WordIndex } from '../../dict/word-index';
 import { readingsOf } from '../../dict/readings';
 import { isFullWidthAlnumCode, isKanjiWord, isKatakana, isKatakanaLetter, isWordChar } from '../../text/chars';
 import { toHiragana } from '../../text/kana';
-import { toRomaji } from '../../text/romaji';
+import { hepburn } from '../../text/hepburn';
 import type { LookupEntry, NameLookupEntry, Token } from '../../types';
 import { heardReading, splitsKatakanaToken } from '../context';
 
@@ -71,7 +71,7 @@ export function heardName(at: number, tokens: readonly Token[] | undefined): Nam
   if (!token || token.posDetail2 !== '人名' || token.surface.length < 2 || !isKanjiWord(token.surface)) return null;
   const reading = toHiragana(token.reading);
   if (reading === token.surface) return null;
-  const romaji = toRomaji(reading);
+  const romaji = hepburn(reading);
   return {
     source: 'names',
     headword: token.surface,
