@@ -41,11 +41,26 @@ function finalTypesOf(word: string, type: number): FinalType[] {
   return FINAL_TYPES.filter((t) => type & t.type && t.endings.some((e) => word.endsWith(e)));
 }
 
+/** Forms already taken apart: a hover asks for every prefix of the text after the pointer, and the next hover
+ * along the sentence asks for most of them again. Cleared when full; a few hundred KB at most. */
+const known = new Map<string, readonly Deinflection[]>();
+const KNOWN_LIMIT = 2048;
+
 /**
  * All candidate dictionary forms of `text`, the text itself first, then shorter chains before longer ones. Each
- * candidate still has to be confirmed by the dictionary with `acceptsEntry`.
+ * candidate still has to be confirmed by the dictionary with `acceptsEntry`. The list is shared: read it, never
+ * change it.
  */
-export function deinflect(text: string): Deinflection[] {
+export function deinflect(text: string): readonly Deinflection[] {
+  let found = known.get(text);
+  if (!found) {
+    if (known.size >= KNOWN_LIMIT) known.clear();
+    known.set(text, (found = candidatesOf(text)));
+  }
+  return found;
+}
+
+function candidatesOf(text: string): Deinflection[] {
   const results: Deinflection[] = [{ word: text, reasons: [], pos: null, types: [] }];
   if (text.length === 0) return results;
   const queue: Candidate[] = [{ word: text, type: SURFACE, reasons: [] }];

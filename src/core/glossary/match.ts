@@ -11,7 +11,7 @@
 import { deinflect } from '../dict/deinflect';
 import type { InflectionCode } from '../dict/inflection';
 import { parseContext, type ContextRule, type GlossaryEntry } from './entry';
-import { normalize, normalizeKey } from './normalize';
+import { normalize, normalizeKey, type Normalized } from './normalize';
 import { hasJapanese } from '../text/chars';
 import { insertLengths, opensSlot } from './phrase-insert';
 
@@ -246,17 +246,31 @@ export function createGlossaryIndex(entries: readonly GlossaryEntry[]): Glossary
     return false;
   }
 
-  function match(text: string, at: number): GlossaryHit[] {
-    if (!(at >= 0 && at < text.length)) return [];
+  // Hovers along a paragraph send the same text again and again: it is normalised once, unless it is so long that
+  // the window around the pointer is cheaper.
+  let lastText = '';
+  let lastNormalized: Normalized | null = null;
+  function normalizedAround(text: string, at: number): Normalized {
+    if (text.length <= WHOLE_TEXT_LIMIT) {
+      if (text !== lastText || !lastNormalized) {
+        lastNormalized = normalize(text);
+        lastText = text;
+      }
+      return lastNormalized;
+    }
     let from = Math.max(0, at - radius);
     if (from > 0 && text.charCodeAt(from) >= 0xdc00 && text.charCodeAt(from) <= 0xdfff) from--;
     let to = Math.min(text.length, at + radius);
     if (to < text.length && text.charCodeAt(to) >= 0xdc00 && text.charCodeAt(to) <= 0xdfff) to++;
-    const n = normalize(text, from, to);
+    return normalize(text, from, to);
+  }
+
+  function match(text: string, at: number): GlossaryHit[] {
+    if (!(at >= 0 && at < text.length)) return [];
+    const n = normalizedAround(text, at);
     const t = n.text;
     // The first normalised unit at or after the pointer.
-    let p = 0;
-    while (p < t.length && n.ends[p]! <= at) p++;
+    const p = firstEndingAfter(n.ends, at);
     if (p >= t.length) return [];
 
     const hits: GlossaryHit[] = [];
@@ -343,6 +357,21 @@ export function createGlossaryIndex(entries: readonly GlossaryEntry[]): Glossary
     },
     unmatchable,
   };
+}
+
+/** Texts up to this length are normalised whole and kept for the next hover. */
+const WHOLE_TEXT_LIMIT = 4096;
+
+/** The first unit whose source ends after `at` (ends never decrease). */
+function firstEndingAfter(ends: Int32Array, at: number): number {
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid]! <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Longest span first, then the one starting closest to the pointer; one hit per entry. */

@@ -9,7 +9,7 @@
 import { isKanjiCode, isKatakanaLetterCode } from '../text/chars';
 import { toHalfWidthAscii } from '../text/width';
 
-interface Normalized {
+export interface Normalized {
   /** The normalised text. */
   text: string;
   /** For each UTF-16 unit of `text`, where its source character starts and ends in the original text. */

@@ -39,7 +39,9 @@ export function lookupWords(text: string, at: number, deps: WordDeps): WordsAt |
   const start = wordStart(text, at, deps.tokens);
   const window = wordWindow(text, start);
   const context = deps.tokens ? tokenContext(text, deps.tokens, start) : null;
-  const entries = rankMatches(wordMatches(window, deps.words, context), context).map(wordEntry);
+  const entries = rankMatches(wordMatches(window, deps.words, context), context)
+    .slice(0, MAX_ENTRIES)
+    .map(wordEntry);
   const compound = context ? composeCompound(context, deps.words) : null;
   if (compound && compound.entry.matchLength > (entries[0]?.matchLength ?? 0)) {
     entries.splice(compound.first || entries.length === 0 ? 0 : 1, 0, compound.entry);
