@@ -135,3 +135,18 @@ export function isProperNoun(tokens: readonly Token[] | undefined, start: number
     span.some((t) => t.posDetail === '固有名詞')
   );
 }
+
+/**
+ * Whether a match from the pointer's token runs on into a particle or an auxiliary of kuromoji's (うち|に of 数日の
+ * うちに): kana that the text splits so is grammar, not a kanji word read the same way (打ち荷 "jettisoned cargo").
+ */
+export function runsIntoGrammar(context: TokenContext, length: number): boolean {
+  const { tokens, index, offset } = context;
+  if (offset !== 0) return false;
+  const end = context.token.start + length;
+  for (let i = index + 1; i < tokens.length && tokens[i]!.start < end; i++) {
+    const pos = tokens[i]!.pos;
+    if (pos === '助詞' || pos === '助動詞') return true;
+  }
+  return false;
+}

@@ -63,7 +63,9 @@ function judge(m: WordMatch, context: TokenContext | null): Judgement {
     const reading = readingFor(m.entry, m.form, m.byKanji, null);
     return { score: reading && toHiragana(token.reading).includes(reading) ? 2 : 0, suffix: false };
   }
-  const pos = posAgrees(token.pos, m.entry) ? 1 : 0;
+  // A dependent noun (うえ of 相談のうえで, こと, ため) is a formal noun: 上 "after; upon", not 飢え "hunger".
+  const formal = token.pos === '名詞' && token.posDetail === '非自立';
+  const pos = posAgrees(token.pos, m.entry) && (!formal || isFormalNoun(m.entry)) ? 1 : 0;
   const suffix = token.posDetail === '接尾' && m.length === token.surface.length && !m.conjugated;
   const spanReading = readingOfSpan(context, m.length);
   const reading = readingFor(m.entry, m.form, m.byKanji, m.conjugated ? null : spanReading);
@@ -115,4 +117,11 @@ const POS_BY_KUROMOJI: Record<string, (p: string) => boolean> = {
 function posAgrees(kuromojiPos: string, entry: WordEntry): boolean {
   const test = POS_BY_KUROMOJI[kuromojiPos];
   return !!test && entry.senses.some((s) => s.pos.some(test));
+}
+
+/** An entry that serves as a formal noun: an adverbial or suffix sense, or usually written in kana (事 こと, 為 ため). */
+function isFormalNoun(entry: WordEntry): boolean {
+  return entry.senses.some(
+    (s) => s.pos.some((p) => p === 'n-adv' || p === 'n-suf' || p === 'suf') || !!s.tags?.includes('uk'),
+  );
 }

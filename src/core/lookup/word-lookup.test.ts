@@ -241,3 +241,46 @@ describe('lookupAt on the seed article', () => {
     }
   });
 });
+
+describe('kana the text writes as grammar, with kuromoji’s tokens', () => {
+  function first(text: string, at: number): { headword: string; reading: string } | undefined {
+    const r = lookupWords(text, at, { words, tokens: tokenizer.tokenize(text) });
+    const e = r?.entries[0];
+    return e && { headword: e.headword, reading: e.reading };
+  }
+  const on = (text: string, pointer: string) => {
+    const [before] = pointer.split('|');
+    const at = text.indexOf(pointer.replace('|', '')) + before!.length;
+    return first(text, at);
+  };
+
+  it('shows the word that holds kana under the pointer, not a word of its own (べ of 述べた is 述べる, ど of など)', () => {
+    expect(on('予定だと述べた。', '述|べた')).toMatchObject({ headword: '述べる' });
+    expect(on('延長などを巡り協議が行われた。', '延長な|ど')).toMatchObject({ headword: 'など' });
+    expect(on('今、あなたにオススメ', 'あ|なた')).toMatchObject({ headword: 'あなた' });
+    expect(on('就任後初めてロシアの', '初|めて')).toMatchObject({ headword: '初めて' });
+  });
+
+  it('on the verb a compound particle opens, the verb comes first (つ of について)', () => {
+    expect(on('合意について確認した', 'に|ついて')?.headword).not.toBe('について');
+  });
+
+  it('reads a dependent noun as a formal noun: うえ of 相談のうえで is 上, not 飢え', () => {
+    expect(on('弁護士とも相談のうえで法的措置を検討する', 'の|うえ')).toMatchObject({
+      headword: '上',
+      reading: 'うえ',
+    });
+  });
+
+  it('never reads a particle or an auxiliary as a kanji or katakana word (うちに, はい, なの, でし)', () => {
+    expect(on('数日のうちに決める', 'の|うち')?.headword).not.toBe('打ち荷');
+    expect(on('けが人はいませんでした', '人|は')).toMatchObject({ headword: 'は' });
+    expect(on('「戦犯」は誰なのか?', '誰|な')?.headword).not.toBe('ナノ');
+    expect(on('計画でしたが、', '計画|で')?.headword).not.toBe('弟子');
+    expect(on('確認していないが', 'し|て')?.headword).not.toMatch(/^(邸内|亭)$/);
+  });
+
+  it('keeps a conjugated verb that runs into its auxiliaries (そろえました is 揃える)', () => {
+    expect(on('容量は1TBでそろえました。', 'で|そ')).toMatchObject({ headword: '揃える' });
+  });
+});

@@ -7,7 +7,7 @@
  * 交わす, は the particle rather than 歯) and let a noun compound the dictionary lacks (電話会談) be shown.
  */
 import type { WordIndex } from '../dict/word-index';
-import { isLowSurrogate, isWordChar } from '../text/chars';
+import { isHiraganaCode, isLowSurrogate, isWordChar } from '../text/chars';
 import type { LookupResult, Token, WordLookupEntry } from '../types';
 import { composeCompound } from './candidates/compound';
 import { isLatinAt, latinWords } from './candidates/latin-and-katakana';
@@ -39,6 +39,13 @@ export function lookupWords(text: string, at: number, deps: WordDeps): WordsAt |
   const start = wordStart(text, at, deps.tokens);
   const window = wordWindow(text, start);
   const context = deps.tokens ? tokenContext(text, deps.tokens, start) : null;
+  // Kana inside a word of kuromoji's is no word of its own: べ of 述べた is 述べる, ど of など is など, not 度. On
+  // the verb a compound particle opens (か of にかけて, つ of について) that verb comes first, the particle second.
+  const opensVerb = context?.offset === 1 && context.token.pos === '助詞' && context.token.posDetail2 === '連語';
+  if (context && context.offset > 0 && !opensVerb && isHiraganaCode(text.charCodeAt(start))) {
+    const holding = wordHolding(text, at, context.token.start, deps);
+    if (holding) return holding;
+  }
   const entries = rankMatches(wordMatches(window, deps.words, context), context)
     .slice(0, MAX_ENTRIES)
     .map(wordEntry);

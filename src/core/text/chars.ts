@@ -24,7 +24,7 @@ export function isKanjiLikeMark(c: number): boolean {
   return c === 0x3005 || c === 0x3006 || c === 0x3007 || c === 0x30f5 || c === 0x30f6;
 }
 
-function isHiraganaCode(c: number): boolean {
+export function isHiraganaCode(c: number): boolean {
   return (c >= HIRAGANA_FIRST && c <= HIRAGANA_LAST) || (c >= 0x309d && c <= 0x309f); // ゝ ゞ ゟ
 }
 

@@ -8,7 +8,7 @@ import type { WordIndex } from '../../dict/word-index';
 import { isHighSurrogate, isKatakana } from '../../text/chars';
 import { toHiragana } from '../../text/kana';
 import type { Form, WordEntry } from '../../types';
-import { endsInsideKatakanaToken, endsInsideLaterKanjiNoun, type TokenContext } from '../context';
+import { endsInsideKatakanaToken, endsInsideLaterKanjiNoun, runsIntoGrammar, type TokenContext } from '../context';
 
 export interface WordMatch {
   entry: WordEntry;
@@ -58,7 +58,14 @@ export function wordMatches(window: string, words: WordIndex, context: TokenCont
     (m) => !endsInsideKatakanaToken(context, m.length) && !(name && !m.byKanji && m.form.text !== m.candidate.word),
   );
   // 定例会 of 定例会見 cuts kuromoji's 会見 in two: the shorter words go first. Kept when nothing else is found.
-  const whole = plausible.filter((m) => !endsInsideLaterKanjiNoun(context, m.length));
+  const whole = plausible.filter(
+    (m) =>
+      !endsInsideLaterKanjiNoun(context, m.length) &&
+      !(!m.conjugated && readAsOtherScript(m) && runsIntoGrammar(context, m.length)) &&
+      !overrunsParticle(context, m) &&
+      !(context.offset === 0 && isGrammar(context.token.pos) && m.length > 1 && readAsOtherScript(m)) &&
+      !writtenOnlyInKatakana(m),
+  );
   const kept = whole.length > 0 ? whole : plausible;
   // From inside a noun, a word running on past its end is a false friend: 生 of 発生した is not 生す "to grow
   // (of moss)", 故 of 事故に not 故に "therefore". Kept when nothing else is found.
@@ -88,16 +95,53 @@ function isConjugationChar(code: number): boolean {
 function tokenBaseForms(matches: WordMatch[], words: WordIndex, context: TokenContext, seen: Set<string>): WordMatch[] {
   const token = context.token;
   if (context.offset !== 0 || token.baseForm === token.surface) return [];
-  if (token.pos !== '動詞' && token.pos !== '形容詞') return [];
+  if (token.pos !== '動詞' && token.pos !== '形容詞' && token.pos !== '助動詞') return [];
   if (matches.some((m) => m.candidate.word === token.baseForm)) return [];
   const candidate: Deinflection = { word: token.baseForm, reasons: [], pos: null, types: [] };
   const added: WordMatch[] = [];
   for (const entry of words.lookup(token.baseForm)) {
     const matched = matchedForm(entry, token.baseForm);
     if (!matched || seen.has(`${entry.id}:${token.surface.length}`)) continue;
-    if (!entry.senses.some((s) => s.pos.some((p) => p.startsWith('v') || p.startsWith('adj-i')))) continue;
+    if (!entry.senses.some((s) => s.pos.some((p) => p.startsWith('v') || p.startsWith('adj-i') || p === 'aux-v'))) {
+      continue;
+    }
     const length = token.surface.length;
     added.push({ entry, candidate, length, conjugated: true, ...matched, order: matches.length + added.length });
   }
   return added;
 }
+
+/**
+ * Kana in the text matched through the reading of a word written otherwise: in kanji (うちに as 打ち荷) or in
+ * katakana (なの as ナノ).
+ */
+function readAsOtherScript(m: WordMatch): boolean {
+  if (m.byKanji) return false;
+  if (m.form.text !== m.candidate.word) return true;
+  return m.entry.kanji.length > 0 && !m.entry.senses.some((s) => s.tags?.includes('uk'));
+}
+
+/** Hiragana in the text read as a word written only in katakana (なの of 誰なのか as ナノ "nano-"). */
+function writtenOnlyInKatakana(m: WordMatch): boolean {
+  return !m.byKanji && m.entry.kanji.length === 0 && !m.entry.kana.some((f) => f.text === m.candidate.word);
+}
+
+/**
+ * A particle kuromoji reads as one (は of けが人はいません) runs on into the next word only as an expression written in kana
+ * (には, によると, つつある): はい "yes" there is no word of the text, nor 亭 "arbor" in していない.
+ */
+function overrunsParticle(context: TokenContext, m: WordMatch): boolean {
+  const token = context.token;
+  if (context.offset !== 0 || token.pos !== '助詞' || m.length <= token.surface.length) return false;
+  return readAsOtherScript(m) || !m.entry.senses.some((s) => s.pos.some((p) => EXPRESSION_POS.test(p)));
+}
+
+/**
+ * Particles and auxiliaries (でし of でした, まし of ました): kana that no kanji word stands behind (弟子, 増す). One
+ * kana stays listed after the particle (歯 after は): it cannot win by length.
+ */
+function isGrammar(pos: string): boolean {
+  return pos === '助詞' || pos === '助動詞';
+}
+
+const EXPRESSION_POS = /^(exp|prt|conj|aux|adv|cop|suf)/;
