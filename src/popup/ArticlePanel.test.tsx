@@ -72,8 +72,13 @@ async function showPanel(reply: unknown): Promise<HTMLElement> {
   const root = document.createElement('div');
   document.body.replaceChildren(root);
   render(<ArticlePanel tabId={7} />, root);
-  await flush();
-  await flush();
+  // The panel asks, then renders the answer: wait until it has asked and its text holds still (a loaded machine
+  // may need more than the two ticks an idle one does).
+  let before: string | null = null;
+  for (let i = 0; i < 100 && (sent.length === 0 || root.textContent !== before); i++) {
+    before = root.textContent;
+    await flush();
+  }
   return root;
 }
 

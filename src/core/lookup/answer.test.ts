@@ -394,6 +394,22 @@ describe('lookup: set phrases through their conjugations, aliases as written', (
     expect(hover('国民民主党の玉木代表', '国民').entries[0]?.headword).toBe('国民民主党');
   });
 
+  it("puts first a card for the word when the dictionary's first sense is not the one news means", () => {
+    // 一時 is "one o'clock" first in EDICT, 日中 "daytime", 保守 "maintenance", 見通し "unobstructed view".
+    for (const [text, word, gloss] of [
+      ['日経平均株価は一時1000円以上値下がりした。', '一時', 'at one point'],
+      ['日中の対話を目指す。', '日中', 'Japan–China'],
+      ['保守層の支持を固めた。', '保守', 'conservative'],
+      ['景気の見通しは不透明だ。', '見通し', 'outlook'],
+    ] as const) {
+      const first = hover(text, word).entries[0]!;
+      expect(first, text).toMatchObject({ source: 'glossary', headword: word });
+      expect(first.senses[0]!.glosses).toContain(gloss);
+    }
+    // When the first sense already says it, the dictionary's word stays first: 述べる "to state".
+    expect(hover('首相は述べる。', '述べる').entries[0]).toMatchObject({ source: 'words' });
+  });
+
   it('puts the word under the pointer before a set phrase that started left of it', () => {
     const entries = hover('首相は「問題ない」と述べた。', '述べた').entries;
     expect(entries[0]).toMatchObject({ source: 'words', headword: '述べる' });

@@ -224,14 +224,34 @@ function everydayWord(hit: GlossaryHit, word: WordLookupEntry | undefined, wordA
   // A foreign leader is who the news means (トランプ is Trump, not playing cards).
   if (hit.entry.category === 'person' && !hasKanji(hit.entry.term)) return false;
   if (word.matchLength !== hit.end - hit.start) return false;
-  if (hit.entry.category === 'phrase') return true;
   const plain = (gloss: string) =>
     gloss
       .toLowerCase()
       .replace(/\s*\(.*?\)\s*/g, ' ')
       .trim();
+  // A phrase card for the word whose first sense is not the news sense (一時: "one o'clock" before "at one point")
+  // is why the card exists: it comes first. When the first sense already says it (検討), the word does.
+  if (hit.entry.category === 'phrase') {
+    // A card under another headword (政府高官 for 高官, 説明する for a headline's 説明) does not displace the word.
+    if (hit.entry.term !== word.headword) return true;
+    const first = new Set((word.senses[0]?.glosses ?? []).flatMap(contentWords));
+    return hit.entry.en.some((g) => contentWords(g).some((w) => first.has(w)));
+  }
   const dictionary = new Set(word.senses.flatMap((s) => s.glosses.map(plain)));
   return !hit.entry.en.some((g) => dictionary.has(plain(g)));
+}
+
+const FUNCTION_WORDS = new Set(
+  'a an the to of in on at for with by as be is it or and one someone something etc'.split(' '),
+);
+
+/** The words of a gloss that carry its meaning ("to state" → state; "assumption (of office)" → assumption). */
+function contentWords(gloss: string): string[] {
+  return gloss
+    .toLowerCase()
+    .replace(/\(.*?\)/g, ' ')
+    .split(/[^a-z]+/)
+    .filter((w) => w.length > 1 && !FUNCTION_WORDS.has(w));
 }
 
 /** A place's card before an institution (東京 of 東京地裁): the composed institution is the word, not a guess. */
