@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: prints a table of medians and p95s and writes bench/results.json.
  * The machine is shared and noisy: compare ratios within one run, not absolute figures across runs.
- * `npm run bench -- memory node` runs only the parts named (node, chromium, firefox, reading, vocab, memory); a
+ * `npm run bench -- memory node` runs only the parts named (node, chromium, firefox, reading, vocab, memory, and
+ * ffmemory: Firefox's half of memory alone); a
  * partial run prints its table but leaves bench/results.json alone.
  */
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
@@ -27,7 +28,7 @@ const TARGETS: Record<string, string> = {
   firefox_memory_pss_mb: '≤ 150',
 };
 
-const PARTS = ['node', 'chromium', 'firefox', 'reading', 'vocab', 'memory'] as const;
+const PARTS = ['node', 'chromium', 'firefox', 'reading', 'vocab', 'memory', 'ffmemory'] as const;
 const chosen = process.argv.slice(2);
 for (const c of chosen)
   if (!(PARTS as readonly string[]).includes(c)) throw new Error(`unknown part ${c}: ${PARTS.join(', ')}`);
@@ -48,6 +49,8 @@ if (run('chromium')) {
 if (run('memory')) {
   console.log('Chromium, memory (60 hovers, heap snapshot of the offscreen document)…');
   Object.assign(results, await benchMemory());
+}
+if (run('memory') || chosen.includes('ffmemory')) {
   console.log('Firefox, memory (60 hovers; the WebExtensions process with and without Kiji)…');
   Object.assign(results, await benchFirefoxMemory());
 }

@@ -1,6 +1,7 @@
 /**
  * Hover-to-popup in Firefox ESR (puppeteer-core over WebDriver BiDi), measured as in Chromium. No floor here: turning
- * Kiji off needs its storage, which BiDi cannot reach. And the memory of the process that hosts Kiji's background page.
+ * Kiji off needs its storage, which BiDi cannot reach. And the memory of the process that hosts Kiji's background page
+ * (firefox-memory-report.ts reads Firefox's own reports of it).
  */
 import type { KeyInput, Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxHarness } from '../../tests/e2e/firefox';
@@ -8,6 +9,13 @@ import { locateCharacter } from '../../tests/e2e/page-probes';
 import { hoverSeries, p, PAGE, type BenchPage } from './hover-latency';
 import { descendants, processName, pssMiB } from './process-memory';
 import { round } from './stats';
+import {
+  DUMP_MEMORY,
+  firefoxMemoryReport,
+  formatFirefoxBreakdown,
+  MINIMIZE_AND_DUMP,
+  webExtensionsBreakdown,
+} from './firefox-memory-report';
 
 function firefoxBenchPage(page: Page): BenchPage {
   return {
@@ -52,6 +60,14 @@ function webExtensionsPss(h: FirefoxHarness): number {
   return found.reduce((mb, pid) => mb + pssMiB(pid), 0);
 }
 
+/** The moz-extension:// host of Kiji's pages (a random id per profile). */
+const extensionHost = (h: FirefoxHarness) => new URL(h.welcomeUrl).host;
+
+/**
+ * The WebExtensions process after the seed article's hovers: its PSS as found (the figure with a target), then, from
+ * Firefox's memory reports, where its memory goes, and the PSS again once Firefox has minimized its memory usage
+ * (collections, empty GC chunks released): how much of the first figure is garbage not yet collected.
+ */
 export async function benchFirefoxMemory(hovers = 60): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   const h = await launchFirefox();
@@ -59,6 +75,19 @@ export async function benchFirefoxMemory(hovers = 60): Promise<Record<string, nu
     await hoverSeries(firefoxBenchPage(await h.open(PAGE)), hovers);
     await sleep(2000);
     out.firefox_memory_pss_mb = round(webExtensionsPss(h), 1);
+    const parent = h.browser.process()?.pid;
+    if (parent !== undefined) {
+      const host = extensionHost(h);
+      const asFound = webExtensionsBreakdown(await firefoxMemoryReport(parent, DUMP_MEMORY, 'as-found'), host);
+      const minimized = webExtensionsBreakdown(
+        await firefoxMemoryReport(parent, MINIMIZE_AND_DUMP, 'minimized'),
+        host,
+      );
+      out.firefox_memory_pss_after_minimize_mb = round(webExtensionsPss(h), 1);
+      console.log(formatFirefoxBreakdown({ 'as found': asFound, minimized }));
+      out.firefox_kiji_explicit_mb = round(kijiTotal(asFound), 1);
+      out.firefox_kiji_explicit_after_minimize_mb = round(kijiTotal(minimized), 1);
+    }
   } finally {
     await h.close();
   }
@@ -72,3 +101,6 @@ export async function benchFirefoxMemory(hovers = 60): Promise<Record<string, nu
   }
   return out;
 }
+
+const kijiTotal = (b: Record<string, number>) =>
+  Object.entries(b).reduce((n, [name, mb]) => (name.startsWith('Kiji:') ? n + mb : n), 0);

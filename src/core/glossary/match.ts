@@ -50,11 +50,39 @@ interface Terminal {
   conjugates: { stem: string; base: string } | null;
 }
 
+/**
+ * A node of the key trie. Its children by code point: most nodes have one (the trie's keys are terms, mostly without
+ * shared stems), kept in place under `unit`; a Map only from the second child on. With a Map at every node, Firefox
+ * held 5.6 MB of Maps for the glossary (its Maps are larger than V8's); now 1.2 MB, and 0.4 MB more of nodes.
+ */
 interface TrieNode {
+  unit: string | null;
+  only: TrieNode | null;
   next: Map<string, TrieNode> | null;
   terminals: Terminal[] | null;
   /** A set phrase's key goes on from here after a particle: an adverb may stand in the text (理解を強く求める). */
   slot: boolean;
+}
+
+const newNode = (): TrieNode => ({ unit: null, only: null, next: null, terminals: null, slot: false });
+
+const childOf = (node: TrieNode, unit: string): TrieNode | undefined =>
+  node.unit === unit ? node.only! : node.next?.get(unit);
+
+function addChild(node: TrieNode, unit: string): TrieNode {
+  const found = childOf(node, unit);
+  if (found) return found;
+  const child = newNode();
+  if (node.next) node.next.set(unit, child);
+  else if (!node.only) [node.unit, node.only] = [unit, child];
+  else {
+    node.next = new Map([
+      [node.unit!, node.only],
+      [unit, child],
+    ]);
+    [node.unit, node.only] = [null, null];
+  }
+  return child;
 }
 
 /** The longest conjugated ending tried after a phrase's stem (ていなかった, させられていた). */
@@ -166,7 +194,7 @@ function withoutParentheticals(key: string): string {
 }
 
 export function createGlossaryIndex(entries: readonly GlossaryEntry[]): GlossaryIndex {
-  const root: TrieNode = { next: null, terminals: null, slot: false };
+  const root = newNode();
   const byKey = new Map<string, number>();
   const unmatchable: string[] = [];
   let maxKeyLength = 1;
@@ -176,10 +204,7 @@ export function createGlossaryIndex(entries: readonly GlossaryEntry[]): Glossary
     let depth = 0;
     for (const unit of key) {
       // Code points, so that a surrogate pair is one step: keys and text are walked the same way below.
-      node.next ??= new Map();
-      let child = node.next.get(unit);
-      if (!child) node.next.set(unit, (child = { next: null, terminals: null, slot: false }));
-      node = child;
+      node = addChild(node, unit);
       depth += unit.length;
       if (phrase && depth > 1 && depth < key.length && opensSlot(unit)) node.slot = true;
     }
@@ -313,7 +338,7 @@ export function createGlossaryIndex(entries: readonly GlossaryEntry[]): Glossary
     ): void => {
       for (;;) {
         if (node.terminals && !justSkipped) record(s, i, node.terminals);
-        if (i >= t.length || !node.next) return;
+        if (i >= t.length || (!node.only && !node.next)) return;
         if (t[i] === '(' && node !== root && skips < MAX_SKIPS) {
           const close = closeParen(t, i);
           if (close > 0) walk(node, s, close + 1, skips + 1, true, mayInsert);
@@ -324,7 +349,7 @@ export function createGlossaryIndex(entries: readonly GlossaryEntry[]): Glossary
         }
         const code = t.codePointAt(i)!;
         const unit = code > 0xffff ? t.slice(i, i + 2) : t[i]!;
-        const child = node.next.get(unit);
+        const child = childOf(node, unit);
         if (!child) return;
         node = child;
         i += unit.length;
@@ -336,7 +361,7 @@ export function createGlossaryIndex(entries: readonly GlossaryEntry[]): Glossary
       // The key must go on right after the insert: an insert never ends a phrase.
       const code = t.codePointAt(i);
       if (code === undefined) return;
-      const child = node.next?.get(code > 0xffff ? t.slice(i, i + 2) : t[i]!);
+      const child = childOf(node, code > 0xffff ? t.slice(i, i + 2) : t[i]!);
       if (child) walk(child, s, i + (code > 0xffff ? 2 : 1), skips, false, false);
     };
 

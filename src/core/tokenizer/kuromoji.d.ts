@@ -5,9 +5,13 @@ declare module 'kuromoji/src/dict/DynamicDictionaries.js' {
       loadDictionary(tid: Uint8Array): unknown;
       loadPosVector(pos: Uint8Array): unknown;
       getFeatures(id: string | number): string;
-      dictionary: { getInt(index: number): number };
+      dictionary: { getInt(index: number): number; buffer: Uint8Array };
+      pos_buffer: { buffer: Uint8Array };
     };
-    unknown_dictionary: import('./compact-dict').UnknownDictionaryLike;
+    unknown_dictionary: import('./compact-dict').UnknownDictionaryLike & {
+      dictionary: { buffer: Uint8Array };
+      pos_buffer: { buffer: Uint8Array };
+    };
     loadTokenInfoDictionaries(info: Uint8Array, pos: Uint8Array, map: Uint8Array): this;
     loadConnectionCosts(cc: Int16Array): this;
     loadUnknownDictionaries(

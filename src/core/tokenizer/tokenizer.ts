@@ -13,6 +13,7 @@ import {
   trimDictFile,
   usedTrieLength,
 } from './compact-dict';
+import { releaseBuffer } from '../buffers';
 
 /** Returns the decompressed bytes of one of kuromoji's `*.dat.gz` files. */
 export type DictFileLoader = (name: string) => Promise<ArrayBuffer>;
@@ -85,6 +86,11 @@ export async function createKuromoji(load: DictFileLoader): Promise<{ tokenize(t
   const trie = new Trie(fit(int32(file('base.dat.gz')), used), fit(check, used));
 
   const dic = new DynamicDictionaries();
+  // Its constructors made four empty 10 MiB buffers that the files below replace: given back once replaced.
+  const empty = [dic.token_info_dictionary, dic.unknown_dictionary].flatMap((d) => [
+    d.dictionary.buffer,
+    d.pos_buffer.buffer,
+  ]);
   // Feature lines: compact (the build converts them), else converted here (Node, from kuromoji's own files).
   const compact = isCompactFeatures(tidPos);
   // Converting rewrites tid.dat's pointers: on a copy, so that buffers a loader might hand out again stay as they were.
@@ -92,7 +98,7 @@ export async function createKuromoji(load: DictFileLoader): Promise<{ tokenize(t
   const features = new CompactFeatures(compact ? tidPos : compactFeatures(tid, tidPos));
   // Not loadTokenInfoDictionaries: its target map is what TargetMap replaces, its feature lines CompactFeatures.
   dic.token_info_dictionary.loadDictionary(tid);
-  // And drop the empty 10 MiB feature buffer TokenInfoDictionary's constructor made.
+  // And drop the empty feature buffer TokenInfoDictionary's constructor made.
   dic.token_info_dictionary.loadPosVector(new Uint8Array(0));
   const tokenInfo = dic.token_info_dictionary;
   tokenInfo.getFeatures = (id: string | number) => {
@@ -108,6 +114,7 @@ export async function createKuromoji(load: DictFileLoader): Promise<{ tokenize(t
     new Uint32Array(unkCompat.buffer, unkCompat.byteOffset, unkCompat.byteLength >> 2),
     unkInvoke,
   );
+  for (const buffer of empty) releaseBuffer(buffer);
   const kuromoji = new KuromojiTokenizer(dic);
   kuromoji.viterbi_builder = new CompactViterbiBuilder(
     trie,
