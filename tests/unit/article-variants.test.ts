@@ -29,12 +29,6 @@ const KNOWN_MISSES = new Map<string, string>([
   ['nikkei-2.html | hashed, lead in the header block', 'short paywalled body, no class words'],
   ['nikkei-2.html | lead in its own container', 'lead longer than what is left of the body'],
   ['nikkei-2.html | lead in the header block', 'lead longer than what is left of the body'],
-  // ITmedia's standfirst is an <h2> in the body's own container; with hashed classes it joins the body.
-  ['itmedia-1.html | hashed, split in 3 cousins', 'standfirst joins the body'],
-  ['itmedia-1.html | hashed, lead in the header block', 'standfirst joins the body'],
-  // Paragraphs as bare text: photo captions and a summary box in the same container read as its paragraphs.
-  ['itmedia-1.html | text between <br>s, split in 2', 'captions inside a text container'],
-  ['asahi-2.html | text between <br>s, split in 2', 'summary box inside a text container'],
 ]);
 
 /** Comparing as a reader would: every kind of space aside. */

@@ -248,3 +248,51 @@ describe('detectArticle on synthetic pages built from the seed article', () => {
     expect(result.title).toBe(headline);
   });
 });
+
+describe('detectArticle tells the body from what sits beside it in the same containers', () => {
+  /** The ideographic space that opens a Japanese paragraph. */
+  const indent = '\u3000';
+  const paragraphs = (ps: string[]) => ps.map((p) => `<p>${esc(p)}</p>`).join('');
+
+  it('leaves out a standfirst set as an <h2> in a box styled like the body’s, with class names that say nothing', () => {
+    const standfirst = `${body[0]!.slice(0, 40)}。${body[1]!.slice(0, 30)}。`;
+    const result = detect(
+      page(
+        `<div><div class="c1o68pp"><h2>${esc(standfirst)}</h2></div></div>
+<div><div class="c1o68pp">[記者名]</div></div>
+<div><div class="c1o68pp">${paragraphs(body.slice(0, 4))}</div></div>
+<figure><img src="/a.jpg" alt=""><figcaption>${esc(caption.slice(0, 40))}</figcaption></figure>
+<div><div class="c1o68pp">${paragraphs(body.slice(4))}</div></div>`,
+      ),
+    );
+    expect(result.paragraphs).toEqual(body);
+  });
+
+  it('does not take a photo caption between <br> text lines as body', () => {
+    const lines = body.map((p) => `${indent}${esc(p)}<br><br>`);
+    const photo = `<div class="col"><a href="/l.jpg"><img src="/s.jpg" alt=""></a><small>${esc(caption.slice(0, 60))}</small></div>`;
+    const result = detect(
+      page(`<div class="inner">${lines.slice(0, 3).join('')}${photo}${lines.slice(3).join('')}${photo}</div>`),
+    );
+    expect(result.paragraphs).toEqual(body.map((p) => `${indent}${p}`));
+  });
+
+  it('leaves a summary box out of indented <br> text, and keeps an indented note and a subhead box', () => {
+    const lines = body.map((p) => `${indent}${esc(p)}<br><br>`);
+    const summary = `<div class="box"><p>「${esc(body[5]!.slice(0, 30))}」。${esc(body[6]!.slice(0, 50))}。</p></div>`;
+    const note = `<div class="block"><p>${indent}<strong>新START</strong>${indent}${esc(body[2]!)}</p></div>`;
+    const subhead = `<div class="block"><h2>◆関係正常化へ「利益になる」</h2></div>`;
+    const result = detect(
+      page(
+        `<div class="text">${lines.slice(0, 4).join('')}${summary}</div><div class="text">${note}${lines.slice(4, 6).join('')}${subhead}${lines.slice(6).join('')}</div>`,
+      ),
+    );
+    expect(result.paragraphs).toEqual([
+      ...body.slice(0, 4).map((p) => `${indent}${p}`),
+      `${indent}新START${indent}${body[2]!}`,
+      ...body.slice(4, 6).map((p) => `${indent}${p}`),
+      '◆関係正常化へ「利益になる」',
+      ...body.slice(6).map((p) => `${indent}${p}`),
+    ]);
+  });
+});

@@ -85,6 +85,45 @@ function markedArticleBody(parent: ElementStat, run: ElementStat[]): boolean {
 }
 
 /**
+ * A picture with a short text under it is a photo and its caption, whatever tag the site gives it: the same tag as
+ * the paragraphs (a <div> among <div>s) or inside a container whose paragraphs are bare text.
+ */
+function photoWithCaption(s: ElementStat): boolean {
+  return s.block !== null && s.block.imageFirst && s.goodBlocks <= 1 && s.goodChars <= SHORT_BLOCK;
+}
+
+const INDENT = 0x3000;
+
+/** First character of the first text inside `s`, in document order. */
+function openingChar(scan: Scan, s: ElementStat): number {
+  for (let i = s.order; i <= s.lastOrder; i++) {
+    const b = scan.all[i]!.block;
+    if (b && b.chars > 0) return b.firstChar;
+  }
+  return 0;
+}
+
+/**
+ * Where a body's paragraphs are a container's own text between <br>s, opened by the ideographic-space indent of
+ * Japanese typesetting, a box of prose set into that text without the indent (a summary box, a note) is not one of
+ * its paragraphs. Subheads and lists go without an indent too, and body structure stays.
+ */
+function setIntoText(scan: Scan, s: ElementStat): boolean {
+  const p = s.parent;
+  return (
+    s.block !== null &&
+    s.paragraphBlocks > 0 &&
+    !BODY_STRUCTURE.has(s.tag) &&
+    p !== null &&
+    p.block !== null &&
+    !p.block.bad &&
+    p.block.sentenceEnds > 0 &&
+    p.block.firstChar === INDENT &&
+    openingChar(scan, s) !== INDENT
+  );
+}
+
+/**
  * Drops from a run what is not body: children with no prose, and single-block wrappers of another kind set between
  * the paragraphs (a summary box or a photo caption among <p>s), which the run's sum cannot tell from a paragraph.
  */
@@ -115,6 +154,7 @@ function bodyItems(run: ElementStat[]): ElementStat[] {
     // A photo with its caption, set in a block of its own among the paragraphs or after them.
     if (s.tag !== main && s.goodBlocks <= 1 && s.block && s.block.images > 0 && s.block.chars <= SHORT_BLOCK)
       return false;
+    if (photoWithCaption(s)) return false;
     const embeddedBox =
       s.tag !== main &&
       !BODY_STRUCTURE.has(s.tag) &&
@@ -124,8 +164,9 @@ function bodyItems(run: ElementStat[]): ElementStat[] {
       itemValue(s) < EMBEDDED_BOX_SHARE * total;
     return !embeddedBox;
   });
-  // A body opens with a sentence; a dateline, byline or label before it sits in the same parent on many sites.
-  const opening = kept.findIndex((s) => s.sentenceBlocks > 0);
+  // A body opens with a sentence; a dateline, byline or label before it sits in the same parent on many sites, and
+  // so does a standfirst set as a heading: a sentence, but one the site marked as something other than text.
+  const opening = kept.findIndex((s) => s.paragraphBlocks > 0);
   // And closes with a paragraph: a pager or a label of another kind after the last one is not body.
   let end = kept.length;
   while (end > 0 && kept[end - 1]!.tag !== main && kept[end - 1]!.sentenceBlocks === 0) end--;
@@ -249,7 +290,9 @@ function* detectOnce<E extends DomElement>(
         exclude: (el) => {
           if (el === provisional.element) return true;
           const s = scan.stats.get(el);
-          return s !== undefined && s.furniture && !chosen.has(s) && !(s.parent?.furniture ?? false);
+          if (s === undefined || chosen.has(s)) return false;
+          if (photoWithCaption(s) || setIntoText(scan, s)) return true;
+          return s.furniture && !(s.parent?.furniture ?? false);
         },
         dropOwnText: (el) => {
           const s = scan.stats.get(el);

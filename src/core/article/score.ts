@@ -153,6 +153,7 @@ export function* scoreSteps(scan: Scan): Steps<void> {
     s.sentenceEnds = 0;
     s.goodBlocks = 0;
     s.sentenceBlocks = 0;
+    s.paragraphBlocks = 0;
     s.linkBlocks = 0;
   }
 
@@ -169,7 +170,10 @@ export function* scoreSteps(scan: Scan): Steps<void> {
         s.goodChars += b.chars;
         s.sentenceEnds += b.sentenceEnds;
         s.goodBlocks++;
-        if (b.sentenceEnds > 0 || b.lastChar === CLOSE_QUOTE || b.lastChar === CLOSE_DOUBLE_QUOTE) s.sentenceBlocks++;
+        if (b.sentenceEnds > 0 || b.lastChar === CLOSE_QUOTE || b.lastChar === CLOSE_DOUBLE_QUOTE) {
+          s.sentenceBlocks++;
+          if (!HEADING_TAGS.has(s.tag)) s.paragraphBlocks++;
+        }
       }
     }
     if (isTeaserList(s)) {
@@ -181,6 +185,7 @@ export function* scoreSteps(scan: Scan): Steps<void> {
       s.sentenceEnds = 0;
       s.goodBlocks = 0;
       s.sentenceBlocks = 0;
+      s.paragraphBlocks = 0;
     }
     // Kadane over the children (their sums are complete: children come after their parent in document order).
     let best = 0;
@@ -211,6 +216,7 @@ export function* scoreSteps(scan: Scan): Steps<void> {
       p.sentenceEnds += s.sentenceEnds;
       p.goodBlocks += s.goodBlocks;
       p.sentenceBlocks += s.sentenceBlocks;
+      p.paragraphBlocks += s.paragraphBlocks;
       p.linkBlocks += s.linkBlocks;
     }
   }
