@@ -139,6 +139,11 @@ function walk(from: ElementStat, dir: 1 | -1, style: BodyStyle): ElementStat[] {
   return out;
 }
 
+/** The parts of the body found before its items (a lead set apart, the start of a split body), in document order. */
+export function partsBefore(items: ElementStat[]): ElementStat[] {
+  return items.length === 0 ? items : walk(items[0]!, -1, bodyStyle(items)).reverse();
+}
+
 /** The body's items with the parts found before and after them, in document order. */
 export function withContinuations(items: ElementStat[]): ElementStat[] {
   if (items.length === 0) return items;

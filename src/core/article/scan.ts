@@ -14,6 +14,7 @@ import {
   createNameJudge,
   isFurnitureElement,
   isFurnitureText,
+  isPaywallText,
   isAriaHidden,
   isHidden,
   isNavigatingLink,
@@ -41,6 +42,8 @@ export interface Block {
   text: string;
   /** Worded like furniture: paywall prompt, ad label, copyright line, related-articles heading. */
   furnitureText: boolean;
+  /** Of those, a members-only notice or a sign-up or log-in prompt. */
+  paywall: boolean;
   /** Set by scoring: furniture (inside nav/aside/…, link list, furnitureText …), not article text. */
   bad: boolean;
   /** How much the block looks like running prose: characters weighted by quality; negative for furniture. */
@@ -77,6 +80,8 @@ export interface ElementStat {
   sentenceBlocks: number;
   /** Of those, the ones outside headings: a standfirst set as an <h2> reads as a sentence but opens no body. */
   paragraphBlocks: number;
+  /** Blocks worded as a members-only notice or a sign-up or log-in prompt. */
+  paywallBlocks: number;
   /** Blocks that are mostly link text (a headline link, a menu entry). */
   linkBlocks: number;
   /** Best contiguous run of children (maximum sum of values): where sibling paragraphs of a body sit together. */
@@ -212,6 +217,7 @@ function newStat(el: DomElement, tag: string, parent: ElementStat | null, order:
     goodBlocks: 0,
     sentenceBlocks: 0,
     paragraphBlocks: 0,
+    paywallBlocks: 0,
     linkBlocks: 0,
     runStart: -1,
     runEnd: -1,
@@ -233,6 +239,7 @@ function newBlock(el: DomElement): Block {
     firstChar: 0,
     text: '',
     furnitureText: false,
+    paywall: false,
     bad: false,
     value: 0,
   };
@@ -442,7 +449,11 @@ export function* scanSteps(doc: DomDocument, options: ScanOptions = {}): Steps<S
     if (!stat) continue;
     stat.lastOrder = order - 1;
     const b = stat.block;
-    if (b && b.chars > 0 && b.chars <= SHORT_BLOCK) b.furnitureText = isFurnitureText(b.text.trim());
+    if (b && b.chars > 0 && b.chars <= SHORT_BLOCK) {
+      const t = b.text.trim();
+      b.furnitureText = isFurnitureText(t);
+      b.paywall = b.furnitureText && isPaywallText(t);
+    }
   }
 
   readJsonLd(ld, meta);

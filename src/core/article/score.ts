@@ -56,6 +56,22 @@ function isCard(k: ElementStat): boolean {
   );
 }
 
+/**
+ * A little prose beside a call to action of its own (a "詳しくはこちら", sign-up or log-in link) is a promotion or a
+ * notice about a service, not article text: a body this short with its own such link would be no article anyway.
+ */
+const PROMO_PROSE = 100;
+const PROMO_BLOCKS = 2;
+
+function isCallToAction(b: Block | null): boolean {
+  return b !== null && b.furnitureText && b.linkChars > 0;
+}
+
+function isPromotion(s: ElementStat): boolean {
+  if (s.goodChars === 0 || s.goodChars > PROMO_PROSE || s.goodBlocks > PROMO_BLOCKS) return false;
+  return isCallToAction(s.block) || s.kids.some((k) => k.goodChars === 0 && isCallToAction(k.block));
+}
+
 function isTeaserList(s: ElementStat): boolean {
   let cards = 0;
   let withText = 0;
@@ -154,6 +170,7 @@ export function* scoreSteps(scan: Scan): Steps<void> {
     s.goodBlocks = 0;
     s.sentenceBlocks = 0;
     s.paragraphBlocks = 0;
+    s.paywallBlocks = 0;
     s.linkBlocks = 0;
   }
 
@@ -164,6 +181,7 @@ export function* scoreSteps(scan: Scan): Steps<void> {
     if (b) {
       valueBlock(b, s.furniture, s.tag);
       if (b.chars > 0 && linkListLike(b)) s.linkBlocks++;
+      if (b.paywall) s.paywallBlocks++;
       if (b.bad) s.badChars += b.chars;
       else if (b.chars > 0) {
         s.value += b.value;
@@ -176,8 +194,8 @@ export function* scoreSteps(scan: Scan): Steps<void> {
         }
       }
     }
-    if (isTeaserList(s)) {
-      // Prose in teaser cards describes other articles: none of it is this one's.
+    if (isTeaserList(s) || isPromotion(s)) {
+      // Prose in teaser cards describes other articles, that of a promotion a service: none of it is this one's.
       s.furniture = true;
       s.badChars += s.goodChars;
       s.value = 0;
@@ -218,6 +236,7 @@ export function* scoreSteps(scan: Scan): Steps<void> {
       p.sentenceBlocks += s.sentenceBlocks;
       p.paragraphBlocks += s.paragraphBlocks;
       p.linkBlocks += s.linkBlocks;
+      p.paywallBlocks += s.paywallBlocks;
     }
   }
 }
