@@ -309,6 +309,25 @@ describe('detectArticle on a short paywalled body', () => {
     .map((r, i) => `<li><a href="/a/${i}">${esc(r)}</a></li>`)
     .join('')}</ul></div></section>`;
 
+  it('reads on past a log-in prompt set between the paragraphs of a free article', () => {
+    const prompt = `<div class="k4v"><p>ログインすると記事を保存できます。</p><a href="/login">ログイン</a></div>`;
+    const result = detect(
+      described(
+        page(
+          `<div class="c8a">${body
+            .slice(0, 4)
+            .map((p) => `<p>${esc(p)}</p>`)
+            .join('')}${prompt}${body
+            .slice(4)
+            .map((p) => `<p>${esc(p)}</p>`)
+            .join('')}</div>`,
+        ),
+        body[0]!,
+      ),
+    );
+    expect(result.paragraphs).toEqual(body);
+  });
+
   it('leaves out a promotion box whose own 詳しくはこちら link follows a sentence about a service', () => {
     const promo = `<div class="cq1"><ul><li><button>メールで送る</button></li></ul><div class="c7k"><p>記事利用サービスについて</p><p>企業での記事共有や会議資料への転載をご希望の方は、リンク先をご覧ください。</p><a href="/promotion/share">詳しくはこちら</a></div></div>`;
     const result = detect(
