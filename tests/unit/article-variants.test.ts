@@ -22,20 +22,7 @@ const cases: VariantCase[] = manifest.flatMap((p) => pageVariants(p, html.get(p.
  * Known misses, each for a reason the detector cannot see past yet. Listed so that they fail loudly the day they
  * pass (it.fails), rather than hide among the passing cases.
  */
-const KNOWN_MISSES = new Map<string, string>([
-  // Nikkei's body is a paywall cut of two paragraphs (202 characters): moving the first one out leaves one short
-  // paragraph in another style, and without class words a promotion block beside it reads as more prose.
-  ['nikkei-2.html | hashed class names', 'short paywalled body, no class words'],
-  ['nikkei-2.html | hashed, lead in the header block', 'short paywalled body, no class words'],
-  ['nikkei-2.html | lead in its own container', 'lead longer than what is left of the body'],
-  ['nikkei-2.html | lead in the header block', 'lead longer than what is left of the body'],
-  // ITmedia's standfirst is an <h2> in the body's own container; with hashed classes it joins the body.
-  ['itmedia-1.html | hashed, split in 3 cousins', 'standfirst joins the body'],
-  ['itmedia-1.html | hashed, lead in the header block', 'standfirst joins the body'],
-  // Paragraphs as bare text: photo captions and a summary box in the same container read as its paragraphs.
-  ['itmedia-1.html | text between <br>s, split in 2', 'captions inside a text container'],
-  ['asahi-2.html | text between <br>s, split in 2', 'summary box inside a text container'],
-]);
+const KNOWN_MISSES = new Map<string, string>([]);
 
 /** Comparing as a reader would: every kind of space aside. */
 function letters(s: string): string {

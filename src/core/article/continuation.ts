@@ -69,7 +69,7 @@ function readsAsProse(s: ElementStat): boolean {
  */
 function partItems(s: ElementStat, style: BodyStyle): ElementStat[] {
   const kids = s.kids.filter((k) => !k.furniture && k.goodChars > 0);
-  const styled = kids.some((k) => k.sentenceBlocks > 0 && style.paragraphs.has(styleOf(k)));
+  const styled = kids.some((k) => k.paragraphBlocks > 0 && style.paragraphs.has(styleOf(k)));
   return styled && !kids.some((k) => k.tag === 'h1') ? kids : [];
 }
 
@@ -96,7 +96,9 @@ function walk(from: ElementStat, dir: 1 | -1, style: BodyStyle): ElementStat[] {
       out.push(k);
       return true;
     }
-    const st = styleOf(k);
+    // A heading dressed in the body's style (a standfirst in a generic "inner" box) is read as the heading it holds.
+    const headingOnly = k.sentenceBlocks > 0 && k.paragraphBlocks === 0;
+    const st = headingOnly ? '' : styleOf(k);
     const part = !soft && style.containers.has(st) ? partItems(k, style) : [];
     if (part.length > 0) {
       out.push(...(dir > 0 ? part : part.reverse()));
@@ -135,6 +137,11 @@ function walk(from: ElementStat, dir: 1 | -1, style: BodyStyle): ElementStat[] {
     for (let i = sibs.indexOf(s) + dir; i >= 0 && i < sibs.length; i += dir) if (!visit(sibs[i]!)) return out;
   }
   return out;
+}
+
+/** The parts of the body found before its items (a lead set apart, the start of a split body), in document order. */
+export function partsBefore(items: ElementStat[]): ElementStat[] {
+  return items.length === 0 ? items : walk(items[0]!, -1, bodyStyle(items)).reverse();
 }
 
 /** The body's items with the parts found before and after them, in document order. */

@@ -248,3 +248,177 @@ describe('detectArticle on synthetic pages built from the seed article', () => {
     expect(result.title).toBe(headline);
   });
 });
+
+describe('detectArticle tells the body from what sits beside it in the same containers', () => {
+  /** The ideographic space that opens a Japanese paragraph. */
+  const indent = '\u3000';
+  const paragraphs = (ps: string[]) => ps.map((p) => `<p>${esc(p)}</p>`).join('');
+
+  it('leaves out a standfirst set as an <h2> in a box styled like the body’s, with class names that say nothing', () => {
+    const standfirst = `${body[0]!.slice(0, 40)}。${body[1]!.slice(0, 30)}。`;
+    const result = detect(
+      page(
+        `<div><div class="c1o68pp"><h2>${esc(standfirst)}</h2></div></div>
+<div><div class="c1o68pp">[記者名]</div></div>
+<div><div class="c1o68pp">${paragraphs(body.slice(0, 4))}</div></div>
+<figure><img src="/a.jpg" alt=""><figcaption>${esc(caption.slice(0, 40))}</figcaption></figure>
+<div><div class="c1o68pp">${paragraphs(body.slice(4))}</div></div>`,
+      ),
+    );
+    expect(result.paragraphs).toEqual(body);
+  });
+
+  it('does not take a photo caption between <br> text lines as body', () => {
+    const lines = body.map((p) => `${indent}${esc(p)}<br><br>`);
+    const photo = `<div class="col"><a href="/l.jpg"><img src="/s.jpg" alt=""></a><small>${esc(caption.slice(0, 60))}</small></div>`;
+    const result = detect(
+      page(`<div class="inner">${lines.slice(0, 3).join('')}${photo}${lines.slice(3).join('')}${photo}</div>`),
+    );
+    expect(result.paragraphs).toEqual(body.map((p) => `${indent}${p}`));
+  });
+
+  it('leaves a summary box out of indented <br> text, and keeps an indented note and a subhead box', () => {
+    const lines = body.map((p) => `${indent}${esc(p)}<br><br>`);
+    const summary = `<div class="box"><p>「${esc(body[5]!.slice(0, 30))}」。${esc(body[6]!.slice(0, 50))}。</p></div>`;
+    const note = `<div class="block"><p>${indent}<strong>新START</strong>${indent}${esc(body[2]!)}</p></div>`;
+    const subhead = `<div class="block"><h2>◆関係正常化へ「利益になる」</h2></div>`;
+    const result = detect(
+      page(
+        `<div class="text">${lines.slice(0, 4).join('')}${summary}</div><div class="text">${note}${lines.slice(4, 6).join('')}${subhead}${lines.slice(6).join('')}</div>`,
+      ),
+    );
+    expect(result.paragraphs).toEqual([
+      ...body.slice(0, 4).map((p) => `${indent}${p}`),
+      `${indent}新START${indent}${body[2]!}`,
+      ...body.slice(4, 6).map((p) => `${indent}${p}`),
+      '◆関係正常化へ「利益になる」',
+      ...body.slice(6).map((p) => `${indent}${p}`),
+    ]);
+  });
+});
+
+describe('detectArticle on a short paywalled body', () => {
+  const described = (html: string, description: string) =>
+    html.replace('</head>', `<meta name="description" content="${esc(description)}"></head>`);
+  const cut = `${body[1]!.slice(0, 45)}（...`;
+  const wall = `<div class="c1e6jqyp"><p>この記事は会員限定です。登録すると続きをお読みいただけます。</p><p>残り3032文字</p><a href="/login">ログインする</a></div>`;
+  const topic = `<section><div class="c9x2"><h2><a href="/theme/1">米ロ外交ウオッチ</a></h2><p class="c3kd">${esc(
+    body[7]!,
+  )}</p><ul>${ranking
+    .slice(0, 3)
+    .map((r, i) => `<li><a href="/a/${i}">${esc(r)}</a></li>`)
+    .join('')}</ul></div></section>`;
+
+  it('reads on past a log-in prompt set between the paragraphs of a free article', () => {
+    const prompt = `<div class="k4v"><p>ログインすると記事を保存できます。</p><a href="/login">ログイン</a></div>`;
+    const result = detect(
+      described(
+        page(
+          `<div class="c8a">${body
+            .slice(0, 4)
+            .map((p) => `<p>${esc(p)}</p>`)
+            .join('')}${prompt}${body
+            .slice(4)
+            .map((p) => `<p>${esc(p)}</p>`)
+            .join('')}</div>`,
+        ),
+        body[0]!,
+      ),
+    );
+    expect(result.paragraphs).toEqual(body);
+  });
+
+  it('leaves out a promotion box whose own 詳しくはこちら link follows a sentence about a service', () => {
+    const promo = `<div class="cq1"><ul><li><button>メールで送る</button></li></ul><div class="c7k"><p>記事利用サービスについて</p><p>企業での記事共有や会議資料への転載をご希望の方は、リンク先をご覧ください。</p><a href="/promotion/share">詳しくはこちら</a></div></div>`;
+    const result = detect(
+      described(
+        page(
+          `<article class="cz1">${promo}<section class="c8a"><p class="cp1">${esc(body[0]!)}</p><p class="cp1">${esc(cut)}</p></section>${wall}${topic}</article>`,
+        ),
+        body[0]!,
+      ),
+    );
+    expect(result.paragraphs).toEqual([body[0]!, cut]);
+  });
+
+  it('keeps a paragraph the paywall cut mid-sentence after a lead in a box of its own', () => {
+    const result = detect(
+      described(
+        page(
+          `<article class="cz1"><div class="lead-box"><p class="lead">${esc(body[0]!)}</p></div><section class="c8a"><p class="cp1">${esc(cut)}</p></section>${wall}${topic}</article>`,
+        ),
+        body[0]!,
+      ),
+    );
+    expect(result.paragraphs).toEqual([body[0]!, cut]);
+  });
+
+  it('reads a lead in the header block with the one cut paragraph after it, not a longer box below the paywall', () => {
+    const header = `<header class="hd"><h1 class="entry-title">${esc(headline)}</h1><div class="date">2021年1月27日</div><p class="lead">${esc(
+      body[0]!,
+    )}</p></header>`;
+    const result = detect(
+      described(
+        page(`${header}<section class="c8a"><p class="cp1">${esc(cut)}</p></section>${wall}${topic}`),
+        body[0]!,
+      ),
+    );
+    expect(result.paragraphs).toEqual([body[0]!, cut]);
+  });
+});
+
+/**
+ * Page shapes written by hand, unlike those the variant generator derives from the fixture pages: a check that the
+ * rules hold on layouts they were not tuned on.
+ */
+describe('detectArticle on hand-made page shapes', () => {
+  const described = (html: string) =>
+    html.replace('</head>', `<meta name="description" content="${esc(body[0]!.slice(0, 60))}…"></head>`);
+
+  it('a lead in the article header in a larger font, the body in two parts around an in-article ad', () => {
+    const result = detect(
+      described(
+        page(`<article class="story">
+<header class="story-head"><p class="kicker">米ロ関係</p><p class="story-lead font-l">${esc(body[0]!)}</p>
+<div class="byline-area"><span>ワシントン＝共同</span></div></header>
+<div class="story-body"><p class="txt">${body.slice(1, 5).map(esc).join('</p><p class="txt">')}</p></div>
+<div class="inread-unit"><span>広告</span><iframe src="https://ads.example/1"></iframe></div>
+<div class="story-body"><p class="txt">${body.slice(5).map(esc).join('</p><p class="txt">')}</p></div>
+<div class="share-buttons"><a href="/share/x">X</a><a href="/share/fb">Facebook</a></div>
+</article>`),
+      ),
+    );
+    expect(result.paragraphs).toEqual(body);
+  });
+
+  it('a short paywalled body with a 続きを読む button and a promotion box after it', () => {
+    const result = detect(
+      described(
+        page(`<div class="kz3"><div class="p9a"><p>${esc(body[0]!)}</p><p>${esc(body[1]!)}</p></div>
+<div class="m2q"><a class="b1" href="/subscribe?from=article">続きを読む</a></div>
+<div class="r7t"><p class="t1">今なら初月無料！</p><p class="t2">政治・経済の最新ニュースをいつでもどこでも。スマホでもパソコンでもお読みになれます。</p><a href="/subscribe">詳しくはこちら</a></div>
+<div class="x8w"><h2>関連記事</h2><ul>${ranking
+          .slice(0, 4)
+          .map((r, i) => `<li><a href="/a/${i}">${esc(r)}</a></li>`)
+          .join('')}</ul></div></div>`),
+      ),
+    );
+    expect(result.paragraphs).toEqual(body.slice(0, 2));
+  });
+
+  it('a body in hashed classes split by a related-article card with a summary, photos with captions between', () => {
+    const card = `<div class="q1w2"><a href="/articles/9"><img src="/t.jpg" alt=""><span>${esc(
+      ranking[3]!,
+    )}</span></a><p>${esc(ranking[4]!)}。</p></div>`;
+    const photo = `<div class="z9y8"><img src="/p.jpg" alt=""><p class="e5r6">${esc(caption.slice(0, 50))}</p></div>`;
+    const part = (ps: string[]) => `<div class="a1b2">${ps.map((p) => `<p class="c3d4">${esc(p)}</p>`).join('')}</div>`;
+    const result = detect(
+      described(
+        page(
+          `<div class="m0n0">${part(body.slice(0, 3))}${photo}${part(body.slice(3, 6))}${card}${part(body.slice(6))}</div>`,
+        ),
+      ),
+    );
+    expect(result.paragraphs).toEqual(body);
+  });
+});

@@ -5,7 +5,7 @@
  */
 
 import { type DomDocument, type DomElement } from './dom';
-import { withContinuations } from './continuation';
+import { partsBefore, withContinuations } from './continuation';
 import { type ElementStat, type Scan, scanSteps } from './scan';
 import { itemValue, runOf, scoreSteps } from './score';
 import { HEADING_TAGS, SHORT_BLOCK } from './signals';
@@ -46,6 +46,8 @@ const BODY_STRUCTURE = new Set([...HEADING_TAGS, 'p', 'ul', 'ol', 'dl', 'blockqu
 /** An embedded box worth less than this share of the run is cut when it interrupts the paragraphs. */
 const EMBEDDED_BOX_SHARE = 0.35;
 const READ_DOWN_DEPTH = 6;
+/** Text this short without a sentence end is a label (a pager, a credit), not a paragraph. */
+const LABEL_CHARS = 40;
 
 function compact(s: string): string {
   return s.replace(/\s+/g, '');
@@ -72,6 +74,23 @@ function leadOf(scan: Scan, run: ElementStat[]): string {
   return '';
 }
 
+function matchesDescription(lead: string, refs: string[]): boolean {
+  if (lead.length < LEAD_PROBE) return false;
+  const probe = lead.slice(0, LEAD_PROBE);
+  return refs.some((r) => r.includes(probe));
+}
+
+/** A block in a header area that opens as the page's description does: a lead set apart from the body. */
+function headerLead(scan: Scan, refs: string[]): ElementStat | null {
+  if (refs.length === 0) return null;
+  for (const s of scan.all) {
+    const b = s.block;
+    if (s.headerOnly && b && b.chars >= LEAD_PROBE && b.sentenceEnds > 0 && matchesDescription(compact(b.text), refs))
+      return s;
+  }
+  return null;
+}
+
 function insideFurniture(s: ElementStat): boolean {
   for (let p: ElementStat | null = s; p; p = p.parent) if (p.furniture) return true;
   return false;
@@ -82,6 +101,45 @@ function markedArticleBody(parent: ElementStat, run: ElementStat[]): boolean {
   let s: ElementStat | null = parent;
   for (let i = 0; s && i < ARTICLE_BODY_REACH; i++, s = s.parent) if (s.articleBody) return true;
   return false;
+}
+
+/**
+ * A picture with a short text under it is a photo and its caption, whatever tag the site gives it: the same tag as
+ * the paragraphs (a <div> among <div>s) or inside a container whose paragraphs are bare text.
+ */
+function photoWithCaption(s: ElementStat): boolean {
+  return s.block !== null && s.block.imageFirst && s.goodBlocks <= 1 && s.goodChars <= SHORT_BLOCK;
+}
+
+const INDENT = 0x3000;
+
+/** First character of the first text inside `s`, in document order. */
+function openingChar(scan: Scan, s: ElementStat): number {
+  for (let i = s.order; i <= s.lastOrder; i++) {
+    const b = scan.all[i]!.block;
+    if (b && b.chars > 0) return b.firstChar;
+  }
+  return 0;
+}
+
+/**
+ * Where a body's paragraphs are a container's own text between <br>s, opened by the ideographic-space indent of
+ * Japanese typesetting, a box of prose set into that text without the indent (a summary box, a note) is not one of
+ * its paragraphs. Subheads and lists go without an indent too, and body structure stays.
+ */
+function setIntoText(scan: Scan, s: ElementStat): boolean {
+  const p = s.parent;
+  return (
+    s.block !== null &&
+    s.paragraphBlocks > 0 &&
+    !BODY_STRUCTURE.has(s.tag) &&
+    p !== null &&
+    p.block !== null &&
+    !p.block.bad &&
+    p.block.sentenceEnds > 0 &&
+    p.block.firstChar === INDENT &&
+    openingChar(scan, s) !== INDENT
+  );
 }
 
 /**
@@ -115,6 +173,7 @@ function bodyItems(run: ElementStat[]): ElementStat[] {
     // A photo with its caption, set in a block of its own among the paragraphs or after them.
     if (s.tag !== main && s.goodBlocks <= 1 && s.block && s.block.images > 0 && s.block.chars <= SHORT_BLOCK)
       return false;
+    if (photoWithCaption(s)) return false;
     const embeddedBox =
       s.tag !== main &&
       !BODY_STRUCTURE.has(s.tag) &&
@@ -124,12 +183,34 @@ function bodyItems(run: ElementStat[]): ElementStat[] {
       itemValue(s) < EMBEDDED_BOX_SHARE * total;
     return !embeddedBox;
   });
-  // A body opens with a sentence; a dateline, byline or label before it sits in the same parent on many sites.
-  const opening = kept.findIndex((s) => s.sentenceBlocks > 0);
-  // And closes with a paragraph: a pager or a label of another kind after the last one is not body.
+  // A body opens with a sentence; a dateline, byline or label before it sits in the same parent on many sites, and
+  // so does a standfirst set as a heading: a sentence, but one the site marked as something other than text.
+  const opening = kept.findIndex((s) => s.paragraphBlocks > 0);
+  // And closes with a paragraph: a pager or a label of another kind after the last one is not body. A paragraph
+  // a paywall cut mid-sentence is longer than a label.
   let end = kept.length;
-  while (end > 0 && kept[end - 1]!.tag !== main && kept[end - 1]!.sentenceBlocks === 0) end--;
+  while (
+    end > 0 &&
+    kept[end - 1]!.tag !== main &&
+    kept[end - 1]!.sentenceBlocks === 0 &&
+    kept[end - 1]!.goodChars <= LABEL_CHARS
+  )
+    end--;
   return opening > 0 || end < kept.length ? kept.slice(Math.max(0, opening), end) : kept;
+}
+
+/**
+ * A members-only notice ends the text the page serves: prose after it in the same run (a topic box, a
+ * profile) belongs to the body only as a continuation in the body's own style, which withContinuations finds.
+ */
+function untilPaywall(run: ElementStat[]): ElementStat[] {
+  let prose = false;
+  for (let i = 0; i < run.length; i++) {
+    const s = run[i]!;
+    if (prose && s.paywallBlocks > 0 && s.goodChars <= s.badChars) return run.slice(0, i);
+    if (s.paragraphBlocks > 0) prose = true;
+  }
+  return run;
 }
 
 /**
@@ -192,36 +273,58 @@ function chooseBody(scan: Scan, titleOrder: number): ElementStat[] | null {
   const refs = [scan.meta.description, scan.meta.ldDescription, scan.meta.ldBody].map(compact).filter(Boolean);
   let best: ElementStat | null = null;
   let bestScore = 0;
-  let checked = 0;
+  const checked: ElementStat[] = [];
+  // Position weighs the same on a run with or without the lead before it.
+  const placed = (c: ElementStat, run: ElementStat[], score: number): number => {
+    let s = score;
+    if (titleOrder >= 0 && run[run.length - 1]!.lastOrder < titleOrder) s *= BEFORE_TITLE_FACTOR;
+    if (markedArticleBody(c, run)) s *= ARTICLE_BODY_BONUS;
+    return s;
+  };
   for (const c of cands) {
-    if (checked === CANDIDATES_CHECKED) break;
+    if (checked.length === CANDIDATES_CHECKED) break;
     // Furniture found late (a teaser list) does not mark its descendants: a card's summary is no candidate.
     if (insideFurniture(c)) continue;
-    checked++;
+    checked.push(c);
     const run = runOf(c);
     let score = c.runValue;
-    const lead = leadOf(scan, run);
-    if (lead.length >= LEAD_PROBE) {
-      const probe = lead.slice(0, LEAD_PROBE);
-      if (refs.some((r) => r.includes(probe))) score *= LEAD_MATCH_BONUS;
-    }
-    if (titleOrder >= 0 && run[run.length - 1]!.lastOrder < titleOrder) score *= BEFORE_TITLE_FACTOR;
-    if (markedArticleBody(c, run)) score *= ARTICLE_BODY_BONUS;
+    if (matchesDescription(leadOf(scan, run), refs)) score *= LEAD_MATCH_BONUS;
+    score = placed(c, run, score);
     if (score > bestScore) {
       best = c;
       bestScore = score;
     }
   }
-  if (!best || best.runValue < MIN_RUN_VALUE) return null;
+  let bestValue = best ? best.runValue : 0;
+  const setApart = best ? headerLead(scan, refs) : null;
+  if (best && setApart) {
+    // The lead the page describes, set apart in the header block where no run reaches it: the run right after it
+    // is the rest of the body, however short a paywall leaves it, and is weighed with its lead.
+    const bestRun = runOf(best);
+    const inBest = setApart.order >= bestRun[0]!.order && setApart.order <= bestRun[bestRun.length - 1]!.lastOrder;
+    for (const c of inBest ? [] : checked) {
+      const run = runOf(c);
+      const before = partsBefore(run);
+      if (before.length !== 1 || before[0] !== setApart) continue;
+      const value = c.runValue + setApart.block!.chars;
+      const score = placed(c, run, value * LEAD_MATCH_BONUS);
+      if (score > bestScore) {
+        best = c;
+        bestScore = score;
+        bestValue = value;
+      }
+    }
+  }
+  if (!best || bestValue < MIN_RUN_VALUE) return null;
   best = narrowToArticle(best, cands);
   // Parts joined from outside the run are read again as one run: a box between them is cut like any other.
-  const run = bodyItems(readDown(bodyItems(runOf(best))));
+  const run = bodyItems(readDown(bodyItems(untilPaywall(runOf(best)))));
   const joined = withContinuations(run);
   // A lead taken from a header block holds no prose by the scores (the header is furniture): it stays as found.
   const lead = joined.findIndex((s) => s.goodChars > 0);
   const items = joined === run ? run : [...joined.slice(0, lead), ...bodyItems(joined.slice(lead))];
   let ends = 0;
-  for (const s of items) ends += s.sentenceEnds;
+  for (const s of items) ends += s.headerOnly && s.block ? s.block.sentenceEnds : s.sentenceEnds;
   return ends > 0 ? items : null;
 }
 
@@ -249,7 +352,9 @@ function* detectOnce<E extends DomElement>(
         exclude: (el) => {
           if (el === provisional.element) return true;
           const s = scan.stats.get(el);
-          return s !== undefined && s.furniture && !chosen.has(s) && !(s.parent?.furniture ?? false);
+          if (s === undefined || chosen.has(s)) return false;
+          if (photoWithCaption(s) || setIntoText(scan, s)) return true;
+          return s.furniture && !(s.parent?.furniture ?? false);
         },
         dropOwnText: (el) => {
           const s = scan.stats.get(el);

@@ -14,6 +14,7 @@ import {
   createNameJudge,
   isFurnitureElement,
   isFurnitureText,
+  isPaywallText,
   isAriaHidden,
   isHidden,
   isNavigatingLink,
@@ -31,12 +32,18 @@ export interface Block {
   sentenceEnds: number;
   /** Images inline in the block: one with a short text is a photo and its caption. */
   images: number;
+  /** An image came before any text: a photo with the caption under it, not a paragraph with an icon in it. */
+  imageFirst: boolean;
   /** Last non-space character (a closing quote ends a paragraph that is one quoted sentence). */
   lastChar: number;
+  /** First non-space character: U+3000 is the indent that opens a paragraph in Japanese typesetting. */
+  firstChar: number;
   /** Raw text, kept only while short enough to be judged by its wording. */
   text: string;
   /** Worded like furniture: paywall prompt, ad label, copyright line, related-articles heading. */
   furnitureText: boolean;
+  /** Of those, a members-only notice or a sign-up or log-in prompt. */
+  paywall: boolean;
   /** Set by scoring: furniture (inside nav/aside/…, link list, furnitureText …), not article text. */
   bad: boolean;
   /** How much the block looks like running prose: characters weighted by quality; negative for furniture. */
@@ -71,6 +78,10 @@ export interface ElementStat {
   goodBlocks: number;
   /** Good blocks that read as sentences: with 。！？ or closing on 」』. */
   sentenceBlocks: number;
+  /** Of those, the ones outside headings: a standfirst set as an <h2> reads as a sentence but opens no body. */
+  paragraphBlocks: number;
+  /** Blocks worded as a members-only notice or a sign-up or log-in prompt. */
+  paywallBlocks: number;
   /** Blocks that are mostly link text (a headline link, a menu entry). */
   linkBlocks: number;
   /** Best contiguous run of children (maximum sum of values): where sibling paragraphs of a body sit together. */
@@ -205,6 +216,8 @@ function newStat(el: DomElement, tag: string, parent: ElementStat | null, order:
     sentenceEnds: 0,
     goodBlocks: 0,
     sentenceBlocks: 0,
+    paragraphBlocks: 0,
+    paywallBlocks: 0,
     linkBlocks: 0,
     runStart: -1,
     runEnd: -1,
@@ -221,9 +234,12 @@ function newBlock(el: DomElement): Block {
     clauseMarks: 0,
     sentenceEnds: 0,
     images: 0,
+    imageFirst: false,
     lastChar: 0,
+    firstChar: 0,
     text: '',
     furnitureText: false,
+    paywall: false,
     bad: false,
     value: 0,
   };
@@ -239,6 +255,7 @@ function addText(block: Block, s: string, inLink: boolean): void {
   let clause = 0;
   let ends = 0;
   let last = 0;
+  let first = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c <= 0x20) {
@@ -261,10 +278,12 @@ function addText(block: Block, s: string, inLink: boolean): void {
         else if (c === 0xff01 || c === 0xff1f) ends++; // ！？
       }
     } else if (c === 0x21 || c === 0x3f) ends++;
+    if (chars === 0) first = c;
     last = c;
     chars++;
   }
   if (chars === 0) return;
+  if (block.chars === 0) block.firstChar = first;
   block.chars += chars;
   if (inLink) block.linkChars += chars;
   block.jpChars += jp;
@@ -377,7 +396,10 @@ export function* scanSteps(doc: DomDocument, options: ScanOptions = {}): Steps<S
         if (f.heading) f.heading.text += ' ';
         continue;
       }
-      if (tag === 'img' && f.block) f.block.images++;
+      if (tag === 'img' && f.block) {
+        f.block.images++;
+        if (f.block.chars === 0) f.block.imageFirst = true;
+      }
       const stat = newStat(el, tag, f.stat, order++);
       stats.set(el, stat);
       all.push(stat);
@@ -427,7 +449,11 @@ export function* scanSteps(doc: DomDocument, options: ScanOptions = {}): Steps<S
     if (!stat) continue;
     stat.lastOrder = order - 1;
     const b = stat.block;
-    if (b && b.chars > 0 && b.chars <= SHORT_BLOCK) b.furnitureText = isFurnitureText(b.text.trim());
+    if (b && b.chars > 0 && b.chars <= SHORT_BLOCK) {
+      const t = b.text.trim();
+      b.furnitureText = isFurnitureText(t);
+      b.paywall = b.furnitureText && isPaywallText(t);
+    }
   }
 
   readJsonLd(ld, meta);

@@ -56,6 +56,22 @@ function isCard(k: ElementStat): boolean {
   );
 }
 
+/**
+ * A little prose beside a call to action of its own (a "詳しくはこちら", sign-up or log-in link) is a promotion or a
+ * notice about a service, not article text: a body this short with its own such link would be no article anyway.
+ */
+const PROMO_PROSE = 100;
+const PROMO_BLOCKS = 2;
+
+function isCallToAction(b: Block | null): boolean {
+  return b !== null && b.furnitureText && b.linkChars > 0;
+}
+
+function isPromotion(s: ElementStat): boolean {
+  if (s.goodChars === 0 || s.goodChars > PROMO_PROSE || s.goodBlocks > PROMO_BLOCKS) return false;
+  return isCallToAction(s.block) || s.kids.some((k) => k.goodChars === 0 && isCallToAction(k.block));
+}
+
 function isTeaserList(s: ElementStat): boolean {
   let cards = 0;
   let withText = 0;
@@ -153,6 +169,8 @@ export function* scoreSteps(scan: Scan): Steps<void> {
     s.sentenceEnds = 0;
     s.goodBlocks = 0;
     s.sentenceBlocks = 0;
+    s.paragraphBlocks = 0;
+    s.paywallBlocks = 0;
     s.linkBlocks = 0;
   }
 
@@ -163,17 +181,21 @@ export function* scoreSteps(scan: Scan): Steps<void> {
     if (b) {
       valueBlock(b, s.furniture, s.tag);
       if (b.chars > 0 && linkListLike(b)) s.linkBlocks++;
+      if (b.paywall) s.paywallBlocks++;
       if (b.bad) s.badChars += b.chars;
       else if (b.chars > 0) {
         s.value += b.value;
         s.goodChars += b.chars;
         s.sentenceEnds += b.sentenceEnds;
         s.goodBlocks++;
-        if (b.sentenceEnds > 0 || b.lastChar === CLOSE_QUOTE || b.lastChar === CLOSE_DOUBLE_QUOTE) s.sentenceBlocks++;
+        if (b.sentenceEnds > 0 || b.lastChar === CLOSE_QUOTE || b.lastChar === CLOSE_DOUBLE_QUOTE) {
+          s.sentenceBlocks++;
+          if (!HEADING_TAGS.has(s.tag)) s.paragraphBlocks++;
+        }
       }
     }
-    if (isTeaserList(s)) {
-      // Prose in teaser cards describes other articles: none of it is this one's.
+    if (isTeaserList(s) || isPromotion(s)) {
+      // Prose in teaser cards describes other articles, that of a promotion a service: none of it is this one's.
       s.furniture = true;
       s.badChars += s.goodChars;
       s.value = 0;
@@ -181,6 +203,7 @@ export function* scoreSteps(scan: Scan): Steps<void> {
       s.sentenceEnds = 0;
       s.goodBlocks = 0;
       s.sentenceBlocks = 0;
+      s.paragraphBlocks = 0;
     }
     // Kadane over the children (their sums are complete: children come after their parent in document order).
     let best = 0;
@@ -211,7 +234,9 @@ export function* scoreSteps(scan: Scan): Steps<void> {
       p.sentenceEnds += s.sentenceEnds;
       p.goodBlocks += s.goodBlocks;
       p.sentenceBlocks += s.sentenceBlocks;
+      p.paragraphBlocks += s.paragraphBlocks;
       p.linkBlocks += s.linkBlocks;
+      p.paywallBlocks += s.paywallBlocks;
     }
   }
 }

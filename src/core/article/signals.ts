@@ -306,6 +306,14 @@ const COPYRIGHT = /all rights reserved|無断転載|無断複製|禁無断|^\s*c
 const BOX_HEADING =
   /^[\s[【■◆●＜<]*(?:関連(?:記事|ニュース|リンク|トピック|情報)|あわせて読みたい|合わせて読みたい|こちらもおすすめ|おすすめ(?:記事|ニュース)?|オススメ|人気(?:記事|ランキング)?|(?:アクセス|記事)?ランキング|注目(?:記事|コンテンツ|ニュース)|最新(?:記事|ニュース)|新着(?:記事|ニュース)?|この記事を(?:シェア|共有)する?|(?:カテゴリー|トピック)をフォローする)(?:一覧|はこちら)?[\s\]】＞>]*$/;
 
+/** Members-only notices among those: the text a page serves stops there (a "read on" link leads on instead). */
+const MEMBERS_ONLY =
+  /(?:有料|会員|読者)(?:会員)?(?:限定|記事)|会員登録|ログイン|続きをお読み|残り\s*[0-9０-９,，]+\s*文字|\b(?:subscribe|sign in|log in)\b/i;
+
+export function isPaywallText(text: string): boolean {
+  return MEMBERS_ONLY.test(text);
+}
+
 export function isFurnitureText(text: string): boolean {
   return PAYWALL.test(text) || AD_LABEL.test(text) || COPYRIGHT.test(text) || BOX_HEADING.test(text);
 }
