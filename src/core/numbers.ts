@@ -6,6 +6,11 @@
 import type { WordLookupEntry } from './types';
 import { toHalfWidthAscii } from './text/width';
 
+// toLocaleString builds a formatter on every call (tens of µs each); a hover over a number asks several times.
+const GROUPED = new Intl.NumberFormat('en-US');
+const PRECISE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+const grouped = (n: number) => GROUPED.format(n);
+
 /** The longest number read, in characters: beyond it the text is an ID or a phone number, not a quantity. */
 const MAX_NUMBER_CHARS = 24;
 
@@ -64,8 +69,7 @@ function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
-const plural = (n: number, one: string, many: string) =>
-  `${n === 1 ? 'one' : n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string) => `${n === 1 ? 'one' : grouped(n)} ${n === 1 ? one : many}`;
 
 const DAYS_OF_MONTH: Record<number, string> = {
   1: 'ついたち',
@@ -188,7 +192,7 @@ const COUNTERS: [string, Counter][] = [
       kana: 'さい',
       row: 's',
       special: { 20: 'はたち' },
-      gloss: (n) => `${n.toLocaleString('en-US')} ${n === 1 ? 'year' : 'years'} old`,
+      gloss: (n) => `${grouped(n)} ${n === 1 ? 'year' : 'years'} old`,
     },
   ],
   ['円', { kana: 'えん', row: 'other', last: { 4: 'よえん' }, gloss: (_n, text) => `¥${text}` }],
@@ -198,20 +202,20 @@ const COUNTERS: [string, Counter][] = [
   ['件', { kana: 'けん', row: 'k', gloss: (n) => plural(n, 'case', 'cases') }],
   ['個', { kana: 'こ', row: 'k', gloss: (n) => plural(n, 'piece', 'pieces') }],
   ['社', { kana: 'しゃ', row: 's', gloss: (n) => plural(n, 'company', 'companies') }],
-  ['倍', { kana: 'ばい', row: 'other', gloss: (n) => `${n.toLocaleString('en-US')} times as much` }],
+  ['倍', { kana: 'ばい', row: 'other', gloss: (n) => `${grouped(n)} times as much` }],
   ['位', { kana: 'い', row: 'other', gloss: (n) => `${ordinal(n)} place` }],
   ['割', { kana: 'わり', row: 'other', range: [0, 10], gloss: (n) => `${Math.round(n * 100) / 10}%` }],
   ['%', { kana: 'ぱーせんと', row: 'other', gloss: (_n, text) => `${text}%` }],
   ['％', { kana: 'ぱーせんと', row: 'other', gloss: (_n, text) => `${text}%` }],
-  ['度', { kana: 'ど', row: 'other', gloss: (n) => `${n.toLocaleString('en-US')} degrees; the ${ordinal(n)} time` }],
-  ['本', { kana: 'ほん', row: 'h', p: 'ぽん', b: 'ぼん', gloss: (n) => `${n.toLocaleString('en-US')} (long objects)` }],
-  ['台', { kana: 'だい', row: 'other', gloss: (n) => `${n.toLocaleString('en-US')} (machines, vehicles)` }],
-  ['機', { kana: 'き', row: 'k', gloss: (n) => `${n.toLocaleString('en-US')} (aircraft, machines)` }],
+  ['度', { kana: 'ど', row: 'other', gloss: (n) => `${grouped(n)} degrees; the ${ordinal(n)} time` }],
+  ['本', { kana: 'ほん', row: 'h', p: 'ぽん', b: 'ぼん', gloss: (n) => `${grouped(n)} (long objects)` }],
+  ['台', { kana: 'だい', row: 'other', gloss: (n) => `${grouped(n)} (machines, vehicles)` }],
+  ['機', { kana: 'き', row: 'k', gloss: (n) => `${grouped(n)} (aircraft, machines)` }],
   ['票', { kana: 'ひょう', row: 'h', p: 'ぴょう', b: 'びょう', gloss: (n) => plural(n, 'vote', 'votes') }],
   ['議席', { kana: 'ぎせき', row: 'other', gloss: (n) => plural(n, 'seat', 'seats') }],
   ['階', { kana: 'かい', row: 'k', b: 'がい', gloss: (n) => `${ordinal(n)} floor` }],
   ['条', { kana: 'じょう', row: 'other', gloss: (n) => `Article ${n}` }],
-  ['基', { kana: 'き', row: 'k', gloss: (n) => `${n.toLocaleString('en-US')} (reactors, missiles, installations)` }],
+  ['基', { kana: 'き', row: 'k', gloss: (n) => `${grouped(n)} (reactors, missiles, installations)` }],
   ['棟', { kana: 'とう', row: 't', gloss: (n) => plural(n, 'building', 'buildings') }],
   ['級', { kana: 'きゅう', row: 'k', gloss: (n) => `grade ${n}; class ${n}` }],
   ['段目', { kana: 'だんめ', row: 'other', gloss: (n) => `${ordinal(n)} stage` }],
@@ -369,10 +373,10 @@ function englishNumber(value: number): string {
   for (const [size, name] of big) {
     if (value >= size) {
       const scaled = Math.round((value / size) * 1000) / 1000;
-      return `${scaled.toLocaleString('en-US')} ${name}`;
+      return `${grouped(scaled)} ${name}`;
     }
   }
-  return value.toLocaleString('en-US', { maximumFractionDigits: 6 });
+  return PRECISE.format(value);
 }
 
 /** The counter written at `at`, if any. */
