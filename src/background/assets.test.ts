@@ -58,8 +58,16 @@ describe('the extension asset loader', () => {
 describe('releaseBuffer', () => {
   const transferable = typeof (ArrayBuffer.prototype as { transfer?: unknown }).transfer === 'function';
 
-  it.runIf(transferable)('detaches a buffer a view covers whole', () => {
+  it('detaches a buffer a view covers whole', () => {
     const bytes = new Uint8Array(1024);
+    if (!transferable) {
+      // Node 20 has no transfer: the call it would make is checked on the buffer itself.
+      const asked: number[] = [];
+      Object.defineProperty(bytes.buffer, 'transfer', { value: (n: number) => asked.push(n) });
+      releaseBuffer(bytes);
+      expect(asked).toEqual([0]);
+      return;
+    }
     releaseBuffer(bytes);
     expect(bytes.buffer.byteLength).toBe(0);
   });
