@@ -58,14 +58,7 @@ export function wordMatches(window: string, words: WordIndex, context: TokenCont
     (m) => !endsInsideKatakanaToken(context, m.length) && !(name && !m.byKanji && m.form.text !== m.candidate.word),
   );
   // 定例会 of 定例会見 cuts kuromoji's 会見 in two: the shorter words go first. Kept when nothing else is found.
-  const whole = plausible.filter(
-    (m) =>
-      !endsInsideLaterKanjiNoun(context, m.length) &&
-      !(!m.conjugated && readAsOtherScript(m) && runsIntoGrammar(context, m.length)) &&
-      !overrunsParticle(context, m) &&
-      !(context.offset === 0 && isGrammar(context.token.pos) && m.length > 1 && readAsOtherScript(m)) &&
-      !writtenOnlyInKatakana(m),
-  );
+  const whole = plausible.filter((m) => !endsInsideLaterKanjiNoun(context, m.length) && !misreadsGrammar(context, m));
   const kept = whole.length > 0 ? whole : plausible;
   // From inside a noun, a word running on past its end is a false friend: 生 of 発生した is not 生す "to grow
   // (of moss)", 故 of 事故に not 故に "therefore". Kept when nothing else is found.
@@ -112,36 +105,35 @@ function tokenBaseForms(matches: WordMatch[], words: WordIndex, context: TokenCo
 }
 
 /**
- * Kana in the text matched through the reading of a word written otherwise: in kanji (うちに as 打ち荷) or in
- * katakana (なの as ナノ).
+ * Kana the text writes as grammar, matched as a word of another script. Kept when nothing else is found, like the
+ * filters above.
  */
+function misreadsGrammar(context: TokenContext, m: WordMatch): boolean {
+  // Hiragana read as a word written only in katakana: なの of 誰なのか is no ナノ "nano-".
+  if (writtenOnlyInKatakana(m)) return true;
+  // A kanji word read across a particle or an auxiliary: 数日のうち|に is no 打ち荷 "jettisoned cargo".
+  if (!m.conjugated && readAsOtherScript(m) && runsIntoGrammar(context, m.length)) return true;
+  if (context.offset !== 0) return false;
+  const { pos, surface } = context.token;
+  // A particle or an auxiliary read as a kanji word: でし of でした is no 弟子, まし of ました no 増す. One kana stays
+  // listed (歯 after the particle は): it cannot win by length.
+  if ((pos === '助詞' || pos === '助動詞') && m.length > 1 && readAsOtherScript(m)) return true;
+  // A particle runs on into the next word only as an expression written in kana (には, によると, つつある): は of
+  // けが人はいません is no はい "yes", て of していない no 亭 "arbor".
+  return pos === '助詞' && m.length > surface.length && (readAsOtherScript(m) || !isExpression(m.entry));
+}
+
+/** Kana in the text matched through the reading of a word written in kanji (うちに as 打ち荷) or in katakana (ナノ). */
 function readAsOtherScript(m: WordMatch): boolean {
   if (m.byKanji) return false;
   if (m.form.text !== m.candidate.word) return true;
   return m.entry.kanji.length > 0 && !m.entry.senses.some((s) => s.tags?.includes('uk'));
 }
 
-/** Hiragana in the text read as a word written only in katakana (なの of 誰なのか as ナノ "nano-"). */
 function writtenOnlyInKatakana(m: WordMatch): boolean {
   return !m.byKanji && m.entry.kanji.length === 0 && !m.entry.kana.some((f) => f.text === m.candidate.word);
 }
 
-/**
- * A particle kuromoji reads as one (は of けが人はいません) runs on into the next word only as an expression written in kana
- * (には, によると, つつある): はい "yes" there is no word of the text, nor 亭 "arbor" in していない.
- */
-function overrunsParticle(context: TokenContext, m: WordMatch): boolean {
-  const token = context.token;
-  if (context.offset !== 0 || token.pos !== '助詞' || m.length <= token.surface.length) return false;
-  return readAsOtherScript(m) || !m.entry.senses.some((s) => s.pos.some((p) => EXPRESSION_POS.test(p)));
+function isExpression(entry: WordEntry): boolean {
+  return entry.senses.some((s) => s.pos.some((p) => /^(exp|prt|conj|aux|adv|cop|suf)/.test(p)));
 }
-
-/**
- * Particles and auxiliaries (でし of でした, まし of ました): kana that no kanji word stands behind (弟子, 増す). One
- * kana stays listed after the particle (歯 after は): it cannot win by length.
- */
-function isGrammar(pos: string): boolean {
-  return pos === '助詞' || pos === '助動詞';
-}
-
-const EXPRESSION_POS = /^(exp|prt|conj|aux|adv|cop|suf)/;
