@@ -69,6 +69,14 @@ describe('glossary matcher: across scripts and token boundaries', () => {
     expect(hover('quick start guide', 'start')).toBeUndefined();
     expect(hover('G77諸国', '7')?.entry.en ?? []).not.toContain('G7');
   });
+
+  it('finds a Latin name of three letters or more before its edition number: COP29, ＣＯＰ３０', () => {
+    for (const text of ['COP29が開幕した', 'ＣＯＰ３０の議長国']) {
+      const hit = hover(text, text.slice(0, 1));
+      expect(hit?.entry.en, text).toContain('COP');
+      expect(span(text, hit), text).toBe(text.slice(0, 3));
+    }
+  });
 });
 
 describe('glossary matcher: parentheticals news inserts', () => {

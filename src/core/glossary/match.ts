@@ -46,6 +46,8 @@ interface Terminal {
   needsCapital: boolean;
   latinStart: boolean;
   latinEnd: boolean;
+  /** A Latin name of three letters or more may take a number straight after it: its edition (COP29, APEC2025). */
+  numberMayFollow: boolean;
   /** A phrase keyed by its stem (明言を避け): the text after it must deinflect to `base` (明言を避ける). */
   conjugates: { stem: string; base: string } | null;
 }
@@ -147,6 +149,8 @@ const MAX_BYLINE_PLACE = 16;
 
 const OPENERS: Record<string, string> = { '】': '【', ')': '(', '〕': '〔', ']': '[' };
 
+const isDigit = (text: string, at: number) => /[0-9]/.test(text[at] ?? '');
+
 function isLatin(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 }
@@ -236,6 +240,7 @@ export function createGlossaryIndex(entries: readonly GlossaryEntry[]): Glossary
         needsCapital: !hasJapanese(plain) && /[A-Z]/.test(plain),
         latinStart: isLatin(key.charCodeAt(0)),
         latinEnd: isLatin(key.charCodeAt(key.length - 1)),
+        numberMayFollow: /^[a-z]{3,}$/.test(key),
         conjugates: null,
       };
       if (entry.category === 'phrase') {
@@ -310,7 +315,9 @@ export function createGlossaryIndex(entries: readonly GlossaryEntry[]): Glossary
           if (tail.inflection.length > 0) inflection = tail.inflection;
         }
         if (term.latinStart && s > 0 && isLatin(t.charCodeAt(s - 1))) continue;
-        if (term.latinEnd && e < t.length && isLatin(t.charCodeAt(e))) continue;
+        if (term.latinEnd && e < t.length && isLatin(t.charCodeAt(e)) && !(term.numberMayFollow && isDigit(t, e))) {
+          continue;
+        }
         if (term.context && !contextHolds(term.context, t, s, e)) continue;
         let end = e;
         // 新戦略兵器削減条約(新START): the abbreviation in parentheses right after a term belongs to it.

@@ -442,6 +442,16 @@ describe('lookup: composed terms, people with titles', () => {
     expect(hover('歳費法改正に向け', '歳費').entries[0]).toMatchObject({ headword: '歳費法', reading: 'さいひほう' });
   });
 
+  it("reads a person's name with 政権, 陣営 or 側 as one term (the administration), never with a title", () => {
+    const result = hover('トランプ政権は関税を発動した。', 'トランプ');
+    expect(result.match).toBe('トランプ政権');
+    expect(result.entries[0]).toMatchObject({ headword: 'トランプ政権', reading: 'とらんぷせいけん' });
+    expect(result.entries[0]?.senses[0]?.glosses[0]).toMatch(/Trump administration/);
+    expect(hover('石破陣営は', '石破').entries[0]).toMatchObject({ headword: '石破陣営', reading: 'いしばじんえい' });
+    // A title is the person's (林官房長官 is 林芳正), not a suffix's.
+    expect(hover('トランプ氏は語った。', 'トランプ').match).toBe('トランプ');
+  });
+
   it('does not take 前 "former" and the next kanji for a surname before a title (前司法相)', () => {
     const result = hover('調査を発表したのは、前司法相だった。', '司法');
     expect(result.match).toBe('司法相');
@@ -513,6 +523,20 @@ describe('lookup: abbreviations, unknown katakana, compounds a reader takes for 
     expect(entry).toMatchObject({ headword: 'ニパウイルス', reading: 'にぱういるす' });
     expect(entry?.senses[0]?.glosses[0]).toMatch(/^nipa \+ virus/);
     expect(entry?.senses[0]?.tags).toContain('unlisted');
+  });
+
+  it('romanizes an unlisted katakana word instead of guessing from a chance cut that leaves a single kana', () => {
+    // アップ "up" + ス + キリン "giraffe" + グ, ナ + ジン "gin" + グ: no reader
+    // gains from such a guess.
+    for (const [word, romaji] of [
+      ['アップスキリング', 'appusukiringu'],
+      ['ナッジング', 'najjingu'],
+    ] as const) {
+      const entry = hover(`${word}の支援`, word).entries[0];
+      expect(entry, word).toMatchObject({ headword: word });
+      expect(entry?.senses[0]?.glosses, word).toEqual([romaji]);
+      expect(entry?.senses[0]?.tags, word).toContain('unlisted');
+    }
   });
 
   it('shows a katakana run made of known loanwords whole from its first word, after the word on a later one', () => {

@@ -155,6 +155,8 @@ function compose(text: string, from: number, result: LookupResult): LookupResult
 }
 
 const SUFFIXES = Object.keys(TERM_SUFFIXES).sort((a, b) => b.length - a.length);
+/** The suffixes a person's name takes in the news (トランプ政権 "the Trump administration", 石破陣営). */
+const PERSON_SUFFIXES: ReadonlySet<string> = new Set(['政権', '陣営', '側']);
 
 /** A glossary term followed by a suffix it does not list (税制改正 + 案): the whole, read as one word. */
 export function withTermSuffix(
@@ -167,7 +169,6 @@ export function withTermSuffix(
     !result ||
     card?.source !== 'glossary' ||
     card.category === 'phrase' ||
-    card.category === 'person' ||
     card.inflection ||
     result.end - result.start !== card.matchLength
   ) {
@@ -175,6 +176,7 @@ export function withTermSuffix(
   }
   for (const suffix of SUFFIXES) {
     if (!text.startsWith(suffix, result.end)) continue;
+    if (card.category === 'person' && !PERSON_SUFFIXES.has(suffix)) continue;
     const end = result.end + suffix.length;
     // The suffix must end where a word ends (案内 "guide" is no 案); without tokens, trust the table.
     if (tokens && !tokens.some((t) => t.start + t.surface.length === end)) continue;

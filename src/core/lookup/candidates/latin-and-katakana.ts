@@ -64,11 +64,18 @@ function katakanaRun(text: string, at: number): { start: number; run: string } |
 
 /**
  * The run cut into the longest katakana words the dictionary knows, with their first glosses, and what lies between
- * them romanized (ニパウイルス: nipa + virus); null when no part is known.
+ * them romanized (ニパウイルス: nipa + virus); null when no part is known, or when a single kana is left between
+ * known words: the cut is then chance, not the word's parts (リスキリング is not リス "squirrel" + キリン "giraffe"
+ * + グ, nor ヤングケアラー young + ケ + アラー "Allah"), and the romanization is the better guess.
  */
 function knownParts(run: string, words: WordIndex): string[] | null {
-  return cutIntoWords(run, words)?.glosses ?? null;
+  const cut = cutIntoWords(run, words);
+  if (!cut || cut.pieces.some((piece, i) => !cut.known[i] && letters(piece) < 2)) return null;
+  return cut.glosses.map(withoutAsides);
 }
+
+/** Kana letters of a piece, not counting the long-vowel mark. */
+const letters = (piece: string) => piece.replace(/ー/g, '').length;
 
 /**
  * The run cut as knownParts cuts it: the English of each piece (romaji where unknown), the pieces as written, and
@@ -77,7 +84,7 @@ function knownParts(run: string, words: WordIndex): string[] | null {
 function cutIntoWords(
   run: string,
   words: WordIndex,
-): { glosses: string[]; pieces: string[]; allKnown: boolean } | null {
+): { glosses: string[]; pieces: string[]; known: boolean[]; allKnown: boolean } | null {
   // Loanwords written in katakana, not hiragana words read through them (イル is not いる).
   const gloss = (piece: string) =>
     words.lookup(piece).find((e) => e.kana.some((f) => f.text === piece))?.senses[0]?.glosses[0];
@@ -97,12 +104,14 @@ function cutIntoWords(
   }
   const parts: string[] = [];
   const pieces: string[] = [];
+  const isKnown: boolean[] = [];
   let unknown = '';
   let known = 0;
   const flushUnknown = () => {
     if (!unknown) return;
     parts.unshift(hepburn(unknown));
     pieces.unshift(unknown);
+    isKnown.unshift(false);
     unknown = '';
   };
   for (let i = run.length; i > 0; i = from[i]!.start) {
@@ -114,10 +123,13 @@ function cutIntoWords(
     flushUnknown();
     parts.unshift(step.gloss);
     pieces.unshift(run.slice(step.start, i));
+    isKnown.unshift(true);
     known++;
   }
   flushUnknown();
-  return known > 0 && parts.length >= 2 ? { glosses: parts, pieces, allKnown: known === parts.length } : null;
+  return known > 0 && parts.length >= 2
+    ? { glosses: parts, pieces, known: isKnown, allKnown: known === parts.length }
+    : null;
 }
 
 /** A gloss without its parenthesised asides: "energy (ger: Energie)" is "energy" inside a compound. */
