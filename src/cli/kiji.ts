@@ -133,6 +133,12 @@ async function main(argv: string[]): Promise<void> {
   usage(1);
 }
 
+// A reader that stops early (kiji tokens … | head) closes the pipe: that is the end of the output, not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(0);
+});
+
 main(process.argv.slice(2)).catch((err: unknown) => {
   console.error(`kiji: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);

@@ -525,6 +525,14 @@ describe('lookup: abbreviations, unknown katakana, compounds a reader takes for 
     expect(entry?.senses[0]?.tags).toContain('unlisted');
   });
 
+  it('shows the katakana word inside a longer proper noun with the pointer anywhere in it (センター)', () => {
+    // Here kuromoji keeps 種子島宇宙センター as one noun (elsewhere センター is a token of its own); ター alone is
+    // a name in ENAMDICT, ン the syllabic n.
+    const text =
+      '先月26日の午前8時半ごろ、種子島宇宙センターで行われた固体燃料式の小型ロケット「イプシロンS」の燃焼試験で';
+    for (let within = 1; within < 4; within++) expect(hover(text, 'センター', within).match).toBe('センター');
+  });
+
   it('romanizes an unlisted katakana word instead of guessing from a chance cut that leaves a single kana', () => {
     // アップ "up" + ス + キリン "giraffe" + グ, ナ + ジン "gin" + グ: no reader
     // gains from such a guess.

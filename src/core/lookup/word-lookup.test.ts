@@ -113,6 +113,13 @@ describe('lookupAt on the seed article', () => {
     expect(r.entries[0]!.headword).toBe('ミサイル');
   });
 
+  it('does not read the start of a katakana word as a kanji word by its reading (ジャ of ジャニーズ is no 蛇)', () => {
+    // kuromoji splits ジャ|ニーズ; the text still writes one katakana word.
+    const text = 'ジャニーズ事務所の問題';
+    const r = lookupWords(text, 0, { words, tokens: tokenizer.tokenize(text) });
+    expect(r?.entries.map((e) => e.headword) ?? []).not.toContain('蛇');
+  });
+
   it('does not start a compound at a suffix: 的 of 戦略的安定協議 is the suffix, not 的安定協議', () => {
     const [, r] = both(sentenceWith('戦略的安定協議'), '的安定');
     expect(r!.entries[0]!.headword).toBe('的');

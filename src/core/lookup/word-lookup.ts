@@ -7,12 +7,12 @@
  * 交わす, は the particle rather than 歯) and let a noun compound the dictionary lacks (電話会談) be shown.
  */
 import type { WordIndex } from '../dict/word-index';
-import { isHiraganaCode, isLowSurrogate, isWordChar } from '../text/chars';
+import { isHiraganaCode, isKatakanaLetter, isLowSurrogate, isWordChar } from '../text/chars';
 import type { LookupResult, Token, WordLookupEntry } from '../types';
 import { composeCompound } from './candidates/compound';
 import { isLatinAt, latinWords } from './candidates/latin-and-katakana';
 import { wordMatches } from './candidates/words';
-import { tokenContext, wordStart } from './context';
+import { tokenContext, wordStart, type TokenContext } from './context';
 import { wordEntry } from './entries';
 import { rankMatches } from './rank';
 
@@ -42,8 +42,9 @@ export function lookupWords(text: string, at: number, deps: WordDeps): WordsAt |
   // Kana inside a word of kuromoji's is no word of its own: べ of 述べた is 述べる, ど of など is など, not 度. On
   // the verb a compound particle opens (か of にかけて, つ of について) that verb comes first, the particle second.
   const opensVerb = context?.offset === 1 && context.token.pos === '助詞' && context.token.posDetail2 === '連語';
-  if (context && context.offset > 0 && !opensVerb && isHiraganaCode(text.charCodeAt(start))) {
-    const holding = wordHolding(text, at, context.token.start, deps);
+  if (context && context.offset > 0 && !opensVerb) {
+    const from = heldFrom(text, start, context);
+    const holding = from === null ? null : wordHolding(text, at, from, deps);
     if (holding) return holding;
   }
   const entries = rankMatches(wordMatches(window, deps.words, context), context)
@@ -58,6 +59,18 @@ export function lookupWords(text: string, at: number, deps: WordDeps): WordsAt |
   if (!first) return context && context.offset > 0 ? wordHolding(text, at, context.token.start, deps) : null;
   const end = start + first.matchLength;
   return { start, end, match: text.slice(start, end), entries: entries.slice(0, MAX_ENTRIES) };
+}
+
+/**
+ * Where the word holding kana inside a kuromoji token starts: the token's start for hiragana (述べ|た), the start of
+ * the katakana run for katakana (タ of 種子島宇宙センター is センター, not ター "Tarr"); null for a kanji.
+ */
+function heldFrom(text: string, start: number, context: TokenContext): number | null {
+  if (isHiraganaCode(text.charCodeAt(start))) return context.token.start;
+  if (!isKatakanaLetter(text[start] ?? '')) return null;
+  let from = start;
+  while (from > context.token.start && isKatakanaLetter(text[from - 1] ?? '')) from--;
+  return from < start ? from : null;
 }
 
 function wordHolding(text: string, at: number, from: number, deps: WordDeps): WordsAt | null {

@@ -27,6 +27,10 @@ describe('hepburn', () => {
     expect(hepburn('チェック')).toBe('chekku');
     expect(hepburn('ディズニー')).toBe('dizunii');
     expect(hepburn('オープン・スカイ')).toBe('oopun・sukai');
+    // No n' before a syllable that starts with a consonant in romaji, as ウォ wo does.
+    expect(hepburn('グリーンウォッシング')).toBe('guriinwosshingu');
+    expect(hepburn('サンウィッチ')).toBe('sanwitchi');
+    expect(hepburn('ダウンエア')).toBe("daun'ea");
   });
 
   it('agrees with wanakana on every plain reading of EDICT', () => {

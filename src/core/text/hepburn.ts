@@ -105,9 +105,11 @@ export function hepburn(reading: string): string {
     let syllable = pair ?? SYLLABLES[c] ?? c;
     if (pair) i++;
     if (c === 'ん') {
-      // きんえん kin'en, しんよう shin'you: without the mark they read as kinen, shinyou.
-      const next = kana[i + 1];
-      if (next && /[あいうえおやゆよ]/.test(next)) syllable = "n'";
+      // きんえん kin'en, しんよう shin'you: without the mark they read as kinen, shinyou. Not before うぉ wo or
+      // うぃ wi, which start with a consonant in romaji (グリーンウォッシング guriinwosshingu).
+      const next = kana[i + 1] ?? '';
+      const nextSyllable = PAIRS[next + (kana[i + 2] ?? '')] ?? SYLLABLES[next] ?? '';
+      if (/^[aiueoy]/.test(nextSyllable)) syllable = "n'";
     }
     if (double) {
       double = false;
