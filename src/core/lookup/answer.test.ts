@@ -318,6 +318,13 @@ describe('lookup: set phrases through their conjugations, aliases as written', (
     expect(hover(text, 'との').entries[0]?.headword).toBe('との認識を示す');
   });
 
+  it('puts a passive phrase first over the verb it is the passive of, when it starts at the pointer', () => {
+    // 追い込む is first "to herd"; the news means 追い込まれる "be forced into" (辞任に追い込まれた).
+    const result = hover('大臣は辞任に追い込まれた。', '追い込');
+    expect(result.entries[0]?.headword).toBe('追い込まれる');
+    expect(result.entries.slice(0, 3).map((e) => e.headword)).toContain('辞任に追い込まれる');
+  });
+
   it('shows the expression a particle opens second, after the word under the pointer', () => {
     for (const [text, head, word, expression] of [
       ['予算案を巡り与野党が対立した。', '巡り', '巡る', 'を巡り'],

@@ -4,6 +4,7 @@
  * longer name than the dictionary does (ナワリヌイ, 長谷川) — never a split of a name the glossary holds (プーチン is
  * not プー + チン). A number under the pointer is read with its counter (numbers.ts).
  */
+import { deinflect } from '../dict/deinflect';
 import type { WordIndex } from '../dict/word-index';
 import type { GlossaryHit, GlossaryIndex } from '../glossary/match';
 import { lookupNumber } from '../numbers';
@@ -82,7 +83,7 @@ function lookupTerms(text: string, at: number, deps: LookupDeps): LookupResult |
   // A term that starts with the word under the pointer is the longest word there, not the set phrase that began left
   // of it: 認 of との認識を示した reads 認識を示す, and と of it との認識を示す.
   const ownTerm = startsLeftAsPhrase(best, wordAt)
-    ? hits.find((h) => h.start === wordAt && h.end - h.start > (atResult?.entries[0]?.matchLength ?? 0))
+    ? hits.find((h) => h.start === wordAt && h.end - h.start >= (atResult?.entries[0]?.matchLength ?? 0))
     : undefined;
   if (ownTerm) best = ownTerm;
   const atWords = (atResult?.entries ?? []).filter((e) => !guessAgainstTerm(e, wordAt));
@@ -232,13 +233,18 @@ function everydayWord(hit: GlossaryHit, word: WordLookupEntry | undefined, wordA
   // A phrase card for the word whose first sense is not the news sense (一時: "one o'clock" before "at one point")
   // is why the card exists: it comes first. When the first sense already says it (検討), the word does.
   if (hit.entry.category === 'phrase') {
-    // A card under another headword (政府高官 for 高官, 説明する for a headline's 説明) does not displace the word.
-    if (hit.entry.term !== word.headword) return true;
+    // A card under another headword (政府高官 for 高官, 説明する for a headline's 説明) does not displace the word;
+    // a passive with a sense of its own (追い込まれる "be forced into" for 追い込む "to herd") is judged as the word.
+    if (hit.entry.term !== word.headword && !isPassiveOf(hit.entry.term, word.headword)) return true;
     const first = new Set((word.senses[0]?.glosses ?? []).flatMap(contentWords));
     return hit.entry.en.some((g) => contentWords(g).some((w) => first.has(w)));
   }
   const dictionary = new Set(word.senses.flatMap((s) => s.glosses.map(plain)));
   return !hit.entry.en.some((g) => dictionary.has(plain(g)));
+}
+
+function isPassiveOf(term: string, verb: string): boolean {
+  return deinflect(term).some((d) => d.word === verb && d.reasons.length === 1 && d.reasons[0] === 'passive');
 }
 
 const FUNCTION_WORDS = new Set(
