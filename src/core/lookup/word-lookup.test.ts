@@ -113,6 +113,21 @@ describe('lookupAt on the seed article', () => {
     expect(r.entries[0]!.headword).toBe('ミサイル');
   });
 
+  it('gives a conjunction its conjunction senses first where kuromoji reads one (ただ、 is "but", not "ordinary")', () => {
+    for (const [text, gloss] of [
+      ['ただ、反発も出ている。', 'but'],
+      ['なお、詳細は明らかにしていない。', 'furthermore'],
+      ['また、政府は対策を検討する。', 'and'],
+    ] as const) {
+      const r = lookupWords(text, 0, { words, tokens: tokenizer.tokenize(text) })!;
+      expect(r.entries[0]!.senses[0]!.glosses[0], text).toBe(gloss);
+    }
+    // Not a conjunction here: ただで配る is to hand out free.
+    const plain = '試供品をただで配る。';
+    const r = lookupWords(plain, plain.indexOf('ただ'), { words, tokens: tokenizer.tokenize(plain) })!;
+    expect(r.entries[0]!.senses[0]!.pos).not.toContain('conj');
+  });
+
   it('does not read the start of a katakana word as a kanji word by its reading (ジャ of ジャニーズ is no 蛇)', () => {
     // kuromoji splits ジャ|ニーズ; the text still writes one katakana word.
     const text = 'ジャニーズ事務所の問題';

@@ -47,9 +47,11 @@ export function lookupWords(text: string, at: number, deps: WordDeps): WordsAt |
     const holding = from === null ? null : wordHolding(text, at, from, deps);
     if (holding) return holding;
   }
+  const conjunction = context?.offset === 0 && context.token.pos === '接続詞' ? context.token.surface.length : 0;
   const entries = rankMatches(wordMatches(window, deps.words, context), context)
     .slice(0, MAX_ENTRIES)
-    .map(wordEntry);
+    .map(wordEntry)
+    .map((e) => (e.matchLength === conjunction ? conjunctionSensesFirst(e) : e));
   const compound = context ? composeCompound(context, deps.words) : null;
   if (compound && compound.entry.matchLength > (entries[0]?.matchLength ?? 0)) {
     entries.splice(compound.first || entries.length === 0 ? 0 : 1, 0, compound.entry);
@@ -71,6 +73,16 @@ function heldFrom(text: string, start: number, context: TokenContext): number | 
   let from = start;
   while (from > context.token.start && isKatakanaLetter(text[from - 1] ?? '')) from--;
   return from < start ? from : null;
+}
+
+/**
+ * Where kuromoji reads a conjunction (ただ、 なお、 一方、 at the head of a sentence), the entry's conjunction senses
+ * come first: ただ is "but; however" there, not "ordinary", and 一方 "on the other hand", not "one of two".
+ */
+function conjunctionSensesFirst(entry: WordLookupEntry): WordLookupEntry {
+  const isConj = (s: WordLookupEntry['senses'][number]) => s.pos.includes('conj');
+  if (!entry.senses.some(isConj) || isConj(entry.senses[0]!)) return entry;
+  return { ...entry, senses: [...entry.senses.filter(isConj), ...entry.senses.filter((s) => !isConj(s))] };
 }
 
 function wordHolding(text: string, at: number, from: number, deps: WordDeps): WordsAt | null {
