@@ -353,7 +353,17 @@ describe('Chromium: export and import', () => {
   });
 
   async function download(button: string): Promise<string> {
-    const [file] = await Promise.all([page.waitForEvent('download'), page.locator(button).click()]);
+    const [file] = await Promise.all([
+      page.waitForEvent('download', { timeout: 20_000 }).catch(async (err: unknown) => {
+        // Say what the page showed instead (an error message, or nothing), not only that no file came.
+        const shown = await page
+          .locator('.transfer .message')
+          .textContent({ timeout: 1_000 })
+          .catch(() => null);
+        throw new Error(`no download from ${button}; the page says: ${shown ?? '(nothing)'}; ${String(err)}`);
+      }),
+      page.locator(button).click(),
+    ]);
     const path = join(dir, file.suggestedFilename());
     await file.saveAs(path);
     return readFileSync(path, 'utf8');
