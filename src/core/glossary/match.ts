@@ -99,12 +99,12 @@ function conjugationStem(key: string): string | null {
   return last && CONJUGABLE_LAST.has(last) && key.length > 2 ? key.slice(0, -1) : null;
 }
 
-/** The forms of a phrase with its particles varied: を also は or も, が also の (after a word, not inside one). */
+/** The forms of a phrase with its particles varied: を also は or も, が also の, は or も (after a word, not inside one). */
 function particleVariants(key: string): string[] {
   const out = new Set([key]);
   for (const [from, tos] of [
     ['を', ['は', 'も']],
-    ['が', ['の']],
+    ['が', ['の', 'は', 'も']],
   ] as const) {
     for (const form of [...out]) {
       for (let i = form.indexOf(from); i > 0; i = form.indexOf(from, i + 1)) {

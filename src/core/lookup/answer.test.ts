@@ -287,6 +287,9 @@ describe('lookup: set phrases through their conjugations, aliases as written', (
     const card = hover('妥協の余地のある問題だ。', '余地').entries[0];
     expect(card?.headword).toBe('余地がある');
     expect(hover('理解も求めた。', '理解').entries[0]?.headword).toBe('理解を求める');
+    // が gives way to は or も as the topic or "also": the glossary's own example writes 溝は埋まらなかった.
+    expect(hover('両国の主張の溝は埋まらなかった。', '溝').entries[0]?.headword).toBe('溝が埋まらない');
+    expect(hover('交渉の余地はある。', '余地').entries[0]?.headword).toBe('余地がある');
   });
 
   it('keeps a phrase whole when an adverb or a short adverbial stands after its particle', () => {
