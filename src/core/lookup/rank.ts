@@ -1,7 +1,8 @@
 /**
  * The ranking stage: how well each dictionary candidate fits kuromoji's reading of the text, as a judgement that is
  * returned, never written into the candidate. Longest first; among equals, agreement with the tokens, then EDICT's
- * common mark, then a spelling as written, then fewer conjugation steps.
+ * common mark, then a spelling as written, then fewer conjugation steps; of two entries that split one word
+ * (云う, 言う), the one with more senses first.
  */
 import { toHiragana } from '../text/kana';
 import type { WordEntry } from '../types';
@@ -35,7 +36,33 @@ export function rankMatches(matches: readonly WordMatch[], context: TokenContext
       a.match.order - b.match.order,
   );
   const kept = new Set<number>();
-  return ranked.filter((r) => !kept.has(r.match.entry.id) && kept.add(r.match.entry.id));
+  return mainTwinFirst(ranked.filter((r) => !kept.has(r.match.entry.id) && kept.add(r.match.entry.id)));
+}
+
+/**
+ * EDICT keeps some spellings of one word apart when their senses differ (云う with two senses, 言う with three):
+ * matched by the same kana, the split-off spelling would come first, ahead of the word a reader knows. Of two
+ * entries matched by the same kana with the same first gloss, the one with more senses is the word itself: it takes
+ * the better place, the other keeps its own further down.
+ */
+function mainTwinFirst(ranked: RankedMatch[]): RankedMatch[] {
+  const out = [...ranked];
+  const firstAt = new Map<string, number>();
+  out.forEach((r, i) => {
+    if (r.match.byKanji) return;
+    const key = `${r.match.length}|${r.match.form.text}|${r.match.entry.senses[0]?.glosses[0] ?? ''}`;
+    const j = firstAt.get(key);
+    if (j === undefined) {
+      firstAt.set(key, i);
+      return;
+    }
+    const earlier = out[j]!;
+    if (r.match.entry.senses.length > earlier.match.entry.senses.length) {
+      out[j] = r;
+      out[i] = earlier;
+    }
+  });
+  return out;
 }
 
 function isCommon(m: WordMatch): boolean {

@@ -128,6 +128,14 @@ describe('lookupAt on the seed article', () => {
     expect(r.entries[0]!.senses[0]!.pos).not.toContain('conj');
   });
 
+  it('shows the spelling a reader knows for kana EDICT splits across entries: いう of という is 言う, not 云う', () => {
+    const text = '協議したという。';
+    const r = lookupWords(text, text.indexOf('いう'), { words, tokens: tokenizer.tokenize(text) })!;
+    expect(r.entries[0]!.headword).toBe('言う');
+    // The split-off spelling is still there, further down.
+    expect(r.entries.map((e) => e.headword)).toContain('云う');
+  });
+
   it('does not read the start of a katakana word as a kanji word by its reading (ジャ of ジャニーズ is no 蛇)', () => {
     // kuromoji splits ジャ|ニーズ; the text still writes one katakana word.
     const text = 'ジャニーズ事務所の問題';
