@@ -56,8 +56,14 @@ let reader: VocabStore | null = null;
 /** How long the page's own read of the database may take before the store's owner is asked instead. */
 const DIRECT_READ_MS = 5_000;
 
-const timeout = (ms: number) =>
-  new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer from the database in ${ms} ms`)), ms));
+/** `work`, or an error once `ms` have passed without it. */
+function withinTime<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer from the database in ${ms} ms`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
 
 /**
  * Every list and word. Read straight from the database, which this page shares with the store's owner (same
@@ -69,7 +75,7 @@ export async function loadDump(): Promise<VocabDump> {
     reader ??= new VocabStore();
     // A read this page's connection does not answer in time (once, under load in CI, an export waited 30 s for it)
     // goes to the owner instead, which answers from its own connection.
-    return await Promise.race([reader.dump(), timeout(DIRECT_READ_MS)]);
+    return await withinTime(reader.dump(), DIRECT_READ_MS);
   } catch {
     reader?.close();
     reader = null;

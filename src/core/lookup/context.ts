@@ -3,7 +3,7 @@
  * token holds the pointer, the reading kuromoji hears for a span, where a katakana word starts, whether a span is a
  * proper noun. The candidates and the ranking ask here; nothing here looks in a dictionary.
  */
-import { isKanjiCode, isKatakana, isKatakanaLetter } from '../text/chars';
+import { isKanjiCode, isKatakana } from '../text/chars';
 import { toHiragana } from '../text/kana';
 import type { Token } from '../types';
 
@@ -97,25 +97,6 @@ export function endsInsideKatakanaToken(context: TokenContext, length: number): 
     if (end < tokenEnd) return isKatakana(t.surface);
   }
   return false;
-}
-
-/**
- * Whether a match from the pointer stops between two katakana letters, whatever kuromoji made of them: it cuts
- * ジャ|ニーズ, which kuromoji splits, as much as a katakana token.
- */
-export function endsInsideKatakanaRun(context: TokenContext, length: number): boolean {
-  const end = context.token.start + context.offset + length;
-  return isKatakanaLetter(charAtOffset(context, end - 1)) && isKatakanaLetter(charAtOffset(context, end));
-}
-
-/** The text's character at `at` (at or after the pointer's token), read from the tokens; '' past their end. */
-function charAtOffset(context: TokenContext, at: number): string {
-  const { tokens } = context;
-  for (let i = context.index; i < tokens.length && tokens[i]!.start <= at; i++) {
-    const t = tokens[i]!;
-    if (at < t.start + t.surface.length) return t.surface[at - t.start] ?? '';
-  }
-  return '';
 }
 
 /**

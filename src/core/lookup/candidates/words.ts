@@ -5,16 +5,10 @@
  */
 import { acceptsEntry, deinflect, type Deinflection } from '../../dict/deinflect';
 import type { WordIndex } from '../../dict/word-index';
-import { isHighSurrogate, isKatakana } from '../../text/chars';
+import { isHighSurrogate, isKatakana, isKatakanaLetter } from '../../text/chars';
 import { toHiragana } from '../../text/kana';
 import type { Form, WordEntry } from '../../types';
-import {
-  endsInsideKatakanaRun,
-  endsInsideKatakanaToken,
-  endsInsideLaterKanjiNoun,
-  runsIntoGrammar,
-  type TokenContext,
-} from '../context';
+import { endsInsideKatakanaToken, endsInsideLaterKanjiNoun, runsIntoGrammar, type TokenContext } from '../context';
 
 export interface WordMatch {
   entry: WordEntry;
@@ -60,11 +54,14 @@ export function wordMatches(window: string, words: WordIndex, context: TokenCont
   const token = context.token;
   // A katakana name (サキ) is not the hiragana reading of a kanji word (先): only spellings as written count for it.
   const name = token.posDetail === '固有名詞' && isKatakana(token.surface);
-  // Nor is a katakana word cut short a word read in another script: ジャ of ジャニーズ is no 蛇 "snake".
+  // Nor is a katakana word cut short, whatever kuromoji made of it, a word read in another script: ジャ of
+  // ジャ|ニーズ is no 蛇 "snake".
+  const cutsKatakana = (m: WordMatch) =>
+    isKatakanaLetter(window[m.length - 1] ?? '') && isKatakanaLetter(window[m.length] ?? '');
   const plausible = matches.filter(
     (m) =>
       !endsInsideKatakanaToken(context, m.length) &&
-      !((name || endsInsideKatakanaRun(context, m.length)) && !m.byKanji && m.form.text !== m.candidate.word),
+      !((name || cutsKatakana(m)) && !m.byKanji && m.form.text !== m.candidate.word),
   );
   // 定例会 of 定例会見 cuts kuromoji's 会見 in two: the shorter words go first. Kept when nothing else is found.
   const whole = plausible.filter((m) => !endsInsideLaterKanjiNoun(context, m.length) && !misreadsGrammar(context, m));
