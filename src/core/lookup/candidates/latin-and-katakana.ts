@@ -79,12 +79,9 @@ const letters = (piece: string) => piece.replace(/ー/g, '').length;
 
 /**
  * The run cut as knownParts cuts it: the English of each piece (romaji where unknown), the pieces as written, and
- * whether every piece is a known word; null when no piece is known or the run is one piece.
+ * which pieces are known words; null when no piece is known or the run is one piece.
  */
-function cutIntoWords(
-  run: string,
-  words: WordIndex,
-): { glosses: string[]; pieces: string[]; known: boolean[]; allKnown: boolean } | null {
+function cutIntoWords(run: string, words: WordIndex): { glosses: string[]; pieces: string[]; known: boolean[] } | null {
   // Loanwords written in katakana, not hiragana words read through them (イル is not いる).
   const gloss = (piece: string) =>
     words.lookup(piece).find((e) => e.kana.some((f) => f.text === piece))?.senses[0]?.glosses[0];
@@ -104,14 +101,13 @@ function cutIntoWords(
   }
   const parts: string[] = [];
   const pieces: string[] = [];
-  const isKnown: boolean[] = [];
+  const known: boolean[] = [];
   let unknown = '';
-  let known = 0;
   const flushUnknown = () => {
     if (!unknown) return;
     parts.unshift(hepburn(unknown));
     pieces.unshift(unknown);
-    isKnown.unshift(false);
+    known.unshift(false);
     unknown = '';
   };
   for (let i = run.length; i > 0; i = from[i]!.start) {
@@ -123,13 +119,10 @@ function cutIntoWords(
     flushUnknown();
     parts.unshift(step.gloss);
     pieces.unshift(run.slice(step.start, i));
-    isKnown.unshift(true);
-    known++;
+    known.unshift(true);
   }
   flushUnknown();
-  return known > 0 && parts.length >= 2
-    ? { glosses: parts, pieces, known: isKnown, allKnown: known === parts.length }
-    : null;
+  return known.includes(true) && parts.length >= 2 ? { glosses: parts, pieces, known } : null;
 }
 
 /** A gloss without its parenthesised asides: "energy (ger: Energie)" is "energy" inside a compound. */
@@ -157,7 +150,7 @@ export function katakanaCompound(
   }
   // The run must stand alone: a katakana word glued to kanji (トリガー条項) is another kind of compound.
   const cut = cutIntoWords(found.run, words);
-  if (!cut?.allKnown) return null;
+  if (!cut || cut.known.includes(false)) return null;
   return {
     start: found.start,
     // On a later piece the reader may mean that word (スタッフ of ファンドスタッフ): it comes first there.
