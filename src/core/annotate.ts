@@ -10,7 +10,7 @@ import type { WordIndex } from './dict/word-index';
 import { furiganaWords, hasKanjiRun, tokenReading, type TermReading } from './furigana';
 import type { GlossaryIndex } from './glossary/match';
 import { aliasAsWritten } from './lookup/candidates/glossary';
-import { normalizeKey } from './glossary/normalize';
+import { normalize, normalizeKey } from './glossary/normalize';
 import type { Annotation, TermSpan, UncommonWord } from './reading-types';
 import type { Token, WordEntry } from './types';
 import type { KanjiIndex } from './kanji/kanjidic';
@@ -31,7 +31,7 @@ export function wordLevel(word: string, common: boolean, kanji: KanjiIndex | und
   let level = 0;
   for (const ch of word) {
     if (!/\p{Script=Han}/u.test(ch)) continue;
-    const k = kanji?.get(ch);
+    const k = kanji?.grading(ch);
     const grade = k?.grade === undefined ? 9 : k.grade <= 6 ? k.grade : k.grade === 8 ? 7 : 8;
     level = Math.max(level, grade + ((k?.freq ?? 2501) > 1500 ? 1 : 0));
   }
@@ -41,18 +41,9 @@ export function wordLevel(word: string, common: boolean, kanji: KanjiIndex | und
 /** Common words whose kanji are this advanced are listed to learn too (so the list is never empty on real news). */
 const LEARN_COMMON_FROM = 5;
 
-/** Terms never cross a sentence end or a line: the matcher only ever sees one sentence. */
-/** How far back a byline term (【ワシントン共同】) looks for its opening bracket, as the matcher does. */
-const BYLINE_LOOK_BACK = 17;
-const BYLINE_OPENERS = /[【(（〔[]/;
-/** Room after a term's longest form for a parenthetical stepped over and a `before:` context. */
-const LOOK_AHEAD_EXTRA = 32;
-
 interface TermScan {
   /** First two characters (normalised) of every term and variant, and the one-character terms. */
   heads: Set<string>;
-  /** Longest term or variant, in code units. */
-  longest: number;
 }
 
 const scans = new WeakMap<GlossaryIndex, TermScan>();
@@ -60,13 +51,12 @@ const scans = new WeakMap<GlossaryIndex, TermScan>();
 function termScan(glossary: GlossaryIndex): TermScan {
   let scan = scans.get(glossary);
   if (!scan) {
-    scan = { heads: new Set(), longest: 1 };
+    scan = { heads: new Set() };
     for (const e of glossary.entries) {
       for (const form of [e.term, ...(e.variants ?? []).map((v) => v.text)]) {
         const key = normalizeKey(form);
         if (!key) continue;
         for (const k of [key, withoutParentheticals(key)]) scan.heads.add(head(k));
-        scan.longest = Math.max(scan.longest, form.length);
       }
     }
     scans.set(glossary, scan);
@@ -83,42 +73,35 @@ function head(key: string): string {
   return first + second;
 }
 
-/** Text after a place, enough for two normalised characters past separators (ドナルド・トランプ). */
-const HEAD_PROBE = 6;
-
 /**
- * Glossary terms in the text, longest first at each place, left to right, not overlapping. The matcher answers
- * "which terms cover this character", walking back from it; asked only where a term can start, and given a window
- * just wide enough for the longest term, it stays linear in the text.
+ * Glossary terms in the text, longest first at each place, left to right, not overlapping. Each sentence is
+ * normalised once, and the matcher is asked only where a term can start.
  */
 function findTerms(text: string, glossary: GlossaryIndex): { span: TermSpan; exact: boolean }[] {
-  const { heads, longest } = termScan(glossary);
+  const { heads } = termScan(glossary);
   const found: { span: TermSpan; exact: boolean }[] = [];
   for (const m of text.matchAll(SENTENCE_WITH_END)) {
     const sentence = m[0];
-    for (let i = 0; i < sentence.length;) {
-      const ch = String.fromCodePoint(sentence.codePointAt(i)!);
-      const probe = normalizeKey(sentence.slice(i, i + HEAD_PROBE));
-      const first = probe ? head(probe) : '';
+    const n = normalize(sentence);
+    const t = n.text;
+    for (let p = 0; p < t.length;) {
+      // A unit that goes on from its source character (a surrogate's second half, 々 written out) starts nothing.
+      const startsNothing = p > 0 && n.starts[p] === n.starts[p - 1];
+      const first = startsNothing ? '' : head(t.slice(p, p + 4));
       // One-character terms (with a context rule) and a parenthetical right after the first character are rare:
       // the matcher decides those.
-      if (!heads.has(first) && !heads.has(first.slice(0, 1)) && !probe.startsWith('(', 1)) {
-        i += ch.length;
+      if (startsNothing || (!heads.has(first) && !heads.has(first.slice(0, 1)) && t[p + 1] !== '(')) {
+        p++;
         continue;
       }
-      // One character back tells Latin from Latin (START in RESTART); a byline needs to see its bracket.
-      const back = BYLINE_OPENERS.test(sentence.slice(Math.max(0, i - BYLINE_LOOK_BACK), i)) ? BYLINE_LOOK_BACK : 1;
-      let from = Math.max(0, i - back);
-      if (from > 0 && /[\udc00-\udfff]/.test(sentence[from]!)) from--;
-      const window = sentence.slice(from, i + longest + LOOK_AHEAD_EXTRA);
-      const hit = glossary.match(window, i - from).find((h) => h.start === i - from);
+      const hit = glossary.matchFrom(sentence, n, p)[0];
       if (!hit) {
-        i += ch.length;
+        p++;
         continue;
       }
-      const form = window.slice(hit.start, hit.end);
+      const form = sentence.slice(hit.start, hit.end);
       const e = hit.entry;
-      const start = m.index + from + hit.start;
+      const start = m.index + hit.start;
       const alias = aliasAsWritten(hit);
       found.push({
         span: {
@@ -135,7 +118,7 @@ function findTerms(text: string, glossary: GlossaryIndex): { span: TermSpan; exa
         // (領空開放(オープンスカイ)条約 does, 新START does not).
         exact: withoutParentheticals(normalizeKey(form)) === withoutParentheticals(normalizeKey(e.term)),
       });
-      i += form.length;
+      while (p < t.length && n.starts[p]! < hit.end) p++;
     }
   }
   return found;

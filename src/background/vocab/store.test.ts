@@ -103,6 +103,23 @@ describe('vocabulary store: saving', () => {
     expect(summary.recent.map((w) => w.headword)).toEqual(['延長', '大統領']);
   });
 
+  it('known words follow every change: marking, unmarking, deleting, restoring, importing', async () => {
+    const store = openStore();
+    const treaty = await store.save({ ...(await saveOf(withWord('条約')!, '条約')), status: 'known' });
+    const extension = await store.save(await saveOf(withWord('延長')!, '延長'));
+    expect(await store.knownWords()).toEqual(['条約']);
+    await store.update([extension.word.id], { status: 'known' });
+    expect((await store.knownWords()).sort()).toEqual(['延長', '条約'].sort());
+    await store.update([treaty.word.id], { status: 'learning' });
+    expect(await store.knownWords()).toEqual(['延長']);
+    const removed = await store.remove([extension.word.id]);
+    expect(await store.knownWords()).toEqual([]);
+    await store.restore(removed);
+    expect(await store.knownWords()).toEqual(['延長']);
+    await store.importData({ lists: [], words: [] }, 'replace');
+    expect(await store.knownWords()).toEqual([]);
+  });
+
   it('warns when storage is nearly full', async () => {
     const store = openStore({ estimate: async () => ({ usage: 95, quota: 100 }) });
     expect((await store.save(await saveOf(withWord('延長')!, '延長'))).nearQuota).toBe(true);

@@ -85,6 +85,11 @@ export class VocabStore {
   private readonly estimate?: StoreOptions['estimate'];
   private quotaChecked = 0;
   private quotaShare = 0;
+  /**
+   * The known headwords, kept between writes. Reading mode asks for them before each article; in Chrome the store
+   * shares its thread with the engine, and a read of the database was answered only after the article's batches.
+   */
+  private known: Promise<string[]> | null = null;
 
   constructor(options: StoreOptions = {}) {
     this.idb = options.idb ?? indexedDB;
@@ -103,9 +108,11 @@ export class VocabStore {
         db.onversionchange = () => {
           db.close();
           this.db = null;
+          this.known = null;
         };
         db.onclose = () => {
           this.db = null;
+          this.known = null;
         };
         resolve(db);
       };
@@ -125,6 +132,20 @@ export class VocabStore {
    * a quota error surfaces at commit time, and the caller must not report a save that was rolled back.
    */
   private async run<T>(
+    stores: string[],
+    mode: IDBTransactionMode,
+    body: (tx: IDBTransaction) => Promise<T>,
+  ): Promise<T> {
+    // Dropped before a write and after it: a read begun meanwhile may hold the words as they were.
+    if (mode !== 'readonly') this.known = null;
+    try {
+      return await this.transact(stores, mode, body);
+    } finally {
+      if (mode !== 'readonly') this.known = null;
+    }
+  }
+
+  private async transact<T>(
     stores: string[],
     mode: IDBTransactionMode,
     body: (tx: IDBTransaction) => Promise<T>,
@@ -421,10 +442,17 @@ export class VocabStore {
 
   /** Headwords the reader marked known: reading mode leaves them without furigana and highlighting. */
   async knownWords(): Promise<string[]> {
-    return this.run([WORDS], 'readonly', async (tx) => {
-      const known = (await req(tx.objectStore(WORDS).index(BY_STATUS).getAll('known'))) as VocabWord[];
-      return [...new Set(known.map((w) => w.headword))];
-    });
+    if (!this.known) {
+      const read = this.run([WORDS], 'readonly', async (tx) => {
+        const known = (await req(tx.objectStore(WORDS).index(BY_STATUS).getAll('known'))) as VocabWord[];
+        return [...new Set(known.map((w) => w.headword))];
+      });
+      this.known = read;
+      read.catch(() => {
+        if (this.known === read) this.known = null;
+      });
+    }
+    return [...(await this.known)];
   }
 
   close(): void {

@@ -32,6 +32,11 @@ export interface GlossaryIndex {
   readonly entries: readonly GlossaryEntry[];
   /** Every term covering `at`, best first: the longest, then the one starting closest to the pointer. */
   match(text: string, at: number): GlossaryHit[];
+  /**
+   * Every term starting at unit `s` of `n`, the normalised `text`, best first. Reading mode normalises a sentence
+   * once and asks at each place, where asking `match` would normalise a window and walk back from every place.
+   */
+  matchFrom(text: string, n: Normalized, s: number): GlossaryHit[];
   /** The entry whose term or variant is `term` (after normalisation). */
   find(term: string): GlossaryEntry | undefined;
   /** Forms that hover never matches on their own: one character without a context rule (米, 露). */
@@ -298,11 +303,21 @@ export function createGlossaryIndex(entries: readonly GlossaryEntry[]): Glossary
   function match(text: string, at: number): GlossaryHit[] {
     if (!(at >= 0 && at < text.length)) return [];
     const n = normalizedAround(text, at);
-    const t = n.text;
     // The first normalised unit at or after the pointer.
     const p = firstEndingAfter(n.ends, at);
-    if (p >= t.length) return [];
+    if (p >= n.text.length) return [];
+    return rank(collect(text, n, at, Math.max(0, p - reach), p), at);
+  }
 
+  function matchFrom(text: string, n: Normalized, s: number): GlossaryHit[] {
+    if (!(s >= 0 && s < n.text.length)) return [];
+    const at = n.starts[s]!;
+    return rank(collect(text, n, at, s, s), at);
+  }
+
+  /** Terms covering `at` whose keys start at a unit from `first` to `last`. */
+  function collect(text: string, n: Normalized, at: number, first: number, last: number): GlossaryHit[] {
+    const t = n.text;
     const hits: GlossaryHit[] = [];
     const record = (s: number, stemEnd: number, terminals: Terminal[]): void => {
       for (const term of terminals) {
@@ -372,17 +387,18 @@ export function createGlossaryIndex(entries: readonly GlossaryEntry[]): Glossary
       if (child) walk(child, s, i + (code > 0xffff ? 2 : 1), skips, false, false);
     };
 
-    for (let s = Math.max(0, p - reach); s <= p; s++) {
+    for (let s = first; s <= last; s++) {
       const c = t.charCodeAt(s);
       if (c >= 0xdc00 && c <= 0xdfff) continue;
       walk(root, s, s, 0, false);
     }
-    return rank(hits, at);
+    return hits;
   }
 
   return {
     entries,
     match,
+    matchFrom,
     find: (term) => {
       const index = byKey.get(normalizeKey(term));
       return index === undefined ? undefined : entries[index];

@@ -82,6 +82,8 @@ export function serializeKanji(list: readonly KanjiInfo[]): string {
 
 export interface KanjiIndex {
   get(literal: string): KanjiInfo | undefined;
+  /** Only the school grade and the newspaper rank, without building the whole record: reading mode asks per word. */
+  grading(literal: string): Pick<KanjiInfo, 'grade' | 'freq'> | undefined;
   readonly size: number;
 }
 
@@ -101,6 +103,10 @@ export function openKanji(json: string): KanjiIndex {
       if (grade) info.grade = grade;
       if (freq) info.freq = freq;
       return info;
+    },
+    grading(literal) {
+      const row = byLiteral.get(literal);
+      return row && { grade: row[2] || undefined, freq: row[3] || undefined };
     },
   };
 }
