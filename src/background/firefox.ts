@@ -6,10 +6,12 @@ import { startRouter } from './router';
 import { listenOnEnginePort } from './engine-port';
 import { listenForCommands } from './commands';
 import { openWelcomeOnInstall } from './welcome';
+import { warmVocabStore } from './vocab/requests';
 
 const engine = createEngine(extensionAssets);
 startRouter((msg) => answerEngineRequest(engine, msg));
 listenOnEnginePort((msg) => answerEngineRequest(engine, msg));
+warmVocabStore();
 
 listenForCommands();
 openWelcomeOnInstall();

@@ -8,6 +8,7 @@ import { ENGINE_WATCH_PORT, parseEnvelope } from '../messages';
 import { extensionAssets } from '../background/assets';
 import { answerEngineRequest, ENGINE_REQUESTS } from '../background/handlers';
 import { listenOnEnginePort } from '../background/engine-port';
+import { warmVocabStore } from '../background/vocab/requests';
 
 const engine = createEngine(extensionAssets);
 
@@ -19,6 +20,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 });
 
 listenOnEnginePort((msg) => answerEngineRequest(engine, msg));
+warmVocabStore();
 
 // The worker's watch port: held here, so it closes only when this document goes away.
 const watchers = new Set<Runtime.Port>();

@@ -30,6 +30,16 @@ function vocabStore(): VocabStore {
   return store;
 }
 
+/**
+ * Reads the known words once as the context starts: reading mode asks for them first on every article, and the
+ * first read of the database would otherwise wait behind the engine's work on that article.
+ */
+export function warmVocabStore(): void {
+  vocabStore()
+    .knownWords()
+    .catch(() => {});
+}
+
 export function setVocabStore(s: VocabStore): void {
   store = s;
   recent.clear();
