@@ -246,50 +246,30 @@ function newBlock(el: DomElement): Block {
 }
 
 /**
- * Counts a text node into its block. The checks are written out rather than called: the loop runs over every
- * character of the page once, usually before the engine has optimised anything (a content script runs once).
+ * Counts are read with regular expressions, which V8 compiles to machine code after the first calls. A content script
+ * runs detection once per page, mostly before V8 has optimised its own loops, and a loop over every character of the
+ * page's text was the largest share of detection's samples in a Chromium profile (nikkei-2).
  */
+const SPACES = /[ \n\t\r\f]+/g;
+const NOT_JAPANESE = /[^\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff9f]+/g;
+/** 、。，． */
+const NOT_CLAUSE_MARK = /[^\u3001\u3002\uff0c\uff0e]+/g;
+/** 。！？!? */
+const NOT_SENTENCE_END = /[^\u3002\uff01\uff1f!?]+/g;
+
+/** Counts a text node into its block: Japanese characters, clause marks, sentence ends, spaces aside. */
 function addText(block: Block, s: string, inLink: boolean): void {
-  let chars = 0;
-  let jp = 0;
-  let clause = 0;
-  let ends = 0;
-  let last = 0;
-  let first = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c <= 0x20) {
-      if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x0c) continue;
-    } else if (c >= 0x3000) {
-      // Japanese: CJK punctuation, kana, ideographs, and the full-width forms of Japanese typesetting.
-      if (c <= 0x30ff || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) {
-        jp++;
-        if (c === 0x3001)
-          clause++; // 、
-        else if (c === 0x3002) {
-          // 。
-          clause++;
-          ends++;
-        }
-      } else if (c >= 0xff01 && c <= 0xff9f) {
-        jp++;
-        if (c === 0xff0c || c === 0xff0e)
-          clause++; // ，．
-        else if (c === 0xff01 || c === 0xff1f) ends++; // ！？
-      }
-    } else if (c === 0x21 || c === 0x3f) ends++;
-    if (chars === 0) first = c;
-    last = c;
-    chars++;
-  }
+  const visible = s.replace(SPACES, '');
+  const chars = visible.length;
   if (chars === 0) return;
-  if (block.chars === 0) block.firstChar = first;
+  if (block.chars === 0) block.firstChar = visible.charCodeAt(0);
   block.chars += chars;
   if (inLink) block.linkChars += chars;
-  block.jpChars += jp;
-  block.clauseMarks += clause;
-  block.sentenceEnds += ends;
-  block.lastChar = last;
+  const jp = visible.replace(NOT_JAPANESE, '');
+  block.jpChars += jp.length;
+  block.clauseMarks += jp.replace(NOT_CLAUSE_MARK, '').length;
+  block.sentenceEnds += visible.replace(NOT_SENTENCE_END, '').length;
+  block.lastChar = visible.charCodeAt(chars - 1);
   if (block.text.length <= SHORT_BLOCK * 2) block.text += s;
 }
 
@@ -300,13 +280,8 @@ function countVisibleChars(root: DomElement): number {
   while (stack.length > 0) {
     const node = stack.pop() as DomNode;
     for (let k = node.firstChild; k; k = k.nextSibling) {
-      if (isText(k)) {
-        const s = k.nodeValue ?? '';
-        for (let j = 0; j < s.length; j++) {
-          const c = s.charCodeAt(j);
-          if (!(c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x0c)) n++;
-        }
-      } else if (isElement(k) && !SKIP_TAGS.has(tagOf(k))) stack.push(k);
+      if (isText(k)) n += (k.nodeValue ?? '').replace(SPACES, '').length;
+      else if (isElement(k) && !SKIP_TAGS.has(tagOf(k))) stack.push(k);
     }
   }
   return n;
