@@ -2,9 +2,10 @@
  * kuromoji's IPADIC dictionary kept in the typed arrays it is loaded in, instead of the JS objects kuromoji builds
  * from them (its token-info target map alone is an object of 326,000 arrays: 30 MiB).
  *
- * - The double-array trie (base/check) is searched here, one character at a time from the pointer: kuromoji's own
- *   search first encodes the whole rest of the sentence to UTF-8, at every position (quadratic on long text).
- * - The target map (trie id → token-info ids) is two arrays read in place from tid_map.dat as the build rewrites it.
+ * - The double-array trie is searched here, one character at a time from the pointer: kuromoji's own search first
+ *   encodes the whole rest of the sentence to UTF-8, at every position (quadratic on long text). The build packs it
+ *   with the target map (trie id → token-info ids) into one array (`packTrie`, in base.dat.gz): 14.0 MB of
+ *   base.dat, check.dat and tid_map.dat → 7.1 MB.
  * - Token info (left id, right id, cost) is read from tid.dat; feature lines stay in tid_pos.dat, compacted
  *   (`compactFeatures`), deflated in blocks (`blockFeatures`) and decoded per token of the best path.
  * - The lattice is built exactly as kuromoji's ViterbiBuilder does (same nodes, same order, so the same ties), with
