@@ -162,7 +162,7 @@ export function analyzeHeap(json: string): HeapBreakdown {
       found.push({ label: 'kuromoji (all)', node: n });
       const tid = g.child(n, 'token_info_dictionary');
       const parts: [string, number | undefined][] = [
-        ['kuromoji trie (base/check)', g.child(g.child(n, 'viterbi_builder'), 'trie')],
+        ['kuromoji trie and target map (base.dat)', g.child(g.child(n, 'viterbi_builder'), 'trie')],
         ['kuromoji token info: target_map', g.child(tid, 'target_map')],
         ['kuromoji token info: dictionary', g.child(tid, 'dictionary')],
         ['kuromoji token info: pos_buffer', g.child(tid, 'pos_buffer')],

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packKuromojiFiles } from '../core/tokenizer/compact-dict';
-import type { DictFileLoader } from '../core/tokenizer/tokenizer';
+import { PACKED_KUROMOJI_FILES, type DictFileLoader } from '../core/tokenizer/tokenizer';
 import { deflateRawSync, gunzipSync } from 'node:zlib';
 
 const KUROMOJI_DIR = join(dirname(createRequire(import.meta.url).resolve('kuromoji/package.json')), 'dict');
@@ -30,11 +30,11 @@ function originalFiles(): Map<string, Uint8Array> {
  * kuromoji names. Packed once into build/kuromoji and read from there: packing takes seconds, reading milliseconds.
  */
 export function packedKuromojiFiles(): Map<string, Uint8Array> {
-  const names = readdirSync(KUROMOJI_DIR).filter((f) => f.endsWith('.dat.gz'));
-  const newestInput = Math.max(mtime(PACKER), ...names.map((f) => mtime(join(KUROMOJI_DIR, f))));
+  const inputs = readdirSync(KUROMOJI_DIR).filter((f) => f.endsWith('.dat.gz'));
+  const newestInput = Math.max(mtime(PACKER), ...inputs.map((f) => mtime(join(KUROMOJI_DIR, f))));
   const packedPath = (f: string) => join(PACKED_DIR, f.replace(/\.gz$/, ''));
-  if (names.every((f) => mtime(packedPath(f)) > newestInput)) {
-    return new Map(names.map((f) => [f, new Uint8Array(readFileSync(packedPath(f)))] as const));
+  if (PACKED_KUROMOJI_FILES.every((f) => mtime(packedPath(f)) > newestInput)) {
+    return new Map(PACKED_KUROMOJI_FILES.map((f) => [f, new Uint8Array(readFileSync(packedPath(f)))] as const));
   }
   const packed = packKuromojiFiles(originalFiles(), (block) =>
     // zlib: faster than fflate. Dynamic codes: fixed ones would make the feature lines a fifth bigger.

@@ -2,9 +2,10 @@
  * kuromoji's IPADIC dictionary kept in the typed arrays it is loaded in, instead of the JS objects kuromoji builds
  * from them (its token-info target map alone is an object of 326,000 arrays: 30 MiB).
  *
- * - The double-array trie (base/check) is searched here, one character at a time from the pointer: kuromoji's own
- *   search first encodes the whole rest of the sentence to UTF-8, at every position (quadratic on long text).
- * - The target map (trie id → token-info ids) is two arrays read in place from tid_map.dat as the build rewrites it.
+ * - The double-array trie is searched here, one character at a time from the pointer: kuromoji's own search first
+ *   encodes the whole rest of the sentence to UTF-8, at every position (quadratic on long text). The build packs it
+ *   with the target map (trie id → token-info ids) into one array (`packTrie`, in base.dat.gz): 14.0 MB of
+ *   base.dat, check.dat and tid_map.dat → 7.1 MB.
  * - Token info (left id, right id, cost) is read from tid.dat; feature lines stay in tid_pos.dat, compacted
  *   (`compactFeatures`), deflated in blocks (`blockFeatures`) and decoded per token of the best path.
  * - The lattice is built exactly as kuromoji's ViterbiBuilder does (same nodes, same order, so the same ties), with
@@ -52,11 +53,16 @@ export function trimDictFile(name: string, bytes: Uint8Array): Uint8Array {
     while (end > 0 && bytes[end - 1] === 0) end--;
     end = Math.min(bytes.length, end + 1);
   } else if (name === 'check.dat' || name === 'base.dat') {
-    // Unused nodes have a negative check; trailing ones are never reached. base and check are cut alike: the caller
-    // passes check.dat's length for base.dat through usedTrieLength.
+    // packTrie reads them up to the last node in use (usedTrieLength).
     return bytes;
   }
   return end === bytes.length ? bytes : bytes.slice(0, end);
+}
+
+/** The bytes as 32-bit words (copied when not aligned). */
+export function int32(b: Uint8Array): Int32Array {
+  const aligned = b.byteOffset % 4 === 0 ? b : b.slice();
+  return new Int32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >> 2);
 }
 
 /** Number of trie nodes up to the last one in use (check ≥ 0). */
@@ -66,25 +72,69 @@ export function usedTrieLength(check: Int32Array): number {
   return n;
 }
 
-/** The double-array trie over UTF-8 bytes, as the `doublearray` package lays it out. */
+const TRIE_MAGIC = 0x41444a4b; // "KJDA" read as little-endian u32
+const TRIE_HEADER_WORDS = 4;
+const LABEL_SHIFT = 24;
+const BASE_MASK = (1 << LABEL_SHIFT) - 1;
+/** The label of the root and of unused cells: no UTF-8 byte (lead bytes end at 0xf4). */
+const NO_LABEL = 0xff;
+/** A leaf's value when its word has no token info: a match all the same (it keeps unknown words from starting). */
+export const NO_TARGETS = BASE_MASK;
+/** In `targets`, the flag of the last token-info id of a word. */
+const LAST_TARGET = 1 << 30;
+const TARGET_MASK = LAST_TARGET - 1;
+
+/** Whether base.dat is the build's packed trie (`packTrie`) rather than kuromoji's own. */
+export function isPackedTrie(bytes: Uint8Array): boolean {
+  return magicOf(bytes) === TRIE_MAGIC;
+}
+
+/**
+ * kuromoji's dictionary trie and target map in one array of cells, searched one character at a time from the pointer
+ * (kuromoji's own search first encodes the whole rest of the sentence to UTF-8, at every position: quadratic on long
+ * text). A double array over UTF-8 bytes as the `doublearray` package lays it out, with each cell one u32 instead of
+ * two i32 (base, check): the byte that leads to it (8 bits) and its base (24 bits). A byte is enough to check a
+ * transition because `packTrie` gives no two nodes the same base (kuromoji's check holds the parent's index since
+ * its bases repeat). A word's leaf (the child by byte 0) holds, instead of a base, where its token-info ids start
+ * in `targets`: ids (byte offsets into tid.dat) with LAST_TARGET on the last of each word's run, kuromoji's order.
+ *
+ * Layout (u32): magic, cell count, target count, 0, cells, targets.
+ */
 export class Trie {
-  constructor(
-    private readonly base: Int32Array,
-    private readonly check: Int32Array,
-  ) {}
+  readonly cells: Uint32Array;
+  readonly targets: Int32Array;
+
+  constructor(bytes: Uint8Array) {
+    const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+    const words = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >> 2);
+    if (words[0] !== TRIE_MAGIC) throw new Error('base.dat: not a packed trie');
+    const n = words[1]!;
+    const t = words[2]!;
+    this.cells = words.subarray(TRIE_HEADER_WORDS, TRIE_HEADER_WORDS + n);
+    this.targets = new Int32Array(words.buffer, words.byteOffset + 4 * (TRIE_HEADER_WORDS + n), t);
+  }
 
   private traverse(parent: number, code: number): number {
-    const child = this.base[parent]! + code;
-    return child >= 0 && child < this.check.length && this.check[child] === parent ? child : -1;
+    const child = (this.cells[parent]! & BASE_MASK) + code;
+    return child < this.cells.length && this.cells[child]! >>> LABEL_SHIFT === code ? child : -1;
+  }
+
+  /** Token-info id `i` of `targets` (byte offset into tid.dat), and whether it is its word's last. */
+  static targetId(value: number): number {
+    return value & TARGET_MASK;
+  }
+
+  static isLastTarget(value: number): boolean {
+    return (value & LAST_TARGET) !== 0;
   }
 
   /**
-   * Every dictionary word that starts at `from` in `text`: trie id and length in UTF-16 units, shortest first
-   * (doublearray's commonPrefixSearch, which the dictionary was written for). Stops at the first character the trie
-   * cannot follow; a lone surrogate ends the search.
+   * Every dictionary word that starts at `from` in `text`: where its token-info ids start in `targets` (NO_TARGETS
+   * for none) and its length in UTF-16 units, shortest first (doublearray's commonPrefixSearch, which the dictionary
+   * was written for). Stops at the first character the trie cannot follow; a lone surrogate ends the search.
    */
-  prefixes(text: string, from: number, ids: number[], lengths: number[]): void {
-    ids.length = 0;
+  prefixes(text: string, from: number, starts: number[], lengths: number[]): void {
+    starts.length = 0;
     lengths.length = 0;
     let node = 0;
     for (let i = from; i < text.length; i++) {
@@ -114,50 +164,141 @@ export class Trie {
       i += units - 1;
       const leaf = this.traverse(node, 0);
       if (leaf >= 0) {
-        const base = this.base[leaf]!;
-        if (base <= 0) {
-          ids.push(-base - 1);
-          lengths.push(i + 1 - from);
-        }
+        starts.push(this.cells[leaf]! & BASE_MASK);
+        lengths.push(i + 1 - from);
       }
     }
   }
 }
 
-const TARGETS_MAGIC = 0x4d544a4b; // "KJTM" read as little-endian u32
-
 /**
- * trie id → token-info ids, as two arrays: where each trie id's ids start (the next one's start is where they end),
- * and the ids. kuromoji's tid_map.dat lists (key, size, ids…) per key, 8 bytes more per key than this and still
- * needing a table of starts; `compactTargetMap` writes this form, which is read in place.
- *
- * Layout (u32/i32): magic, trie id count n, starts[n + 1], ids.
+ * kuromoji's trie (base.dat, check.dat, as `doublearray` built it) and target map (tid_map.dat) as one packed trie
+ * (`Trie`): the same words from the same characters, the same token-info ids in the same order. The nodes are laid
+ * out again, breadth first, each at the first place where its children fit and with a base no other node has.
  */
-export class TargetMap {
-  private readonly starts: Int32Array;
-  readonly ids: Int32Array;
+export function packTrie(base: Int32Array, check: Int32Array, tidMap: Int32Array): Uint8Array {
+  const n = usedTrieLength(check);
+  const targets = targetsFromKuromoji(tidMap);
+  // Children of every node, by byte, in CSR form (cells in increasing order: bytes in increasing order per parent).
+  const childCount = new Int32Array(n + 1);
+  for (let i = 1; i < n; i++) if (check[i]! >= 0 && check[i]! < n) childCount[check[i]! + 1]!++;
+  for (let i = 0; i < n; i++) childCount[i + 1]! += childCount[i]!;
+  const firstChild = childCount; // now prefix sums: children of p are [firstChild[p], firstChild[p + 1])
+  const children = new Int32Array(firstChild[n]!);
+  const fill = firstChild.slice(0, n);
+  for (let i = 1; i < n; i++) if (check[i]! >= 0 && check[i]! < n) children[fill[check[i]!]!++] = i;
+  const labelOf = (child: number) => child - base[check[child]!]!;
 
-  constructor(words: Int32Array) {
-    if (words[0] === TARGETS_MAGIC) {
-      const n = words[1] ?? 0;
-      this.starts = words.subarray(2, 3 + n);
-      this.ids = words.subarray(3 + n);
-      return;
+  let cells = new Uint32Array(n + (n >> 3) + 1024).fill(NO_LABEL << LABEL_SHIFT);
+  let used = new Uint8Array(cells.length);
+  let baseUsed = new Uint8Array(cells.length);
+  // skip[c]: a cell at or before the next free one after c (followed and shortened as cells fill up).
+  let skip = new Int32Array(cells.length);
+  const grow = (size: number) => {
+    if (size <= cells.length) return;
+    const length = Math.max(size, cells.length + (cells.length >> 1));
+    const c = new Uint32Array(length).fill(NO_LABEL << LABEL_SHIFT);
+    c.set(cells);
+    cells = c;
+    const u = new Uint8Array(length);
+    u.set(used);
+    used = u;
+    const b = new Uint8Array(length);
+    b.set(baseUsed);
+    baseUsed = b;
+    const k = new Int32Array(length);
+    k.set(skip);
+    skip = k;
+  };
+  const freeFrom = (cell: number): number => {
+    let c = cell;
+    while (used[c]) c = skip[c]!;
+    // Path compression: every used cell passed now points past the run.
+    for (let d = cell; used[d] && d !== c;) {
+      const next = skip[d]!;
+      skip[d] = c;
+      d = next;
     }
-    const { starts, ids } = targetsFromKuromoji(words);
-    this.starts = starts;
-    this.ids = ids;
+    return c;
+  };
+  const take = (cell: number) => {
+    used[cell] = 1;
+    skip[cell] = cell + 1;
+  };
+  take(0);
+  const out: number[] = [];
+  /** Where the search for free cells starts: cells before it that no node could take are given up. */
+  let scanFrom = 1;
+  /** The first base, not yet any node's, that puts each of these bytes on a free cell. */
+  const findBase = (labels: readonly number[]): number => {
+    const first = labels[0]!;
+    let probes = 0;
+    for (let cell = freeFrom(Math.max(scanFrom, first + 1)); ; cell = freeFrom(cell + 1), probes++) {
+      grow(cell + 512);
+      const b = cell - first;
+      if (baseUsed[b]) continue;
+      let fits = true;
+      for (let k = 1; k < labels.length && fits; k++) fits = !used[b + labels[k]!];
+      if (!fits) continue;
+      // A long search means the free cells behind are holes nothing fits: start later next time.
+      if (probes > 256) scanFrom = cell;
+      return b;
+    }
+  };
+  let queue = [0];
+  const newPos = new Int32Array(n);
+  const labels: number[] = [];
+  while (queue.length > 0) {
+    const next: number[] = [];
+    for (const old of queue) {
+      labels.length = 0;
+      for (let c = firstChild[old]!; c < firstChild[old + 1]!; c++) labels.push(labelOf(children[c]!));
+      if (labels.length === 0) throw new Error(`trie: node ${old} has no child and is not a leaf`);
+      const b = findBase(labels);
+      baseUsed[b] = 1;
+      const at = newPos[old]!;
+      cells[at] = (cells[at]! & ~BASE_MASK) | b;
+      for (let c = firstChild[old]!; c < firstChild[old + 1]!; c++) {
+        const child = children[c]!;
+        const label = labelOf(child);
+        const cell = b + label;
+        newPos[child] = cell;
+        if (label !== 0) {
+          take(cell);
+          cells[cell] = label << LABEL_SHIFT;
+          next.push(child);
+          continue;
+        }
+        if (firstChild[child + 1]! > firstChild[child]!) throw new Error(`trie: leaf ${child} has children`);
+        // kuromoji's search takes a leaf whose base is not positive as word -base - 1 (a word without token info
+        // when that is not in the target map); one with a positive base as no word at all.
+        const value = base[child]!;
+        if (value > 0) continue;
+        take(cell);
+        const trieId = -value - 1;
+        // As kuromoji's target map reads: an id it does not hold has no token info.
+        const from = trieId + 1 < targets.starts.length ? targets.starts[trieId]! : 0;
+        const to = trieId + 1 < targets.starts.length ? targets.starts[trieId + 1]! : 0;
+        let start = NO_TARGETS;
+        if (from < to) {
+          start = out.length;
+          for (let i = from; i < to; i++) out.push(targets.ids[i]! | (i === to - 1 ? LAST_TARGET : 0));
+        }
+        if (start > NO_TARGETS) throw new Error('trie: too many token-info ids');
+        cells[cell] = start;
+      }
+    }
+    queue = next;
   }
-
-  /** Where the ids of `trieId` start in `ids`. */
-  start(trieId: number): number {
-    return trieId + 1 < this.starts.length ? this.starts[trieId]! : 0;
-  }
-
-  /** Where they end. */
-  end(trieId: number): number {
-    return trieId + 1 < this.starts.length ? this.starts[trieId + 1]! : 0;
-  }
+  let size = cells.length;
+  while (size > 1 && !used[size - 1]) size--;
+  if (size > BASE_MASK) throw new Error('trie: too many cells');
+  const bytes = new Uint8Array(4 * (TRIE_HEADER_WORDS + size + out.length));
+  const words = new Uint32Array(bytes.buffer);
+  words.set([TRIE_MAGIC, size, out.length, 0]);
+  words.set(cells.subarray(0, size), TRIE_HEADER_WORDS);
+  new Int32Array(bytes.buffer, 4 * (TRIE_HEADER_WORDS + size)).set(out);
+  return bytes;
 }
 
 /** kuromoji's tid_map.dat (count, then key, size, ids… per key) as starts and ids. */
@@ -185,30 +326,15 @@ function targetsFromKuromoji(words: Int32Array): { starts: Int32Array; ids: Int3
   return { starts, ids };
 }
 
-/** tid_map.dat in the form TargetMap reads in place. */
-export function compactTargetMap(file: Uint8Array): Uint8Array {
-  const aligned = file.byteOffset % 4 === 0 ? file : file.slice();
-  const words = new Int32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >> 2);
-  if (words[0] === TARGETS_MAGIC) return file;
-  const { starts, ids } = targetsFromKuromoji(words);
-  const out = new Int32Array(2 + starts.length + ids.length);
-  out[0] = TARGETS_MAGIC;
-  out[1] = starts.length - 1;
-  out.set(starts, 2);
-  out.set(ids, 2 + starts.length);
-  return new Uint8Array(out.buffer);
-}
-
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 /** Builds kuromoji's lattice for one sentence, node for node as kuromoji's ViterbiBuilder does. */
 export class CompactViterbiBuilder {
-  private readonly ids: number[] = [];
+  private readonly starts: number[] = [];
   private readonly lengths: number[] = [];
 
   constructor(
     private readonly trie: Trie,
-    private readonly targets: TargetMap,
     /** tid.dat as 16-bit words: left id, right id, cost at token-info id / 2. */
     private readonly tokenInfo: Int16Array,
     private readonly unknown: UnknownDictionaryLike,
@@ -232,17 +358,18 @@ export class CompactViterbiBuilder {
     for (let p = n - 1; p >= 0; p--)
       runEnd[p] = p + 1 < n && classes[p + 1]!.class_name === classes[p]!.class_name ? runEnd[p + 1]! : p + 1;
 
-    const { ids, lengths, tokenInfo, targets } = this;
-    const targetIds = targets.ids;
+    const { starts, lengths, tokenInfo } = this;
+    const targets = this.trie.targets;
     for (let pos = 0; pos < n; pos++) {
-      this.trie.prefixes(sentence, at[pos]!, ids, lengths);
-      for (let m = 0; m < ids.length; m++) {
-        const start = targets.start(ids[m]!);
-        const end = targets.end(ids[m]!);
-        if (start === end) continue;
+      this.trie.prefixes(sentence, at[pos]!, starts, lengths);
+      for (let m = 0; m < starts.length; m++) {
+        const start = starts[m]!;
+        if (start === NO_TARGETS) continue;
         const surface = sentence.substr(at[pos]!, lengths[m]);
-        for (let i = start; i < end; i++) {
-          const id = targetIds[i]!;
+        for (let i = start, last = false; !last; i++) {
+          const value = targets[i]!;
+          last = Trie.isLastTarget(value);
+          const id = Trie.targetId(value);
           const half = id >> 1;
           lattice.append(
             new ViterbiNode(
@@ -260,7 +387,7 @@ export class CompactViterbiBuilder {
       }
 
       const headClass = classes[pos]!;
-      if (ids.length === 0 || headClass.is_always_invoke === 1) {
+      if (starts.length === 0 || headClass.is_always_invoke === 1) {
         // kuromoji groups a run of the head's class into one unknown word; its length is then counted in UTF-16
         // units (the run is a string), a lone character's in code points (1).
         const grouped = headClass.is_grouping === 1 && runEnd[pos]! > pos + 1;
@@ -651,31 +778,31 @@ function decodeUnits(units: Uint16Array, from: number, length: number): string {
 }
 
 /**
- * kuromoji's files (decompressed, by name as `*.dat.gz`) as the build ships them: padding dropped, the trie cut
- * after its last node, feature lines in compact form (deflated in blocks) with tid.dat rewritten to match, the target
- * map as starts and ids. Tokens stay the same.
+ * kuromoji's files (decompressed, by name as `*.dat.gz`) as the build ships them: padding dropped, feature lines in
+ * compact form (deflated in blocks) with tid.dat rewritten to match, and the trie and target map packed together
+ * (`packTrie`) in base.dat.gz, which replaces check.dat.gz and tid_map.dat.gz. Tokens stay the same.
  */
 export function packKuromojiFiles(
   raw: ReadonlyMap<string, Uint8Array>,
   deflate: Deflate = fflateDeflate,
 ): Map<string, Uint8Array> {
-  const check = raw.get('check.dat.gz');
-  if (!check) throw new Error('check.dat.gz missing');
-  const aligned = check.byteOffset % 4 === 0 ? check : check.slice();
-  const trieBytes = usedTrieLength(new Int32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >> 2)) * 4;
   const files = new Map<string, Uint8Array>();
-  for (const [f, bytes] of raw) {
-    const name = f.replace(/\.gz$/, '');
-    files.set(f, name === 'base.dat' || name === 'check.dat' ? bytes.slice(0, trieBytes) : trimDictFile(name, bytes));
-  }
+  for (const [f, bytes] of raw) files.set(f, trimDictFile(f.replace(/\.gz$/, ''), bytes));
   const tid = files.get('tid.dat.gz')?.slice();
   const lines = files.get('tid_pos.dat.gz');
   if (!tid || !lines) throw new Error('tid.dat.gz or tid_pos.dat.gz missing');
   const compact = isCompactFeatures(lines) ? lines : compactFeatures(tid, lines);
   files.set('tid_pos.dat.gz', magicOf(compact) === POS_MAGIC ? blockFeatures(compact, deflate) : compact);
   files.set('tid.dat.gz', tid);
-  const targets = files.get('tid_map.dat.gz');
-  if (!targets) throw new Error('tid_map.dat.gz missing');
-  files.set('tid_map.dat.gz', compactTargetMap(targets));
+  const base = files.get('base.dat.gz');
+  if (!base) throw new Error('base.dat.gz missing');
+  if (!isPackedTrie(base)) {
+    const check = files.get('check.dat.gz');
+    const targets = files.get('tid_map.dat.gz');
+    if (!check || !targets) throw new Error('check.dat.gz or tid_map.dat.gz missing');
+    files.set('base.dat.gz', packTrie(int32(base), int32(check), int32(targets)));
+  }
+  files.delete('check.dat.gz');
+  files.delete('tid_map.dat.gz');
   return files;
 }

@@ -1,6 +1,14 @@
 import { createTokenizer } from './tokenizer';
 import { nodeKuromojiLoader } from '../../node/kuromoji';
-import { CompactFeatures, compactFeatures, Trie, trimDictFile, usedTrieLength } from './compact-dict';
+import {
+  CompactFeatures,
+  compactFeatures,
+  NO_TARGETS,
+  packTrie,
+  Trie,
+  trimDictFile,
+  usedTrieLength,
+} from './compact-dict';
 
 const tokenizer = await createTokenizer(nodeKuromojiLoader());
 
@@ -36,14 +44,62 @@ describe('compact dictionary', () => {
     expect(usedTrieLength(new Int32Array([0, 0, 5, -1, -2]))).toBe(3);
   });
 
-  it('finds no prefix past a lone surrogate and never throws on one', () => {
-    const trie = new Trie(new Int32Array([1]), new Int32Array([0]));
-    const ids: number[] = [];
+  it('finds no prefix past a lone surrogate and never throws on one', async () => {
+    const trie = new Trie(new Uint8Array(await nodeKuromojiLoader()('base.dat.gz')));
+    const starts: number[] = [];
     const lengths: number[] = [];
-    trie.prefixes('\ud800a', 0, ids, lengths);
-    expect(ids).toEqual([]);
+    trie.prefixes('\ud800a', 0, starts, lengths);
+    expect(starts).toEqual([]);
+    trie.prefixes('東京\udc00', 0, starts, lengths);
+    expect(lengths).toEqual([1, 2]);
   });
 });
+
+test("the packed trie finds every word of kuromoji's trie with the same token-info ids, in order", async () => {
+  const load = nodeKuromojiLoader({ original: true });
+  const words = async (name: string) => new Int32Array(await load(name));
+  const [base, check, tidMap] = await Promise.all(['base.dat.gz', 'check.dat.gz', 'tid_map.dat.gz'].map(words));
+  const trie = new Trie(packTrie(base!, check!, tidMap!));
+  // kuromoji's target map: trie id → token-info ids.
+  const targets = new Map<number, number[]>();
+  for (let k = 0, at = 1; k < tidMap![0]!; k++, at += 2 + tidMap![at + 1]!)
+    targets.set(tidMap![at]!, [...tidMap!.subarray(at + 2, at + 2 + tidMap![at + 1]!)]);
+  // Every word of the double array, depth first over the UTF-8 bytes (check holds the parent).
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const path: number[] = [];
+  const starts: number[] = [];
+  const lengths: number[] = [];
+  let count = 0;
+  const differing: string[] = [];
+  const visit = (node: number): void => {
+    for (let code = 0; code < 256; code++) {
+      const child = base![node]! + code;
+      if (!(child > 0 && child < check!.length && check![child] === node)) continue;
+      if (code !== 0) {
+        path.push(code);
+        visit(child);
+        path.pop();
+        continue;
+      }
+      if (base![child]! > 0) continue;
+      const word = decoder.decode(new Uint8Array(path));
+      const expected = targets.get(-base![child]! - 1) ?? [];
+      trie.prefixes(word, 0, starts, lengths);
+      const found: number[] = [];
+      if (lengths.at(-1) === word.length && starts.at(-1) !== NO_TARGETS)
+        for (let i = starts.at(-1)!, last = false; !last; i++) {
+          found.push(Trie.targetId(trie.targets[i]!));
+          last = Trie.isLastTarget(trie.targets[i]!);
+        }
+      if (lengths.at(-1) !== word.length || found.join() !== expected.join()) differing.push(word);
+      count++;
+    }
+  };
+  visit(0);
+  expect(count).toBeGreaterThan(320_000);
+  expect(differing.slice(0, 5)).toEqual([]);
+  expect(trie.cells.length).toBeLessThan(check!.length * 1.05);
+}, 120_000);
 
 test('unk_invoke.dat is cut after its last class', async () => {
   const { readFileSync } = await import('node:fs');

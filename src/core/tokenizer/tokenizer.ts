@@ -7,11 +7,12 @@ import {
   CompactFeatures,
   compactFeatures,
   CompactViterbiBuilder,
+  int32,
   isCompactFeatures,
-  TargetMap,
+  isPackedTrie,
+  packTrie,
   Trie,
   trimDictFile,
-  usedTrieLength,
 } from './compact-dict';
 import { releaseBuffer } from '../buffers';
 
@@ -54,6 +55,12 @@ export const KUROMOJI_FILES = [
   'unk_invoke.dat.gz',
 ] as const;
 
+/** kuromoji's files that the build's packed trie (in base.dat.gz) replaces. */
+const TRIE_FILES = new Set<string>(['check.dat.gz', 'tid_map.dat.gz']);
+
+/** The files as the build ships them (compact-dict.ts, packKuromojiFiles). */
+export const PACKED_KUROMOJI_FILES = KUROMOJI_FILES.filter((name) => !TRIE_FILES.has(name));
+
 const bytes = (buffer: ArrayBuffer) => new Uint8Array(buffer);
 
 /**
@@ -61,18 +68,18 @@ const bytes = (buffer: ArrayBuffer) => new Uint8Array(buffer);
  * compact-dict.ts. Each file is kept once, in its final form: trimmed of its padding when the build has not done it.
  */
 export async function createKuromoji(load: DictFileLoader): Promise<{ tokenize(text: string): KuromojiToken[] }> {
-  const loaded = new Map(
-    await Promise.all(
-      KUROMOJI_FILES.map(
-        async (name) => [name, trimDictFile(name.replace(/\.gz$/, ''), bytes(await load(name)))] as const,
-      ),
-    ),
-  );
+  const read = async (name: string) =>
+    [name, trimDictFile(name.replace(/\.gz$/, ''), bytes(await load(name)))] as const;
+  const common = Promise.all(PACKED_KUROMOJI_FILES.map(read));
+  // The build's base.dat.gz holds the whole trie and target map (packTrie); kuromoji's own, the trie's base array.
+  const loaded = new Map<string, Uint8Array>(await common);
+  const base = loaded.get('base.dat.gz')!;
+  const packed = isPackedTrie(base);
+  if (!packed) for (const [name, file] of await Promise.all([...TRIE_FILES].map(read))) loaded.set(name, file);
   const file = (name: (typeof KUROMOJI_FILES)[number]): Uint8Array => loaded.get(name)!;
-  const [tidFile, tidPos, tidMap, cc, unk, unkPos, unkMap, unkChar, unkCompat, unkInvoke] = [
+  const [tidFile, tidPos, cc, unk, unkPos, unkMap, unkChar, unkCompat, unkInvoke] = [
     file('tid.dat.gz'),
     file('tid_pos.dat.gz'),
-    file('tid_map.dat.gz'),
     file('cc.dat.gz'),
     file('unk.dat.gz'),
     file('unk_pos.dat.gz'),
@@ -81,9 +88,8 @@ export async function createKuromoji(load: DictFileLoader): Promise<{ tokenize(t
     file('unk_compat.dat.gz'),
     file('unk_invoke.dat.gz'),
   ];
-  const check = int32(file('check.dat.gz'));
-  const used = usedTrieLength(check);
-  const trie = new Trie(fit(int32(file('base.dat.gz')), used), fit(check, used));
+  const trieBytes = packed ? base : packTrie(int32(base), int32(file('check.dat.gz')), int32(file('tid_map.dat.gz')));
+  const trie = new Trie(trieBytes);
 
   const dic = new DynamicDictionaries();
   // Its constructors made four empty 10 MiB buffers that the files below replace: given back once replaced.
@@ -96,7 +102,7 @@ export async function createKuromoji(load: DictFileLoader): Promise<{ tokenize(t
   // Converting rewrites tid.dat's pointers: on a copy, so that buffers a loader might hand out again stay as they were.
   const tid = compact ? tidFile : tidFile.slice();
   const features = new CompactFeatures(compact ? tidPos : compactFeatures(tid, tidPos));
-  // Not loadTokenInfoDictionaries: its target map is what TargetMap replaces, its feature lines CompactFeatures.
+  // Not loadTokenInfoDictionaries: its target map is what the packed trie replaces, its feature lines CompactFeatures.
   dic.token_info_dictionary.loadDictionary(tid);
   // And drop the empty feature buffer TokenInfoDictionary's constructor made.
   dic.token_info_dictionary.loadPosVector(new Uint8Array(0));
@@ -118,7 +124,6 @@ export async function createKuromoji(load: DictFileLoader): Promise<{ tokenize(t
   const kuromoji = new KuromojiTokenizer(dic);
   kuromoji.viterbi_builder = new CompactViterbiBuilder(
     trie,
-    new TargetMap(int32(tidMap)),
     new Int16Array(tid.buffer, tid.byteOffset, tid.byteLength >> 1),
     dic.unknown_dictionary,
   );
@@ -126,16 +131,6 @@ export async function createKuromoji(load: DictFileLoader): Promise<{ tokenize(t
   // function's closures (and hide who holds what in a heap snapshot).
   loaded.clear();
   return { tokenize: (text) => kuromoji.tokenize(text) as KuromojiToken[] };
-}
-
-function int32(b: Uint8Array): Int32Array {
-  const aligned = b.byteOffset % 4 === 0 ? b : b.slice();
-  return new Int32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >> 2);
-}
-
-/** The first `n` elements, in a buffer of their own when that frees a large unused tail. */
-function fit(a: Int32Array, n: number): Int32Array {
-  return n >= a.length - 1024 ? a : a.slice(0, n);
 }
 
 /** Lone surrogates (half a character, as a page or a cut string may hold) become U+FFFD: same length, same places. */
