@@ -432,6 +432,8 @@ describe('lookup: composed terms, people with titles', () => {
     for (const [text, word, reading, from] of [
       ['比沿岸警備隊が発表した。', '比沿岸警備隊', 'ひえんがんけいびたい', 0],
       ['中国商務省は声明を出した。', '中国商務省', 'ちゅうごくしょうむしょう', 2],
+      // 英国 is a glossary place, but kuromoji reads 英|国防省: the country is the prefix's chance pairing.
+      ['英国防省は声明を出した。', '英国防省', 'えいこくぼうしょう', 0],
     ] as const) {
       for (let within = from; within < word.length; within++) {
         const result = hover(text, word, within);

@@ -36,8 +36,19 @@ export function lookup(text: string, at: number, deps: LookupDeps): LookupResult
     if (result === undefined) answered.set(from, (result = lookupTerms(text, from, deps)));
     return result;
   };
+  // The institution after a country prefix starts where kuromoji starts a word (英|国防省): a glossary term that
+  // began left of it and ends inside that word (英国) is the prefix's chance pairing, not the answer there.
+  const startsFrom = new Map<number, LookupResult | null>();
+  const termsFrom = (from: number) => {
+    const around = termsAt(from);
+    const word = deps.tokens?.find((t) => t.start === from);
+    if (!around || !word || around.start >= from || around.end >= from + word.surface.length) return around;
+    let result = startsFrom.get(from);
+    if (result === undefined) startsFrom.set(from, (result = lookupTerms(text, from, deps, true)));
+    return result;
+  };
   const terms = withTermSuffix(text, termsAt(at), deps.tokens);
-  const withCountry = withCountryPrefix(text, at, terms, termsAt, deps.tokens);
+  const withCountry = withCountryPrefix(text, at, terms, termsFrom, deps.tokens);
   const titled = withTitledPerson(text, at, withCountry, {
     glossary: deps.glossary,
     namesAt: (from) => namesAt(text, from, deps),
@@ -65,9 +76,10 @@ export function lookup(text: string, at: number, deps: LookupDeps): LookupResult
   return { start: number.start, end, match: text.slice(number.start, end), entries: [number.entry] };
 }
 
-function lookupTerms(text: string, at: number, deps: LookupDeps): LookupResult | null {
+function lookupTerms(text: string, at: number, deps: LookupDeps, startingHere = false): LookupResult | null {
   if (!(at >= 0 && at < text.length)) return null;
-  const hits = deps.glossary?.match(text, at) ?? [];
+  const found = deps.glossary?.match(text, at) ?? [];
+  const hits = startingHere ? found.filter((h) => h.start >= at) : found;
   let best: GlossaryHit | undefined = hits[0];
 
   // A compound composed from dictionary words is a guess: not wanted when it is the glossary term itself (the card
