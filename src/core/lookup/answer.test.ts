@@ -498,6 +498,40 @@ describe('lookup: composed terms, people with titles', () => {
     }
   });
 
+  it('takes no card for a suspect or a defendant whose surname several people of the glossary share', () => {
+    // 田中 is 田中角栄, 田中直紀 and more: a suspect is none of them, but the surname, read as a surname.
+    expect(hover('田中容疑者は調べに対し容疑を否認している。', '田中').entries[0]).toMatchObject({
+      source: 'names',
+      headword: '田中',
+      reading: 'たなか',
+    });
+    // The card says the man was arrested: 山上被告 is 山上徹也.
+    expect(hover('山上被告の裁判が始まった。', '山上').entries[0]?.headword).toBe('山上徹也');
+  });
+
+  it('reads a one-kanji surname before a title as the surname where kuromoji hears one, never the kanji', () => {
+    // ENAMDICT's copy lacks 森 alone; the title says it is a person, so not 森 "forest".
+    expect(hover('森外相は述べた。', '森').entries[0]).toMatchObject({ source: 'names', reading: 'もり' });
+    expect(hover('岸防衛相は視察した。', '岸').entries[0]?.headword).toBe('岸信夫');
+    // 新代表 is "the new leader", not a surname 新.
+    expect(hover('新代表は語った。', '新').entries[0]?.source).not.toBe('names');
+  });
+
+  it('reads a minister the title list lacks (デジタル相) with the surname, but names no card it cannot tell', () => {
+    // Not a compound guessed from 林 "grove" + デジタル + 相.
+    const result = hover('林デジタル相は述べた。', '林');
+    expect(result.match).toBe('林');
+    expect(result.entries[0]).toMatchObject({ source: 'names', reading: 'はやし' });
+    // 加藤勝信 was finance minister; the minister for children (少子化相) of that name was 加藤鮎子.
+    expect(hover('加藤少子化相は述べた。', '加藤').entries[0]).toMatchObject({ source: 'names', reading: 'かとう' });
+  });
+
+  it("reads a leader's name with 関税 as the tariffs named after them (トランプ関税)", () => {
+    const result = hover('トランプ関税が世界経済に打撃を与えた。', 'トランプ');
+    expect(result.match).toBe('トランプ関税');
+    expect(result.entries[0]).toMatchObject({ headword: 'トランプ関税', reading: 'とらんぷかんぜい' });
+  });
+
   it("takes a foreign leader's name for the leader, not a common word written the same (トランプ)", () => {
     const entry = hover('トランプ大統領は述べた。', 'トランプ').entries[0];
     expect(entry).toMatchObject({ source: 'glossary', headword: 'トランプ' });

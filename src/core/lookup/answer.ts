@@ -51,7 +51,9 @@ export function lookup(text: string, at: number, deps: LookupDeps): LookupResult
   const withCountry = withCountryPrefix(text, at, terms, termsFrom, deps.tokens);
   const titled = withTitledPerson(text, at, withCountry, {
     glossary: deps.glossary,
-    namesAt: (from) => namesAt(text, from, deps),
+    // The names written exactly there: 森 of 森外相, which ENAMDICT's longer 森外 would otherwise hide.
+    namesAt: (from, end) => namesAt(text.slice(0, end), from, deps),
+    tokens: deps.tokens,
   });
   // A katakana word no data has still gets an answer: its romanization, a guess from its parts, and a mark. One made
   // of known loanwords (ファクトチェック) is shown whole before the answer for its first word.
@@ -220,9 +222,12 @@ function startsLeftAsPhrase(hit: GlossaryHit | undefined, wordAt: number): hit i
   return !!hit && hit.entry.category === 'phrase' && hasHiragana(hit.entry.term) && hit.start < wordAt;
 }
 
-/** Names written at `from`: kuromoji's person first when it hears one, then ENAMDICT's. */
+/**
+ * Names written at `from` before a title: kuromoji's person first when it hears one (a one-kanji surname too, which
+ * the title confirms: 森 of 森外相), then ENAMDICT's.
+ */
 function namesAt(text: string, from: number, deps: LookupDeps): NameLookupEntry[] {
-  const heard = heardName(from, deps.tokens);
+  const heard = heardName(from, deps.tokens, 1);
   const listed = deps.names ? lookupNames(text, from, deps.names, deps.tokens) : [];
   return heard ? [heard, ...listed.filter((n) => n.reading !== heard.reading)] : listed;
 }
