@@ -292,6 +292,21 @@ describe('lookup: set phrases through their conjugations, aliases as written', (
     expect(hover('交渉の余地はある。', '余地').entries[0]?.headword).toBe('余地がある');
   });
 
+  it('finds a phrase written with its verb negated however the text negates the verb', () => {
+    for (const [text, head, phrase, span, reasons] of [
+      ['与野党の溝は埋まっていない。', '溝', '溝が埋まらない', '溝は埋まっていない', ['progressive']],
+      ['日銀は慎重な姿勢を崩していない。', '慎重', '慎重な姿勢を崩さない', '慎重な姿勢を崩していない', ['progressive']],
+      ['慎重な姿勢を崩さず、', '慎重', '慎重な姿勢を崩さない', '慎重な姿勢を崩さず', ['negative-continuative']],
+    ] as const) {
+      const result = hover(text, head);
+      expect(result.match, text).toBe(span);
+      const card = result.entries[0];
+      expect(card?.headword, text).toBe(phrase);
+      expect(card?.source === 'glossary' && card.inflection).toEqual(reasons);
+    }
+    expect(hover('物価高に歯止めがかかっていない。', '歯止め').entries[0]?.headword).toBe('歯止めがかからない');
+  });
+
   it('keeps a phrase whole when an adverb or a short adverbial stands after its particle', () => {
     for (const [text, head, phrase, span] of [
       ['中国側に理解を強く求めた。', '理解', '理解を求める', '理解を強く求めた'],
