@@ -292,6 +292,18 @@ describe('lookup: set phrases through their conjugations, aliases as written', (
     expect(hover('交渉の余地はある。', '余地').entries[0]?.headword).toBe('余地がある');
   });
 
+  it("shows a phrase's variant in other words as written, with its own reading (極めて遺憾 of 強い遺憾)", () => {
+    const card = hover('官房長官は「極めて遺憾だ」と述べた。', '極めて').entries[0];
+    expect(card).toMatchObject({ source: 'glossary', headword: '極めて遺憾', reading: 'きわめていかん' });
+    // Reached through conjugation, the phrase is still shown in its dictionary form.
+    expect(hover('首相は明言を避けた。', '明言').entries[0]?.headword).toBe('明言を避ける');
+  });
+
+  it('puts the word under the pointer before a variant phrase that began left of it (取 of 記者団の取材)', () => {
+    const result = hover('首相は記者団の取材に応じた。', '取材');
+    expect(result.entries[0]).toMatchObject({ source: 'words', headword: '取材' });
+  });
+
   it('finds a phrase written with its verb negated however the text negates the verb', () => {
     for (const [text, head, phrase, span, reasons] of [
       ['与野党の溝は埋まっていない。', '溝', '溝が埋まらない', '溝は埋まっていない', ['progressive']],

@@ -217,9 +217,12 @@ function withParticleExpression(
   return expression ? [first, expression, ...rest] : [...atWords];
 }
 
-/** A set phrase of news writing (with kana in it: と述べる, との認識を示す) that began left of the word at `wordAt`. */
+/**
+ * A set phrase of news writing (with kana in it: と述べる, との認識を示す) that began left of the word at `wordAt`. The
+ * form the text matched decides: 記者団の取材, a variant of 記者団, is a phrase whose 取材 is a word of its own.
+ */
 function startsLeftAsPhrase(hit: GlossaryHit | undefined, wordAt: number): hit is GlossaryHit {
-  return !!hit && hit.entry.category === 'phrase' && hasHiragana(hit.entry.term) && hit.start < wordAt;
+  return !!hit && hit.entry.category === 'phrase' && hasHiragana(hit.form) && hit.start < wordAt;
 }
 
 /**

@@ -2,6 +2,7 @@
 import type { GlossaryVariant } from '../../glossary/entry';
 import type { GlossaryHit } from '../../glossary/match';
 import type { GlossaryLookupEntry } from '../../types';
+import { hasKanji } from '../../text/chars';
 
 /** Glossary cards shown for one hover: the best term and terms crossing it (日米|首脳会談 read two ways). */
 const MAX_CARDS = 3;
@@ -13,7 +14,9 @@ const MAX_CARDS = 3;
  */
 export function aliasAsWritten(hit: GlossaryHit): GlossaryVariant | null {
   const e = hit.entry;
-  if (hit.form === e.term || e.category === 'phrase') return null;
+  // A phrase's variant reached through conjugation is the phrase; one in other words (極めて遺憾 of 強い遺憾) is
+  // what the text says, and its reading is its own.
+  if (hit.form === e.term || (e.category === 'phrase' && (hit.inflection || !hasKanji(hit.form)))) return null;
   const variant = e.variants?.find((v) => v.text === hit.form);
   if (!variant || variant.text.includes(e.term) || /[(（]/.test(variant.text)) return null;
   return variant;
