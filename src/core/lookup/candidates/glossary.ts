@@ -3,6 +3,7 @@ import type { GlossaryVariant } from '../../glossary/entry';
 import type { GlossaryHit } from '../../glossary/match';
 import type { GlossaryLookupEntry } from '../../types';
 import { hasKanji } from '../../text/chars';
+import { deinflect } from '../../dict/deinflect';
 
 /** Glossary cards shown for one hover: the best term and terms crossing it (日米|首脳会談 read two ways). */
 const MAX_CARDS = 3;
@@ -19,6 +20,8 @@ export function aliasAsWritten(hit: GlossaryHit): GlossaryVariant | null {
   if (hit.form === e.term || (e.category === 'phrase' && (hit.inflection || !hasKanji(hit.form)))) return null;
   const variant = e.variants?.find((v) => v.text === hit.form);
   if (!variant || variant.text.includes(e.term) || /[(（]/.test(variant.text)) return null;
+  // Nor a conjugation listed with the particle before it (と述べた of 述べる).
+  if (e.category === 'phrase' && deinflect(variant.text).some((d) => d.word.endsWith(e.term))) return null;
   return variant;
 }
 
