@@ -54,7 +54,7 @@ interface Terminal {
   /** A Latin name of three letters or more may take a number straight after it: its edition (COP29, APEC2025). */
   numberMayFollow: boolean;
   /** A phrase keyed by its stem (明言を避け): the text after it must deinflect to `base` (明言を避ける). */
-  conjugates: { stem: string; base: string } | null;
+  conjugates: Conjugates | null;
 }
 
 /**
@@ -90,6 +90,32 @@ function addChild(node: TrieNode, unit: string): TrieNode {
     [node.unit, node.only] = [null, null];
   }
   return child;
+}
+
+interface Conjugates {
+  stem: string;
+  base: string;
+  /**
+   * A phrase written with its verb negated (溝が埋まらない) is keyed by the verb's stem as well (溝が埋ま), `base`
+   * being the affirmative (溝が埋まる): the text must negate it its own way (埋まっていない, 崩さず, 崩していなかった).
+   */
+  negated?: boolean;
+}
+
+/** The steps that negate a verb; the one a negated phrase's dictionary form already says is not reported. */
+const NEGATIONS: readonly InflectionCode[] = ['negative', 'negative-continuative'];
+
+/**
+ * The affirmative of a phrase that ends in a negated verb (慎重な姿勢を崩さない → 慎重な姿勢を崩す), or null. The verb
+ * must stand after the phrase's last particle with a stem of its own: 余地がない, 頭の片隅にもない end in the
+ * adjective ない, not in a verb.
+ */
+function affirmativeOf(key: string): string | null {
+  if (!key.endsWith('ない')) return null;
+  const afterParticle = key.length - 1 - Math.max(...[...'をがはもにでとの'].map((p) => key.lastIndexOf(p)));
+  if (afterParticle <= 'ない'.length || afterParticle > key.length - 2) return null;
+  const found = deinflect(key).find((d) => d.reasons.length === 1 && d.reasons[0] === 'negative');
+  return found && conjugationStem(found.word) ? found.word : null;
 }
 
 /** The longest conjugated ending tried after a phrase's stem (ていなかった, させられていた). */
@@ -129,14 +155,20 @@ function particleVariants(key: string): string[] {
 function conjugatedTail(
   text: string,
   at: number,
-  conj: { stem: string; base: string },
+  conj: Conjugates,
 ): { length: number; inflection: InflectionCode[] } | null {
   for (let length = Math.min(MAX_TAIL, text.length - at); length >= 0; length--) {
     const form = conj.stem + text.slice(at, at + length);
+    if (conj.negated) {
+      const found = deinflect(form).find((d) => d.word === conj.base && d.reasons.some((r) => NEGATIONS.includes(r)));
+      if (found) return { length, inflection: found.reasons.filter((r) => r !== 'negative') };
+      continue;
+    }
     if (form === conj.base) return { length, inflection: [] };
     const found = deinflect(form).find((d) => d.word === conj.base);
     if (found) return { length, inflection: found.reasons };
   }
+  if (conj.negated) return null;
   // Headlines drop する: 首相、遺憾の意を表明 / 懸念を表明へ.
   if (conj.base === `${conj.stem}する` && HEADLINE_END.test(text[at] ?? '')) return { length: 0, inflection: [] };
   return null;
@@ -253,6 +285,11 @@ export function createGlossaryIndex(entries: readonly GlossaryEntry[]): Glossary
           const stem = conjugationStem(variant);
           if (stem) insert(stem, { ...terminal, conjugates: { stem, base: variant } }, true);
           else if (variant !== key) insert(variant, terminal, true);
+          const affirmative = affirmativeOf(variant);
+          const verbStem = affirmative && conjugationStem(affirmative);
+          if (affirmative && verbStem) {
+            insert(verbStem, { ...terminal, conjugates: { stem: verbStem, base: affirmative, negated: true } }, true);
+          }
         }
         if (conjugationStem(key)) continue;
       }

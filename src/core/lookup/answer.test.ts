@@ -292,6 +292,33 @@ describe('lookup: set phrases through their conjugations, aliases as written', (
     expect(hover('交渉の余地はある。', '余地').entries[0]?.headword).toBe('余地がある');
   });
 
+  it("shows a phrase's variant in other words as written, with its own reading (極めて遺憾 of 強い遺憾)", () => {
+    const card = hover('官房長官は「極めて遺憾だ」と述べた。', '極めて').entries[0];
+    expect(card).toMatchObject({ source: 'glossary', headword: '極めて遺憾', reading: 'きわめていかん' });
+    // Reached through conjugation, the phrase is still shown in its dictionary form.
+    expect(hover('首相は明言を避けた。', '明言').entries[0]?.headword).toBe('明言を避ける');
+  });
+
+  it('puts the word under the pointer before a variant phrase that began left of it (取 of 記者団の取材)', () => {
+    const result = hover('首相は記者団の取材に応じた。', '取材');
+    expect(result.entries[0]).toMatchObject({ source: 'words', headword: '取材' });
+  });
+
+  it('finds a phrase written with its verb negated however the text negates the verb', () => {
+    for (const [text, head, phrase, span, reasons] of [
+      ['与野党の溝は埋まっていない。', '溝', '溝が埋まらない', '溝は埋まっていない', ['progressive']],
+      ['日銀は慎重な姿勢を崩していない。', '慎重', '慎重な姿勢を崩さない', '慎重な姿勢を崩していない', ['progressive']],
+      ['慎重な姿勢を崩さず、', '慎重', '慎重な姿勢を崩さない', '慎重な姿勢を崩さず', ['negative-continuative']],
+    ] as const) {
+      const result = hover(text, head);
+      expect(result.match, text).toBe(span);
+      const card = result.entries[0];
+      expect(card?.headword, text).toBe(phrase);
+      expect(card?.source === 'glossary' && card.inflection).toEqual(reasons);
+    }
+    expect(hover('物価高に歯止めがかかっていない。', '歯止め').entries[0]?.headword).toBe('歯止めがかからない');
+  });
+
   it('keeps a phrase whole when an adverb or a short adverbial stands after its particle', () => {
     for (const [text, head, phrase, span] of [
       ['中国側に理解を強く求めた。', '理解', '理解を求める', '理解を強く求めた'],
@@ -432,6 +459,8 @@ describe('lookup: composed terms, people with titles', () => {
     for (const [text, word, reading, from] of [
       ['比沿岸警備隊が発表した。', '比沿岸警備隊', 'ひえんがんけいびたい', 0],
       ['中国商務省は声明を出した。', '中国商務省', 'ちゅうごくしょうむしょう', 2],
+      // 英国 is a glossary place, but kuromoji reads 英|国防省: the country is the prefix's chance pairing.
+      ['英国防省は声明を出した。', '英国防省', 'えいこくぼうしょう', 0],
     ] as const) {
       for (let within = from; within < word.length; within++) {
         const result = hover(text, word, within);
@@ -494,6 +523,40 @@ describe('lookup: composed terms, people with titles', () => {
     ] as const) {
       expect(hover(text, surname).entries[0]?.headword, text).toBe(person);
     }
+  });
+
+  it('takes no card for a suspect or a defendant whose surname several people of the glossary share', () => {
+    // 田中 is 田中角栄, 田中直紀 and more: a suspect is none of them, but the surname, read as a surname.
+    expect(hover('田中容疑者は調べに対し容疑を否認している。', '田中').entries[0]).toMatchObject({
+      source: 'names',
+      headword: '田中',
+      reading: 'たなか',
+    });
+    // The card says the man was arrested: 山上被告 is 山上徹也.
+    expect(hover('山上被告の裁判が始まった。', '山上').entries[0]?.headword).toBe('山上徹也');
+  });
+
+  it('reads a one-kanji surname before a title as the surname where kuromoji hears one, never the kanji', () => {
+    // ENAMDICT's copy lacks 森 alone; the title says it is a person, so not 森 "forest".
+    expect(hover('森外相は述べた。', '森').entries[0]).toMatchObject({ source: 'names', reading: 'もり' });
+    expect(hover('岸防衛相は視察した。', '岸').entries[0]?.headword).toBe('岸信夫');
+    // 新代表 is "the new leader", not a surname 新.
+    expect(hover('新代表は語った。', '新').entries[0]?.source).not.toBe('names');
+  });
+
+  it('reads a minister the title list lacks (デジタル相) with the surname, but names no card it cannot tell', () => {
+    // Not a compound guessed from 林 "grove" + デジタル + 相.
+    const result = hover('林デジタル相は述べた。', '林');
+    expect(result.match).toBe('林');
+    expect(result.entries[0]).toMatchObject({ source: 'names', reading: 'はやし' });
+    // 加藤勝信 was finance minister; the minister for children (少子化相) of that name was 加藤鮎子.
+    expect(hover('加藤少子化相は述べた。', '加藤').entries[0]).toMatchObject({ source: 'names', reading: 'かとう' });
+  });
+
+  it("reads a leader's name with 関税 as the tariffs named after them (トランプ関税)", () => {
+    const result = hover('トランプ関税が世界経済に打撃を与えた。', 'トランプ');
+    expect(result.match).toBe('トランプ関税');
+    expect(result.entries[0]).toMatchObject({ headword: 'トランプ関税', reading: 'とらんぷかんぜい' });
   });
 
   it("takes a foreign leader's name for the leader, not a common word written the same (トランプ)", () => {

@@ -36,11 +36,24 @@ export function lookup(text: string, at: number, deps: LookupDeps): LookupResult
     if (result === undefined) answered.set(from, (result = lookupTerms(text, from, deps)));
     return result;
   };
+  // The institution after a country prefix starts where kuromoji starts a word (英|国防省): a glossary term that
+  // began left of it and ends inside that word (英国) is the prefix's chance pairing, not the answer there.
+  const startsFrom = new Map<number, LookupResult | null>();
+  const termsFrom = (from: number) => {
+    const around = termsAt(from);
+    const word = deps.tokens?.find((t) => t.start === from);
+    if (!around || !word || around.start >= from || around.end >= from + word.surface.length) return around;
+    let result = startsFrom.get(from);
+    if (result === undefined) startsFrom.set(from, (result = lookupTerms(text, from, deps, true)));
+    return result;
+  };
   const terms = withTermSuffix(text, termsAt(at), deps.tokens);
-  const withCountry = withCountryPrefix(text, at, terms, termsAt, deps.tokens);
+  const withCountry = withCountryPrefix(text, at, terms, termsFrom, deps.tokens);
   const titled = withTitledPerson(text, at, withCountry, {
     glossary: deps.glossary,
-    namesAt: (from) => namesAt(text, from, deps),
+    // The names written exactly there: 森 of 森外相, which ENAMDICT's longer 森外 would otherwise hide.
+    namesAt: (from, end) => namesAt(text.slice(0, end), from, deps),
+    tokens: deps.tokens,
   });
   // A katakana word no data has still gets an answer: its romanization, a guess from its parts, and a mark. One made
   // of known loanwords (ファクトチェック) is shown whole before the answer for its first word.
@@ -65,9 +78,10 @@ export function lookup(text: string, at: number, deps: LookupDeps): LookupResult
   return { start: number.start, end, match: text.slice(number.start, end), entries: [number.entry] };
 }
 
-function lookupTerms(text: string, at: number, deps: LookupDeps): LookupResult | null {
+function lookupTerms(text: string, at: number, deps: LookupDeps, startingHere = false): LookupResult | null {
   if (!(at >= 0 && at < text.length)) return null;
-  const hits = deps.glossary?.match(text, at) ?? [];
+  const found = deps.glossary?.match(text, at) ?? [];
+  const hits = startingHere ? found.filter((h) => h.start >= at) : found;
   let best: GlossaryHit | undefined = hits[0];
 
   // A compound composed from dictionary words is a guess: not wanted when it is the glossary term itself (the card
@@ -203,14 +217,20 @@ function withParticleExpression(
   return expression ? [first, expression, ...rest] : [...atWords];
 }
 
-/** A set phrase of news writing (with kana in it: と述べる, との認識を示す) that began left of the word at `wordAt`. */
+/**
+ * A set phrase of news writing (with kana in it: と述べる, との認識を示す) that began left of the word at `wordAt`. The
+ * form the text matched decides: 記者団の取材, a variant of 記者団, is a phrase whose 取材 is a word of its own.
+ */
 function startsLeftAsPhrase(hit: GlossaryHit | undefined, wordAt: number): hit is GlossaryHit {
-  return !!hit && hit.entry.category === 'phrase' && hasHiragana(hit.entry.term) && hit.start < wordAt;
+  return !!hit && hit.entry.category === 'phrase' && hasHiragana(hit.form) && hit.start < wordAt;
 }
 
-/** Names written at `from`: kuromoji's person first when it hears one, then ENAMDICT's. */
+/**
+ * Names written at `from` before a title: kuromoji's person first when it hears one (a one-kanji surname too, which
+ * the title confirms: 森 of 森外相), then ENAMDICT's.
+ */
 function namesAt(text: string, from: number, deps: LookupDeps): NameLookupEntry[] {
-  const heard = heardName(from, deps.tokens);
+  const heard = heardName(from, deps.tokens, 1);
   const listed = deps.names ? lookupNames(text, from, deps.names, deps.tokens) : [];
   return heard ? [heard, ...listed.filter((n) => n.reading !== heard.reading)] : listed;
 }

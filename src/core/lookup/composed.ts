@@ -155,8 +155,8 @@ function compose(text: string, from: number, result: LookupResult): LookupResult
 }
 
 const SUFFIXES = Object.keys(TERM_SUFFIXES).sort((a, b) => b.length - a.length);
-/** The suffixes a person's name takes in the news (トランプ政権 "the Trump administration", 石破陣営). */
-const PERSON_SUFFIXES: ReadonlySet<string> = new Set(['政権', '陣営', '側']);
+/** The suffixes a person's name takes in the news (トランプ政権 "the Trump administration", 石破陣営, トランプ関税). */
+const PERSON_SUFFIXES: ReadonlySet<string> = new Set(['政権', '陣営', '側', '関税']);
 
 /** A glossary term followed by a suffix it does not list (税制改正 + 案): the whole, read as one word. */
 export function withTermSuffix(

@@ -1,6 +1,7 @@
 /**
  * The ranking stage: how well each dictionary candidate fits kuromoji's reading of the text, as a judgement that is
- * returned, never written into the candidate. Longest first; among equals, agreement with the tokens, then EDICT's
+ * returned, never written into the candidate. Longest first; among equals, a form EDICT lists as its own word
+ * (一貫して, not 一貫 conjugated), then agreement with the tokens, then EDICT's
  * common mark, then a spelling as written, then fewer conjugation steps; of two entries that split one word
  * (云う, 言う), the one with more senses first.
  */
@@ -17,6 +18,11 @@ interface Judgement {
   reading?: string;
   /** kuromoji takes the match for a suffix or counter (日 of 数日, 離れ of トランプ離れ): those senses go first. */
   suffix: boolean;
+  /**
+   * A form EDICT lists as a word of its own, written as in the text over several of kuromoji's tokens and read as
+   * kuromoji reads them (一貫|し|て, 辞さ|ない): the word the writer used, before its stem's conjugation (一貫 する).
+   */
+  ownWord?: boolean;
 }
 
 export interface RankedMatch extends Judgement {
@@ -29,6 +35,7 @@ export function rankMatches(matches: readonly WordMatch[], context: TokenContext
   ranked.sort(
     (a, b) =>
       b.match.length - a.match.length ||
+      Number(!!b.ownWord) - Number(!!a.ownWord) ||
       b.score - a.score ||
       Number(isCommon(b.match)) - Number(isCommon(a.match)) ||
       Number(writtenAsMatched(b.match)) - Number(writtenAsMatched(a.match)) ||
@@ -99,7 +106,8 @@ function judge(m: WordMatch, context: TokenContext | null): Judgement {
   if (spanReading !== null && readingAgrees(reading, spanReading, m)) {
     // A lone kanji is read by where it stands (日本版 ばん, ユーロ高 だか), and kuromoji knows; for a longer word the
     // dictionary's usual reading is the safer one (強面 is こわもて, kuromoji says こわおもて).
-    return m.length === 1 ? { score: pos + 2, suffix, reading } : { score: pos + 2, suffix };
+    const ownWord = !m.conjugated && m.length > token.surface.length;
+    return m.length === 1 ? { score: pos + 2, suffix, reading } : { score: pos + 2, suffix, ownWord };
   }
   if (m.conjugated && m.candidate.word === token.baseForm) {
     // kuromoji conjugated the same word but read it otherwise (入っ as はいっ, not 入る read いる).

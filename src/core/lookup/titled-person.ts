@@ -6,7 +6,24 @@
 import type { GlossaryEntry } from '../glossary/entry';
 import type { GlossaryIndex } from '../glossary/match';
 import { isKanji } from '../text/chars';
-import type { GlossaryLookupEntry, LookupEntry, LookupResult, NameLookupEntry } from '../types';
+import type { GlossaryLookupEntry, LookupEntry, LookupResult, NameLookupEntry, Token } from '../types';
+
+/** What the card of a person news calls a suspect or a defendant says of them. */
+const ACCUSED = /arrest|indict|charged|convict|sentenc|trial|suspect|defendant/i;
+
+/** Titles that say nothing of an office: the surname alone must name one person of the glossary. */
+const BARE_TITLES = new Set(['氏', '被告', '容疑者']);
+
+/**
+ * A minister's title the list does not hold (デジタル相, 少子化相, 万博相): a word of two to five kanji or katakana
+ * and 相, where no kanji follows (相手, 相場 are other words).
+ */
+const MINISTER = /^[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{2,5}相(?![\u3400-\u9fff])/;
+/**
+ * Which office such a title names the cards cannot tell (加藤少子化相 is not 加藤勝信 the finance minister): no card
+ * fits, and the surname is read as the glossary's people with it are (平 たいら, not 平 "flat").
+ */
+const NO_CARD = /(?!)/;
 
 /** Titles news writes after a surname, each with what the person's card says of such an office. */
 const TITLES: readonly [string, RegExp][] = [
@@ -65,8 +82,8 @@ const TITLES: readonly [string, RegExp][] = [
   ['大使', /ambassador/i],
   ['報道官', /spokes/i],
   ['氏', /./],
-  ['被告', /./],
-  ['容疑者', /./],
+  ['被告', ACCUSED],
+  ['容疑者', ACCUSED],
   ['議員', /lawmaker|member|senator|representative/i],
   ['理事長', /chair|president|director/i],
   ['会長', /chair|president/i],
@@ -110,7 +127,9 @@ function titleAt(text: string, end: number): [string, RegExp] | null {
   let found: [string, RegExp] | null = null;
   for (const entry of TITLES)
     if (text.startsWith(entry[0], from) && (!found || entry[0].length > found[0].length)) found = entry;
-  return found;
+  if (found) return found;
+  const minister = MINISTER.exec(text.slice(from, from + 8));
+  return minister ? [minister[0], NO_CARD] : null;
 }
 
 function latestYear(e: GlossaryEntry): number {
@@ -121,8 +140,9 @@ function latestYear(e: GlossaryEntry): number {
 
 export interface PersonDeps {
   glossary?: GlossaryIndex;
-  /** Names of ENAMDICT and kuromoji at a position, as the answer finds them. */
-  namesAt(from: number): NameLookupEntry[];
+  /** Names of ENAMDICT and kuromoji written from `from` to `end`, as the answer finds them. */
+  namesAt(from: number, end: number): NameLookupEntry[];
+  tokens?: readonly Token[];
 }
 
 /** The person when the pointer is on a surname before a title; the answer as it was otherwise. */
@@ -178,9 +198,26 @@ function personAt(
   const fitting = candidates
     .filter((e) => fits.test(`${e.en.join(' ')} ${e.note ?? ''}`))
     .sort((a, b) => latestYear(b) - latestYear(a));
-  const person = fitting.length === 1 || (fitting.length > 1 && title.length > 1) ? fitting[0] : undefined;
+  // 田中容疑者 is not whichever 田中 the glossary holds: a title without an office names one only when it is the sole
+  // person of the glossary with that surname.
+  const person = BARE_TITLES.has(title)
+    ? candidates.length === 1
+      ? fitting[0]
+      : undefined
+    : fitting.length === 1 || (fitting.length > 1 && title.length > 1)
+      ? fitting[0]
+      : undefined;
+  // One kanji with no card for the office is a surname only where kuromoji hears one (森|外相, 岸|防衛相): 新代表,
+  // 前首相 and 同大統領 are "the new leader", "the former prime minister", "the same president".
+  if (
+    surname.length === 1 &&
+    !person &&
+    !deps.tokens?.some((t) => t.start === start && t.surface === surname && t.posDetail3 === '姓')
+  ) {
+    return null;
+  }
   const names = deps
-    .namesAt(start)
+    .namesAt(start, end)
     .filter((n) => n.matchLength === surname.length && n.senses.some((s) => s.tags?.some((t) => PERSON_TAGS.has(t))));
   let first: LookupEntry | undefined;
   if (person) {

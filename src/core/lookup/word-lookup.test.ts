@@ -310,6 +310,13 @@ describe('kana the text writes as grammar, with kuromoji’s tokens', () => {
     expect(on('確認していないが', 'し|て')?.headword).not.toMatch(/^(邸内|亭)$/);
   });
 
+  it('shows a form EDICT lists as a word of its own before its stem conjugated (一貫して, 辞さない, 早ければ)', () => {
+    expect(on('首相は一貫して否定している。', '|一貫して')).toMatchObject({ headword: '一貫して' });
+    expect(on('対抗措置も辞さない構えだ。', '|辞さない')).toMatchObject({ headword: '辞さない' });
+    expect(on('早ければ来月にも決定する。', '|早ければ')).toMatchObject({ headword: '早ければ' });
+    expect(on('Key Mで、長さは42ミリ', '|長さ')).toMatchObject({ headword: '長さ', reading: 'ながさ' });
+  });
+
   it('keeps a conjugated verb that runs into its auxiliaries (そろえました is 揃える)', () => {
     expect(on('容量は1TBでそろえました。', 'で|そ')).toMatchObject({ headword: '揃える' });
   });

@@ -2,6 +2,8 @@
 import type { GlossaryVariant } from '../../glossary/entry';
 import type { GlossaryHit } from '../../glossary/match';
 import type { GlossaryLookupEntry } from '../../types';
+import { hasKanji } from '../../text/chars';
+import { deinflect } from '../../dict/deinflect';
 
 /** Glossary cards shown for one hover: the best term and terms crossing it (日米|首脳会談 read two ways). */
 const MAX_CARDS = 3;
@@ -13,9 +15,13 @@ const MAX_CARDS = 3;
  */
 export function aliasAsWritten(hit: GlossaryHit): GlossaryVariant | null {
   const e = hit.entry;
-  if (hit.form === e.term || e.category === 'phrase') return null;
+  // A phrase's variant reached through conjugation is the phrase; one in other words (極めて遺憾 of 強い遺憾) is
+  // what the text says, and its reading is its own.
+  if (hit.form === e.term || (e.category === 'phrase' && (hit.inflection || !hasKanji(hit.form)))) return null;
   const variant = e.variants?.find((v) => v.text === hit.form);
   if (!variant || variant.text.includes(e.term) || /[(（]/.test(variant.text)) return null;
+  // Nor a conjugation listed with the particle before it (と述べた of 述べる).
+  if (e.category === 'phrase' && deinflect(variant.text).some((d) => d.word.endsWith(e.term))) return null;
   return variant;
 }
 

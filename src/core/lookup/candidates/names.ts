@@ -65,10 +65,15 @@ export function lookupNames(text: string, at: number, names: WordIndex, tokens?:
   return [];
 }
 
-/** A person's name kuromoji knows at `at`, with kuromoji's reading, marked as a guess. */
-export function heardName(at: number, tokens: readonly Token[] | undefined): NameLookupEntry | null {
+/**
+ * A person's name kuromoji knows at `at`, with kuromoji's reading, marked as a guess. One kanji is a name only where
+ * the caller knows more (a title after it): alone, kuromoji hears 森 the surname in many a forest.
+ */
+export function heardName(at: number, tokens: readonly Token[] | undefined, minLength = 2): NameLookupEntry | null {
   const token = tokens?.find((t) => t.start === at);
-  if (!token || token.posDetail2 !== '人名' || token.surface.length < 2 || !isKanjiWord(token.surface)) return null;
+  if (!token || token.posDetail2 !== '人名' || token.surface.length < minLength || !isKanjiWord(token.surface)) {
+    return null;
+  }
   const reading = toHiragana(token.reading);
   if (reading === token.surface) return null;
   const romaji = hepburn(reading);
