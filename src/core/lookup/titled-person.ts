@@ -200,13 +200,8 @@ function personAt(
     .sort((a, b) => latestYear(b) - latestYear(a));
   // 田中容疑者 is not whichever 田中 the glossary holds: a title without an office names one only when it is the sole
   // person of the glossary with that surname.
-  const person = BARE_TITLES.has(title)
-    ? candidates.length === 1
-      ? fitting[0]
-      : undefined
-    : fitting.length === 1 || (fitting.length > 1 && title.length > 1)
-      ? fitting[0]
-      : undefined;
+  const named = BARE_TITLES.has(title) ? candidates.length === 1 : fitting.length === 1 || title.length > 1;
+  const person = named ? fitting[0] : undefined;
   // One kanji with no card for the office is a surname only where kuromoji hears one (森|外相, 岸|防衛相): 新代表,
   // 前首相 and 同大統領 are "the new leader", "the former prime minister", "the same president".
   if (
