@@ -26,7 +26,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * The in-page probe, as source text: tsx would wrap named functions in a helper the page does not have.
  * `__kijiArm()` resolves with the time from the last mousemove to the task after the popup's first paint.
  */
-const PROBE = `(() => {
+export const PROBE = `(() => {
   let t0 = 0;
   let th = 0;
   window.addEventListener('mousemove', (e) => { t0 = e.timeStamp; th = performance.now(); }, { capture: true });
@@ -98,7 +98,7 @@ async function floorOnce(page: BenchPage, text: string, offset: number, jitter: 
  * penalises others. So each sample waits a different part of a 60 Hz frame before it moves, the same for Kiji and
  * the floor. Deterministic, so runs compare.
  */
-function jitters(count: number): number[] {
+export function jitters(count: number): number[] {
   let seed = 12345;
   return Array.from({ length: count }, () => {
     seed = (seed * 16807) % 2147483647;

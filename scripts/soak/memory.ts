@@ -114,19 +114,22 @@ interface DetachedTree {
 
 /**
  * The page's heap and DOM after a garbage collection (CDP: Memory.getDOMCounters, DOM.getDetachedDomNodes).
- * Detached nodes are counted again after up to two more collections, a quarter second apart, while any are left:
+ * Detached nodes are counted again after up to four more collections, over about three seconds, while any are left:
  * Blink's collector scans the stack conservatively, so a stale word there can keep a dropped tree (a closed popup)
- * through one collection. Seen in the soak: 77 nodes after one, none in a heap snapshot taken right after, none 2 s
- * later. What a script really holds survives them all.
+ * through a collection. Seen in the soak: 77 nodes after one, none in a heap snapshot taken right after, none 2 s
+ * later; and, with three collections over half a second, a DIV tree of 55 or 108 nodes (a popup's size) in about one run of ten.
+ * What a script really holds survives them all (the soak then prints who holds it: retainers.ts).
  */
+const RECOUNT_WAITS_MS = [250, 500, 1000, 1000];
+
 export async function pageMemory(page: Page): Promise<PageMemory> {
   const cdp = await page.context().newCDPSession(page);
   try {
     await cdp.send('HeapProfiler.enable');
     await cdp.send('DOM.enable');
     let trees: DetachedTree[] = [];
-    for (let round = 0; round < 3 && (round === 0 || trees.length > 0); round++) {
-      if (round > 0) await new Promise((done) => setTimeout(done, 250));
+    for (let round = 0; round < RECOUNT_WAITS_MS.length + 1 && (round === 0 || trees.length > 0); round++) {
+      if (round > 0) await new Promise((done) => setTimeout(done, RECOUNT_WAITS_MS[round - 1]));
       await cdp.send('HeapProfiler.collectGarbage');
       ({ detachedNodes: trees } = (await cdp.send('DOM.getDetachedDomNodes' as 'DOM.enable')) as unknown as {
         detachedNodes: DetachedTree[];

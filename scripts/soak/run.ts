@@ -16,6 +16,7 @@ import { lookupWords } from '../../src/core/lookup/word-lookup';
 import { toHiragana } from '../../src/core/text/kana';
 import type { VocabDump } from '../../src/core/vocab/store-types';
 import { round } from '../bench/stats';
+import { detachedRetainers } from './retainers';
 import { pageMemory, steadyExtensionMemory, type ExtensionMemory, type PageMemory } from './memory';
 
 export interface SoakSettings {
@@ -73,6 +74,8 @@ export interface ReadingCheck {
   fresh: PageMemory;
   before: PageMemory;
   after: PageMemory;
+  /** When the cycle left detached nodes: who holds them (see retainers.ts). */
+  retainers?: string[][];
 }
 
 export interface Verdict {
@@ -276,7 +279,8 @@ export async function runSoak(settings: SoakSettings, log: Log = () => {}): Prom
       const before = await quietMemory(page);
       await cycle();
       const after = await quietMemory(page);
-      report.readingChecks.push({ page: spec.file, fresh, before, after });
+      const retainers = after.detachedNodes > before.detachedNodes ? await detachedRetainers(page) : undefined;
+      report.readingChecks.push({ page: spec.file, fresh, before, after, retainers });
     };
 
     const main = h.page;
@@ -407,10 +411,10 @@ export function formatReport(r: SoakReport): string {
     ...r.curve.map((c) => `  ${String(c.hovers).padStart(5)} hovers  ${formatPoint(c)}`),
     '',
     'page after reading mode off (after a garbage collection), before → after:',
-    ...r.readingChecks.map(
-      (c) =>
-        `  ${c.page.padEnd(16)} detached nodes ${c.before.detachedNodes} → ${c.after.detachedNodes}${c.after.detachedNodes > c.before.detachedNodes ? ` ${JSON.stringify(c.after.detachedRoots.slice(0, 3))}` : ''}, furigana left ${c.after.rubies}, DOM nodes ${c.before.nodes} → ${c.after.nodes}, JS heap ${kb(c.after.heapUsed - c.before.heapUsed)} (first cycle: ${kb(c.before.heapUsed - c.fresh.heapUsed)})`,
-    ),
+    ...r.readingChecks.flatMap((c) => [
+      `  ${c.page.padEnd(16)} detached nodes ${c.before.detachedNodes} → ${c.after.detachedNodes}${c.after.detachedNodes > c.before.detachedNodes ? ` ${JSON.stringify(c.after.detachedRoots.slice(0, 3))}` : ''}, furigana left ${c.after.rubies}, DOM nodes ${c.before.nodes} → ${c.after.nodes}, JS heap ${kb(c.after.heapUsed - c.before.heapUsed)} (first cycle: ${kb(c.before.heapUsed - c.fresh.heapUsed)})`,
+      ...(c.retainers ?? []).flatMap((chain, k) => [`    held (${k + 1}):`, ...chain.map((step) => `      ${step}`)]),
+    ]),
     '',
     ...r.verdicts.map((v) => `${v.ok ? 'PASS' : 'FAIL'}  ${v.name}: ${v.detail}`),
   ];

@@ -44,6 +44,17 @@ describe('EnginePortClient', () => {
     expect(opened).toBe(1);
   });
 
+  it('opens the port ahead of the first request when warmed, and sends that request on it', () => {
+    let opened = 0;
+    const far = fakePort();
+    const client = new EnginePortClient(() => (opened++, far.port));
+    client.warm();
+    expect(opened).toBe(1);
+    void client.request(lookup(0));
+    expect(opened).toBe(1);
+    expect(far.posted).toHaveLength(1);
+  });
+
   it('fails the requests in flight when the port closes, so the caller can ask another way', async () => {
     const far = fakePort();
     const client = new EnginePortClient(() => far.port);

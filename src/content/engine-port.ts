@@ -1,5 +1,5 @@
 /**
- * The content script's end of ENGINE_PORT (see messages.ts). The port opens at the first request and reopens after
+ * The content script's end of ENGINE_PORT (see messages.ts). The port opens early (`warm`) or at the first request, and reopens after
  * it closes; while it cannot be opened (Chrome's engine document not created yet, say) `request` says so and the
  * caller sends a one-off message instead, which wakes whatever has to wake.
  */
@@ -50,6 +50,15 @@ export class EnginePortClient {
         reject(err instanceof Error ? err : new Error(String(err)));
       }
     });
+  }
+
+  /**
+   * Opens the port ahead of the first request. In Chrome, opening any channel to the extension first starts its
+   * service worker when it has stopped (30 s idle), and holds the channel until it runs: tens of ms, hundreds on a
+   * busy machine. Done while the page loads, that wait is over before the reader's first hover.
+   */
+  warm(): void {
+    this.open();
   }
 
   private open(): PortLike | null {

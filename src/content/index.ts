@@ -76,6 +76,11 @@ async function main(instance: string, pointer?: () => MouseEvent | null): Promis
     onOrphaned: stop,
   });
   browser.storage.onChanged.addListener(onStorage);
+  // On a page in Japanese the engine's port opens now, not at the first hover (see EnginePortClient.warm).
+  if (settings.enabled) {
+    if (window.top === window && html.lang.toLowerCase().startsWith('ja')) enginePort.warm();
+    else reading.onJapanese = () => enginePort.warm();
+  }
   controller.start(pointer?.() ?? undefined);
   reading.start();
   // Hovering works at once; saving joins a few milliseconds later, when its module has loaded.

@@ -79,6 +79,8 @@ export class ReadingLoader {
   private readonly site: string;
   private started = false;
   private marks: boolean;
+  /** Called once the idle probe finds the page in Japanese (the top frame only). */
+  onJapanese: (() => void) | null = null;
 
   constructor(
     private readonly win: Window & typeof globalThis,
@@ -97,7 +99,9 @@ export class ReadingLoader {
     browser.runtime.onMessage.addListener(this.onMessage);
     const idle = () => {
       const run = () => {
-        if (!this.state.on && !hasJapanese(this.win.document)) return;
+        const japanese = hasJapanese(this.win.document);
+        if (japanese) this.onJapanese?.();
+        if (!this.state.on && !japanese) return;
         this.ensure()
           .then((m) => (this.state.on ? m.setState(this.state) : undefined))
           .catch(() => undefined);
