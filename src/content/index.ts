@@ -58,7 +58,9 @@ async function main(instance: string, pointer?: () => MouseEvent | null): Promis
       reading.updateSettings(next);
     }
   };
+  let stopped = false;
   const stop = () => {
+    stopped = true;
     controller.stop();
     enginePort.close();
     reading.stop();
@@ -76,10 +78,16 @@ async function main(instance: string, pointer?: () => MouseEvent | null): Promis
     onOrphaned: stop,
   });
   browser.storage.onChanged.addListener(onStorage);
-  // On a page in Japanese the engine's port opens now, not at the first hover (see EnginePortClient.warm).
+  // On a page in Japanese the engine's port opens now and the popup's styles and fonts come into use at idle, not at
+  // the first hover (see EnginePortClient.warm and PopupHost.prepare).
   if (settings.enabled) {
-    if (window.top === window && html.lang.toLowerCase().startsWith('ja')) enginePort.warm();
-    else reading.onJapanese = () => enginePort.warm();
+    const prepare = () => {
+      enginePort.warm();
+      const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
+      idle(() => !stopped && popup.prepare(), { timeout: 2000 });
+    };
+    if (window.top === window && html.lang.toLowerCase().startsWith('ja')) prepare();
+    else reading.onJapanese = prepare;
   }
   controller.start(pointer?.() ?? undefined);
   reading.start();

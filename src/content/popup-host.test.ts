@@ -35,6 +35,18 @@ describe('PopupHost', () => {
     host.destroy();
   });
 
+  it('prepared ahead of the first hover, holds no dialog and nothing of the probe, and then shows as usual', async () => {
+    const host = new PopupHost(window);
+    host.prepare();
+    const root = document.getElementById(HOST_ID)!.shadowRoot!;
+    expect(root.querySelector('.kiji-popup')).toBeNull();
+    expect(host.visible).toBe(false);
+    host.show(await view(), options, anchor, false);
+    expect(root.querySelectorAll('.kiji-popup')).toHaveLength(1);
+    expect(root.querySelector('[role=dialog] .headword')?.textContent).toBe('電話');
+    host.destroy();
+  });
+
   it('swaps content in place, hides without leaving a dialog behind, and removes itself on destroy', async () => {
     const host = new PopupHost(window);
     host.show(await view(), options, anchor, false);

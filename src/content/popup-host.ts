@@ -60,6 +60,26 @@ export class PopupHost {
     return this.mount!;
   }
 
+  /**
+   * Lays out a hidden line of the popup's Japanese and Latin text once, so that the page's first hover does not pay
+   * for the popup's style sheet and fonts coming into use (about 20 ms more than later hovers, measured).
+   */
+  prepare(): void {
+    if (this.shown) return;
+    const mount = this.ensure();
+    const doc = this.win.document;
+    const probe = doc.createElement('div');
+    probe.className = 'kiji-popup';
+    probe.style.visibility = 'hidden';
+    const ja = doc.createElement('span');
+    ja.lang = 'ja';
+    ja.textContent = '漢字かなカナ';
+    probe.append(ja, 'Aa');
+    mount.append(probe);
+    probe.getBoundingClientRect();
+    probe.remove();
+  }
+
   get visible(): boolean {
     return this.shown;
   }

@@ -135,10 +135,16 @@ describe('Chromium: hovering the seed article', () => {
     // which wakes the worker, which creates a new engine document.
     const extensionPage = await page.context().newPage();
     await extensionPage.goto(`chrome-extension://${harness.extensionId}/options.html`);
+    const engineDocuments = () =>
+      extensionPage.evaluate(async () =>
+        (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).map((c) => c.documentId),
+      );
+    const [closed] = await engineDocuments();
+    expect(closed).toBeTruthy();
     await extensionPage.evaluate(() => chrome.offscreen.closeDocument());
-    expect(
-      await extensionPage.evaluate(() => chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })),
-    ).toEqual([]);
+    // A request still in flight on the broken port (a fetch ahead, say) may already have had the worker make a new
+    // one; the one the content script's port led to is gone either way.
+    expect(await engineDocuments()).not.toContain(closed);
     await extensionPage.close();
     await harness.stopServiceWorker();
     await page.bringToFront();
