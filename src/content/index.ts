@@ -83,8 +83,10 @@ async function main(instance: string, pointer?: () => MouseEvent | null): Promis
   if (settings.enabled) {
     const prepare = () => {
       enginePort.warm();
-      const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
-      idle(() => !stopped && popup.prepare(), { timeout: 2000 });
+      const run = () => !stopped && popup.prepare();
+      // Called on window: Firefox refuses these methods detached from it in a content script.
+      if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(run, { timeout: 2000 });
+      else window.setTimeout(run, 200);
     };
     if (window.top === window && html.lang.toLowerCase().startsWith('ja')) prepare();
     else reading.onJapanese = prepare;

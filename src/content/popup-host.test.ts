@@ -35,15 +35,17 @@ describe('PopupHost', () => {
     host.destroy();
   });
 
-  it('prepared ahead of the first hover, holds no dialog and nothing of the probe, and then shows as usual', async () => {
+  it('prepared ahead of the first hover, shows as usual and keeps nothing of the probe after a frame', async () => {
     const host = new PopupHost(window);
     host.prepare();
-    const root = document.getElementById(HOST_ID)!.shadowRoot!;
-    expect(root.querySelector('.kiji-popup')).toBeNull();
     expect(host.visible).toBe(false);
+    const root = document.getElementById(HOST_ID)!.shadowRoot!;
     host.show(await view(), options, anchor, false);
-    expect(root.querySelectorAll('.kiji-popup')).toHaveLength(1);
+    expect(root.querySelectorAll('[role=dialog]')).toHaveLength(1);
     expect(root.querySelector('[role=dialog] .headword')?.textContent).toBe('電話');
+    host.hide();
+    await new Promise((done) => setTimeout(done, 100));
+    expect(root.querySelector('.kiji-popup')).toBeNull();
     host.destroy();
   });
 

@@ -5,6 +5,7 @@
 import { h, render } from 'preact';
 import { Popup, type PopupCommand, type PopupControl, type PopupOptions, type PopupView } from '../ui/popup/Popup';
 import { POPUP_CSS } from '../ui/popup/styles';
+import { afterPaint } from './after-paint';
 import { placePopup, type Box } from './placement';
 
 export const HOST_ID = 'kiji-popup-host';
@@ -62,22 +63,25 @@ export class PopupHost {
 
   /**
    * Lays out a hidden line of the popup's Japanese and Latin text once, so that the page's first hover does not pay
-   * for the popup's style sheet and fonts coming into use (about 20 ms more than later hovers, measured).
+   * for the popup's style sheet and fonts coming into use (about 20 ms more than later hovers, measured). Beside the
+   * popup's mount, never in it (Preact would take it for its own), and laid out with the page's next frame, not
+   * forced now: on a page of a megabyte a forced layout is a long task.
    */
   prepare(): void {
     if (this.shown) return;
-    const mount = this.ensure();
+    this.ensure();
+    const root = this.host!.shadowRoot!;
     const doc = this.win.document;
     const probe = doc.createElement('div');
     probe.className = 'kiji-popup';
     probe.style.visibility = 'hidden';
+    probe.setAttribute('aria-hidden', 'true');
     const ja = doc.createElement('span');
     ja.lang = 'ja';
     ja.textContent = '漢字かなカナ';
     probe.append(ja, 'Aa');
-    mount.append(probe);
-    probe.getBoundingClientRect();
-    probe.remove();
+    root.append(probe);
+    afterPaint(this.win, () => probe.remove());
   }
 
   get visible(): boolean {
