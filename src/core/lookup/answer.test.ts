@@ -664,3 +664,20 @@ describe('lookup: abbreviations, unknown katakana, compounds a reader takes for 
     expect(hover('生活困窮者支援団体', '生活').entries[0]?.headword).toBe('生活困窮者');
   });
 });
+
+describe('lookup: the right answer first (issue 9)', () => {
+  const first = (text: string, target: string, within = 0) => hover(text, target, within).entries[0];
+
+  it("takes no glossary term that straddles kuromoji's words (国政 of 英国|政府, 中国|政治)", () => {
+    for (const [text, target, word] of [
+      ['英国政府は声明を出した', '国', '英国'],
+      ['ている裏で中国政治を揺るがす', '国', '中国'],
+    ] as const) {
+      const result = hover(text, target);
+      expect(result.entries[0]?.headword, text).not.toBe('国政');
+      expect(result.match, text).toContain(word);
+    }
+    // Where the words agree with it the term stands.
+    expect(first('国政選挙に臨む', '国')).toMatchObject({ headword: '国政選挙' });
+  });
+});

@@ -121,6 +121,22 @@ function isKanjiRun(s: string): boolean {
   return true;
 }
 
+/**
+ * Whether text[start, end) starts inside one of kuromoji's words and ends inside a later one (国政 of 英国|政府): a
+ * chance pairing of two words' halves, not a word the reader sees there. False without tokens.
+ */
+export function straddlesWords(
+  text: string,
+  tokens: readonly Token[] | undefined,
+  start: number,
+  end: number,
+): boolean {
+  if (!tokens) return false;
+  const first = tokenContext(text, tokens, start);
+  const last = tokenContext(text, tokens, end);
+  return !!first && !!last && first.offset > 0 && last.offset > 0 && first.index !== last.index;
+}
+
 /** Whether text[start, end) is whole tokens of kuromoji's, one of them a proper noun (名詞・固有名詞). */
 export function isProperNoun(tokens: readonly Token[] | undefined, start: number, end: number): boolean {
   if (!tokens) return false;
