@@ -668,6 +668,21 @@ describe('lookup: abbreviations, unknown katakana, compounds a reader takes for 
 describe('lookup: the right answer first (issue 9)', () => {
   const first = (text: string, target: string, within = 0) => hover(text, target, within).entries[0];
 
+  it('shows a longer glossary term that starts at the pointer, Latin letters first (JR東日本)', () => {
+    for (const [text, term] of [
+      ['JR東日本は運転を見合わせた', 'JR東日本'],
+      ['JR西日本によると', 'JR西日本'],
+      ['ＪＲ東海は新幹線の運転を', 'ＪＲ東海'],
+    ] as const) {
+      for (const within of [0, 1]) {
+        const result = hover(text, term, within);
+        expect(result.match, `${text} +${within}`).toBe(term);
+        expect(result.entries[0]?.source, text).toBe('glossary');
+      }
+    }
+    expect(first('JR東日本は運転を見合わせた', 'JR')?.senses[0]?.glosses.join('; ')).toMatch(/East Japan Railway/);
+  });
+
   it("takes no glossary term that straddles kuromoji's words (国政 of 英国|政府, 中国|政治)", () => {
     for (const [text, target, word] of [
       ['英国政府は声明を出した', '国', '英国'],
