@@ -668,6 +668,24 @@ describe('lookup: abbreviations, unknown katakana, compounds a reader takes for 
 describe('lookup: the right answer first (issue 9)', () => {
   const first = (text: string, target: string, within = 0) => hover(text, target, within).entries[0];
 
+  it('reads a prefix (旧, 元, 前) before a glossary term as the term with its prefix', () => {
+    const faction = hover('旧安倍派の議員が裏金事件で', '旧');
+    expect(faction.match).toBe('旧安倍派');
+    expect(faction.entries[0]).toMatchObject({ source: 'glossary', headword: '旧安倍派', reading: 'きゅうあべは' });
+    expect(faction.entries[0]?.senses[0]?.glosses[0]).toBe('former Abe faction');
+    expect(first('旧岸田派の幹部が', '旧')).toMatchObject({ headword: '旧岸田派', reading: 'きゅうきしだは' });
+    expect(first('旧NHK党の', '旧')).toMatchObject({ headword: '旧NHK党' });
+    // Not 元日 "New Year's Day" nor a guess from words: the governor of the Bank of Japan, formerly.
+    const governor = first('元日銀総裁が語った', '元');
+    expect(governor).toMatchObject({ source: 'glossary', headword: '元日銀総裁' });
+    expect(governor?.senses[0]?.glosses[0]).toMatch(/^former /);
+    // A term the glossary lists with its prefix stays as listed; a word EDICT has whole (元首相) stays the word.
+    expect(first('旧統一教会の問題で', '旧')).toMatchObject({ headword: '旧統一教会' });
+    expect(first('元首相が死去した', '元')).toMatchObject({ headword: '元首相' });
+    // The term itself under the pointer is still the term.
+    expect(first('旧安倍派の議員が裏金事件で', '安倍派')).toMatchObject({ headword: '安倍派' });
+  });
+
   it('shows a longer glossary term that starts at the pointer, Latin letters first (JR東日本)', () => {
     for (const [text, term] of [
       ['JR東日本は運転を見合わせた', 'JR東日本'],

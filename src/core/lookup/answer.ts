@@ -14,7 +14,7 @@ import { INSTITUTION_FINALS } from './candidates/affix-tables';
 import { chooseCards, glossaryCard } from './candidates/glossary';
 import { katakanaCompound, unknownKatakana } from './candidates/latin-and-katakana';
 import { heardName, lookupNames, withoutWordGlosses } from './candidates/names';
-import { withCountryPrefix, withTermSuffix } from './composed';
+import { withCountryPrefix, withStatusPrefix, withTermSuffix } from './composed';
 import { isProperNoun, straddlesWords, wordStart } from './context';
 import { withTitledPerson } from './titled-person';
 import { lookupWords, type WordDeps } from './word-lookup';
@@ -49,7 +49,8 @@ export function lookup(text: string, at: number, deps: LookupDeps): LookupResult
   };
   const terms = withTermSuffix(text, termsAt(at), deps.tokens);
   const withCountry = withCountryPrefix(text, at, terms, termsFrom, deps.tokens);
-  const titled = withTitledPerson(text, at, withCountry, {
+  const withStatus = withStatusPrefix(text, at, withCountry, termsFrom, deps.tokens);
+  const titled = withTitledPerson(text, at, withStatus, {
     glossary: deps.glossary,
     // The names written exactly there: 森 of 森外相, which ENAMDICT's longer 森外 would otherwise hide.
     namesAt: (from, end) => namesAt(text.slice(0, end), from, deps),
