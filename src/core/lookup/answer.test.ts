@@ -713,4 +713,15 @@ describe('lookup: the right answer first (issue 9)', () => {
     // Where the words agree with it the term stands.
     expect(first('国政選挙に臨む', '国')).toMatchObject({ headword: '国政選挙' });
   });
+
+  it('reads a surname before a minister title the list lacks as the person whose card names that office', () => {
+    const kono = hover('河野デジタル相は記者会見で', '河野');
+    expect(kono.match).toBe('河野');
+    expect(kono.entries[0]).toMatchObject({ source: 'glossary', headword: '河野太郎', reading: 'こうのたろう' });
+    // A one-kanji surname kuromoji takes for a prefix: the card makes it a person (平将明, Digital Minister).
+    expect(first('平デジタル相は記者会見で', '平')).toMatchObject({ source: 'glossary', headword: '平将明' });
+    // The names under the card, each once.
+    const rows = kono.entries.map((e) => `${e.source} ${e.headword} ${e.reading} ${e.senses[0]?.glosses[0]}`);
+    expect(rows).toEqual([...new Set(rows)]);
+  });
 });

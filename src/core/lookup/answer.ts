@@ -55,6 +55,7 @@ export function lookup(text: string, at: number, deps: LookupDeps): LookupResult
     // The names written exactly there: 森 of 森外相, which ENAMDICT's longer 森外 would otherwise hide.
     namesAt: (from, end) => namesAt(text.slice(0, end), from, deps),
     tokens: deps.tokens,
+    portfolioWords: (portfolio) => portfolioWords(portfolio, deps),
   });
   // A katakana word no data has still gets an answer: its romanization, a guess from its parts, and a mark. One made
   // of known loanwords (ファクトチェック) is shown whole before the answer for its first word.
@@ -237,6 +238,13 @@ function namesAt(text: string, from: number, deps: LookupDeps): NameLookupEntry[
   const heard = heardName(from, deps.tokens, 1);
   const listed = deps.names ? lookupNames(text, from, deps.names, deps.tokens) : [];
   return heard ? [heard, ...listed.filter((n) => n.reading !== heard.reading)] : listed;
+}
+
+/** The words of the first gloss of the dictionary's word written exactly `portfolio` (デジタル: digital). */
+function portfolioWords(portfolio: string, deps: LookupDeps): string[] {
+  const word = lookupWords(portfolio, 0, { words: deps.words })?.entries[0];
+  if (!word || word.matchLength !== portfolio.length) return [];
+  return contentWords(word.senses[0]?.glosses[0] ?? '');
 }
 
 /**
