@@ -130,7 +130,8 @@ describe('lookupCombined: a glossary term inside a longer dictionary word', () =
     const result = hover('ベトナム語を学ぶ', 'ベトナム', 2);
     expect(result.match).toBe('ベトナム語');
     expect(result.entries[0]).toMatchObject({ source: 'words', headword: 'ベトナム語' });
-    expect(result.entries.some((e) => e.source === 'glossary' && e.headword === 'ベトナム')).toBe(true);
+    // The country after it, once: the card says no more than EDICT's ベトナム "Vietnam", shown where it ranks.
+    expect(result.entries.filter((e) => e.headword === 'ベトナム')).toHaveLength(1);
   });
 });
 
@@ -426,7 +427,10 @@ describe('lookup: set phrases through their conjugations, aliases as written', (
     ] as const) {
       const entries = hover(text, word).entries;
       expect(entries[0], text).toMatchObject({ source: 'words', headword: word });
-      expect(entries.some((e) => e.source === 'glossary' && e.headword === word)).toBe(true);
+      // A card that only repeats the word (報奨金 "bounty", 一方 "on the other hand") is not a second row; one in a
+      // rarer sense (国民, the party) is.
+      const cards = entries.filter((e) => e.source === 'glossary' && e.headword === word);
+      expect(cards, text).toHaveLength(word === '国民' ? 1 : 0);
     }
     expect(hover('国民民主党の玉木代表', '国民').entries[0]?.headword).toBe('国民民主党');
   });
@@ -723,5 +727,24 @@ describe('lookup: the right answer first (issue 9)', () => {
     // The names under the card, each once.
     const rows = kono.entries.map((e) => `${e.source} ${e.headword} ${e.reading} ${e.senses[0]?.glosses[0]}`);
     expect(rows).toEqual([...new Set(rows)]);
+  });
+
+  it('shows a glossary card and the dictionary word it repeats as one row (述べる, 首相)', () => {
+    for (const [text, target, headword] of [
+      ['首相は「協力したい」と述べた', '述', '述べる'],
+      ['首相は「協力したい」と語った', '語', '語る'],
+      ['首相は記者団に語った', '首相', '首相'],
+      ['防衛省によると', '防衛省', '防衛省'],
+    ] as const) {
+      const rows = hover(text, target).entries.filter((e) => e.headword === headword);
+      expect(rows.length, text).toBe(1);
+    }
+    // The card first keeps the dictionary's senses after its own.
+    const pm = first('首相は記者団に語った', '首相');
+    expect(pm?.source).toBe('glossary');
+    expect(pm?.senses.length).toBeGreaterThan(1);
+    // A card in another sense is not the same row: 国民 the party after 国民 "citizens".
+    const people = hover('国民の生活を守る。', '国民').entries.filter((e) => e.headword === '国民');
+    expect(people.map((e) => e.source)).toEqual(expect.arrayContaining(['words', 'glossary']));
   });
 });

@@ -171,7 +171,7 @@ function lookupTerms(text: string, at: number, deps: LookupDeps, startingHere = 
     wordsFirst || (!best && !longerWord && !nameFirst)
       ? withParticleExpression(text, wordAt, wordsFirst ? atWords : dictionary, cards[opened], deps)
       : dictionary;
-  const entries: LookupEntry[] =
+  let entries: LookupEntry[] =
     longerWord || wordsFirst
       ? [...firstWords, ...cards.filter((c) => !firstWords.includes(c)), ...names]
       : nameFirst
@@ -180,6 +180,7 @@ function lookupTerms(text: string, at: number, deps: LookupDeps, startingHere = 
           : [...names, ...cards, ...dictionary]
         : [...cards.filter((c) => !firstWords.includes(c)), ...firstWords, ...names];
   if (entries.length === 0) return null;
+  entries = mergeRepeats(entries);
   // The glossary term's span when it stands; else the longest word or name, from where it starts.
   let start = longerWord && firstHit ? firstHit.start : wordAt;
   // A longer name the words come before (日内, a surname, after 数日) is not what the highlight shows.
@@ -296,6 +297,67 @@ function contentWords(gloss: string): string[] {
 function placeBeforeInstitution(hit: GlossaryHit, e: WordLookupEntry): boolean {
   const last = e.parts?.[e.parts.length - 1];
   return hit.entry.category === 'place' && last !== undefined && INSTITUTION_FINALS[last] !== undefined;
+}
+
+/** A gloss as compared across sources: "to state" and "State" are one; "Ministry of Defense (Japan)" its name. */
+function sameGloss(gloss: string): string {
+  return gloss
+    .toLowerCase()
+    .replace(/\s*\(.*?\)\s*/g, ' ')
+    .replace(/^(to|the) /, '')
+    .trim();
+}
+
+/** The words that carry a gloss's meaning, plural or not (documents: document). */
+function meaningWords(gloss: string): string[] {
+  return contentWords(gloss).map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
+}
+
+/**
+ * Whether a card says what the word says: at least half the meaning words of one of its glosses are the word's
+ * (外交文書 "diplomatic document" and "diplomatic papers or documents"; 警視庁 "Tokyo Metropolitan Police Department"
+ * and "Metropolitan Police Department (esp. Tokyo)"), not one word of three (国民 "Democratic Party For the People"
+ * and "people (of a country)").
+ */
+function saysTheSame(card: LookupEntry, word: LookupEntry): boolean {
+  const known = new Set(word.senses.flatMap((s) => s.glosses.flatMap(meaningWords)));
+  return card.senses.some((s) =>
+    s.glosses.some((g) => {
+      const words = meaningWords(g);
+      return words.length > 0 && 2 * words.filter((w) => known.has(w)).length >= words.length;
+    }),
+  );
+}
+
+/**
+ * A card and a dictionary word with the same headword and reading that say the same thing (述べる "say; state" and
+ * "to state", 首相 "Prime Minister") are one row, where the ranking put the first of them: a card first takes the
+ * word's other glosses after its own, a word first makes the card a repeat. A card in another sense (国民 the party
+ * after 国民 "citizens") stays a row of its own.
+ */
+function mergeRepeats(entries: LookupEntry[]): LookupEntry[] {
+  const out = [...entries];
+  for (let i = 0; i < out.length; i++) {
+    const a = out[i]!;
+    if (a.source === 'names') continue;
+    for (let j = out.length - 1; j > i; j--) {
+      const b = out[j]!;
+      if (b.source === 'names' || b.source === a.source || b.headword !== a.headword || b.reading !== a.reading) {
+        continue;
+      }
+      const [card, word]: [LookupEntry, LookupEntry] = a.source === 'glossary' ? [a, b] : [b, a];
+      if (!saysTheSame(card, word)) continue;
+      if (a === card) {
+        const said = new Set(card.senses.flatMap((s) => s.glosses.map(sameGloss)));
+        const more = word.senses
+          .map((s) => ({ ...s, glosses: s.glosses.filter((g) => !said.has(sameGloss(g))) }))
+          .filter((s) => s.glosses.length > 0);
+        out[i] = { ...card, senses: [...card.senses, ...more] };
+      }
+      out.splice(j, 1);
+    }
+  }
+  return out;
 }
 
 function dedupe<E extends LookupEntry>(entries: E[]): E[] {
