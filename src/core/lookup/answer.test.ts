@@ -716,6 +716,10 @@ describe('lookup: the right answer first (issue 9)', () => {
     }
     // Where the words agree with it the term stands.
     expect(first('国政選挙に臨む', '国')).toMatchObject({ headword: '国政選挙' });
+    // Nor a term spelled by chance inside a katakana word kuromoji keeps whole: ドバイ of アドバイザー.
+    const adviser = hover('男性が実際にはアドバイザー業務をしていた', 'ド');
+    expect(adviser.match).toBe('アドバイザー');
+    expect(adviser.entries.some((e) => e.headword === 'ドバイ')).toBe(false);
   });
 
   it('reads a surname before a minister title the list lacks as the person whose card names that office', () => {

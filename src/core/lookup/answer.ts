@@ -15,7 +15,7 @@ import { chooseCards, glossaryCard } from './candidates/glossary';
 import { katakanaCompound, unknownKatakana } from './candidates/latin-and-katakana';
 import { heardName, lookupNames, withoutWordGlosses } from './candidates/names';
 import { withCountryPrefix, withStatusPrefix, withTermSuffix } from './composed';
-import { isProperNoun, straddlesWords, wordStart } from './context';
+import { cutsKatakanaWord, isProperNoun, straddlesWords, wordStart } from './context';
 import { withTitledPerson } from './titled-person';
 import { lookupWords, type WordDeps } from './word-lookup';
 
@@ -82,9 +82,10 @@ export function lookup(text: string, at: number, deps: LookupDeps): LookupResult
 
 function lookupTerms(text: string, at: number, deps: LookupDeps, startingHere = false): LookupResult | null {
   if (!(at >= 0 && at < text.length)) return null;
-  // A term made of the halves of two words (国政 of 英国|政府) is not what the text says.
+  // A term made of the halves of two words (国政 of 英国|政府) or spelled inside a katakana word (ドバイ of アドバイ
+  // ザー) is not what the text says.
   const found = (deps.glossary?.match(text, at) ?? []).filter(
-    (h) => !straddlesWords(text, deps.tokens, h.start, h.end),
+    (h) => !straddlesWords(text, deps.tokens, h.start, h.end) && !cutsKatakanaWord(text, deps.tokens, h.start, h.end),
   );
   const hits = startingHere ? found.filter((h) => h.start >= at) : found;
   let best: GlossaryHit | undefined = hits[0];

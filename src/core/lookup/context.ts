@@ -3,7 +3,7 @@
  * token holds the pointer, the reading kuromoji hears for a span, where a katakana word starts, whether a span is a
  * proper noun. The candidates and the ranking ask here; nothing here looks in a dictionary.
  */
-import { isKanjiCode, isKatakana } from '../text/chars';
+import { isKanjiCode, isKatakana, isKatakanaLetter } from '../text/chars';
 import { toHiragana } from '../text/kana';
 import type { Token } from '../types';
 
@@ -135,6 +135,30 @@ export function straddlesWords(
   const first = tokenContext(text, tokens, start);
   const last = tokenContext(text, tokens, end);
   return !!first && !!last && first.offset > 0 && last.offset > 0 && first.index !== last.index;
+}
+
+/**
+ * Whether text[start, end) begins or ends inside a katakana word of kuromoji's, in the middle of its letters: ドバイ
+ * of アドバイザー is a chance spelling, since kuromoji keeps a katakana word whole (a ・ parts the words of a name).
+ */
+export function cutsKatakanaWord(
+  text: string,
+  tokens: readonly Token[] | undefined,
+  start: number,
+  end: number,
+): boolean {
+  if (!tokens) return false;
+  const cuts = (i: number) => {
+    const context = tokenContext(text, tokens, i);
+    return (
+      !!context &&
+      context.offset > 0 &&
+      isKatakana(context.token.surface) &&
+      isKatakanaLetter(text[i - 1] ?? '') &&
+      isKatakanaLetter(text[i] ?? '')
+    );
+  };
+  return cuts(start) || cuts(end);
 }
 
 /** Whether text[start, end) is whole tokens of kuromoji's, one of them a proper noun (名詞・固有名詞). */

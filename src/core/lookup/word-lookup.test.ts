@@ -348,3 +348,17 @@ describe('an adverb written with と (issue 9: the right answer first)', () => {
     expect(lookupWords(text, text.indexOf('一段'), { words })?.entries[0]?.headword).toBe('一段');
   });
 });
+
+describe("a word that starts inside one of kuromoji's words and ends inside the next (issue 9)", () => {
+  it('shows the word that holds the pointer (示 of 開示する is 開示, not 示す)', () => {
+    for (const [text, pointer, word] of [
+      ['結果などを開示するよう求めて', '示', '開示'],
+      ['別の施設で実施するという。', '実施', '実施'],
+    ] as const) {
+      const at = text.lastIndexOf(pointer) + pointer.length - 1;
+      const r = lookupWords(text, at, { words, tokens: tokenizer.tokenize(text) });
+      expect(r?.entries[0]?.headword, text).toBe(word);
+      expect(r?.start, text).toBe(text.lastIndexOf(word));
+    }
+  });
+});

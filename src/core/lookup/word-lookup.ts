@@ -12,7 +12,7 @@ import type { LookupResult, Token, WordLookupEntry } from '../types';
 import { composeCompound } from './candidates/compound';
 import { isLatinAt, latinWords } from './candidates/latin-and-katakana';
 import { wordMatches } from './candidates/words';
-import { tokenContext, wordStart, type TokenContext } from './context';
+import { straddlesWords, tokenContext, wordStart, type TokenContext } from './context';
 import { wordEntry } from './entries';
 import { rankMatches } from './rank';
 
@@ -58,6 +58,17 @@ export function lookupWords(text: string, at: number, deps: WordDeps): WordsAt |
   }
   if (context) adverbWithTo(text, start, entries, context);
   const first = entries[0];
+  // A word from inside one of kuromoji's words that ends inside the next (示す of 開示|する) is a chance reading of
+  // two words' halves: the word that holds the pointer is what the reader sees.
+  if (
+    first &&
+    context &&
+    context.offset > 0 &&
+    straddlesWords(text, context.tokens, start, start + first.matchLength)
+  ) {
+    const holding = wordHolding(text, at, context.token.start, deps);
+    if (holding) return holding;
+  }
   // Nothing starts at a kanji inside a word (務 of 商務省): the word that holds it is the answer.
   if (!first) return context && context.offset > 0 ? wordHolding(text, at, context.token.start, deps) : null;
   const end = start + first.matchLength;
