@@ -739,6 +739,11 @@ describe('lookup: the right answer first (issue 9)', () => {
       ['首相は「協力したい」と語った', '語', '語る'],
       ['首相は記者団に語った', '首相', '首相'],
       ['防衛省によると', '防衛省', '防衛省'],
+      // Said in other forms: plural, accented, -ing.
+      ['外交文書が交わされた', '外交文書', '外交文書'],
+      ['地元当局者と民兵指導者', '当局者', '当局者'],
+      ['コロンビア首都ボゴタの米大使館', 'ボゴタ', 'ボゴタ'],
+      ['原発が今夏に再稼働した', '再稼働', '再稼働'],
     ] as const) {
       const rows = hover(text, target).entries.filter((e) => e.headword === headword);
       expect(rows.length, text).toBe(1);
@@ -750,5 +755,7 @@ describe('lookup: the right answer first (issue 9)', () => {
     // A card in another sense is not the same row: 国民 the party after 国民 "citizens".
     const people = hover('国民の生活を守る。', '国民').entries.filter((e) => e.headword === '国民');
     expect(people.map((e) => e.source)).toEqual(expect.arrayContaining(['words', 'glossary']));
+    const trump = hover('トランプ大統領は述べた。', 'トランプ').entries.filter((e) => e.headword === 'トランプ');
+    expect(trump.map((e) => e.source)).toEqual(['glossary', 'words']);
   });
 });

@@ -309,9 +309,17 @@ function sameGloss(gloss: string): string {
     .trim();
 }
 
-/** The words that carry a gloss's meaning, plural or not (documents: document). */
-function meaningWords(gloss: string): string[] {
-  return contentWords(gloss).map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
+/**
+ * The stems of the words that carry a gloss's meaning: plural or not (documents, authorities), accented or not
+ * (Bogotá), cut to six letters so that a word and its -ing form are one (restart, restarting).
+ */
+function meaningStems(gloss: string): string[] {
+  return contentWords(gloss.normalize('NFD').replace(/[\u0300-\u036f]/g, '')).map((w) =>
+    w
+      .replace(/ies$/, 'y')
+      .replace(/([^s])s$/, '$1')
+      .slice(0, 6),
+  );
 }
 
 /**
@@ -321,11 +329,11 @@ function meaningWords(gloss: string): string[] {
  * and "people (of a country)").
  */
 function saysTheSame(card: LookupEntry, word: LookupEntry): boolean {
-  const known = new Set(word.senses.flatMap((s) => s.glosses.flatMap(meaningWords)));
+  const known = new Set(word.senses.flatMap((s) => s.glosses.flatMap(meaningStems)));
   return card.senses.some((s) =>
     s.glosses.some((g) => {
-      const words = meaningWords(g);
-      return words.length > 0 && 2 * words.filter((w) => known.has(w)).length >= words.length;
+      const stems = meaningStems(g);
+      return stems.length > 0 && 2 * stems.filter((w) => known.has(w)).length >= stems.length;
     }),
   );
 }
