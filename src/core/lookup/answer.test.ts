@@ -716,6 +716,19 @@ describe('lookup: the right answer first (issue 9)', () => {
     }
     // Where the words agree with it the term stands.
     expect(first('国政選挙に臨む', '国')).toMatchObject({ headword: '国政選挙' });
+    // Nor a term or a word from a prefix that cuts the noun after it: 元|職員 is no 元職 "former holder of the
+    // office", 新|規制 no 新規 "new", 現|職員 no 現職 "incumbent".
+    for (const [text, target, not] of [
+      ['幹部だった元職員の女性', '元', '元職'],
+      ['原発の新規制基準に適合', '新', '新規'],
+      ['現職員の話では', '現', '現職'],
+    ] as const) {
+      const result = hover(text, target);
+      expect(result.entries[0]?.headword, text).not.toBe(not);
+      expect(result.end, text).toBe(text.indexOf(target) + 3);
+    }
+    // Elsewhere kuromoji cuts runs of kanji as it pleases, and the term stands: 東京都 of 東京|都内.
+    expect(first('実は東京都内では', '東')).toMatchObject({ headword: '東京都' });
     // Nor a term spelled by chance inside a katakana word kuromoji keeps whole: ドバイ of アドバイザー.
     const adviser = hover('男性が実際にはアドバイザー業務をしていた', 'ド');
     expect(adviser.match).toBe('アドバイザー');

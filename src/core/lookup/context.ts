@@ -106,8 +106,9 @@ export function endsInsideKatakanaToken(context: TokenContext, length: number): 
 export function endsInsideLaterKanjiNoun(context: TokenContext, length: number): boolean {
   const { tokens, index, offset } = context;
   // A lone kanji token is where kuromoji is least sure (海|軍拡 of 中国の海軍拡張): the dictionary's word stands.
-  const surface = context.token.surface;
-  if (offset !== 0 || (surface.length === 1 && isKanjiCode(surface.charCodeAt(0)))) return false;
+  // Not a prefix: 元 of 元|職員 is sure, and 元職 "former holder of the office" cuts 職員.
+  const { surface, pos } = context.token;
+  if (offset !== 0 || (surface.length === 1 && isKanjiCode(surface.charCodeAt(0)) && pos !== '接頭詞')) return false;
   const end = context.token.start + length;
   for (let i = index + 1; i < tokens.length && tokens[i]!.start < end; i++) {
     const t = tokens[i]!;
