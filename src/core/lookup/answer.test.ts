@@ -741,6 +741,16 @@ describe('lookup: the right answer first (issue 9)', () => {
     expect(kono.entries[0]).toMatchObject({ source: 'glossary', headword: '河野太郎', reading: 'こうのたろう' });
     // A one-kanji surname kuromoji takes for a prefix: the card makes it a person (平将明, Digital Minister).
     expect(first('平デジタル相は記者会見で', '平')).toMatchObject({ source: 'glossary', headword: '平将明' });
+    // A foreign name in katakana before such a title: the person, not ラング "language" nor a compound through the
+    // title; not a team before 代表.
+    for (const text of ['仏外務省、ラング元文化相を8日に呼び', 'ジャック・ラング元文化相は']) {
+      const lang = hover(text, 'ラング');
+      expect(lang.match, text).toBe('ラング');
+      expect(lang.entries[0], text).toMatchObject({ source: 'names', headword: 'ラング' });
+    }
+    expect(first('チーム代表が語った', 'チーム')).toMatchObject({ source: 'words', headword: 'チーム' });
+    // Nor a name spelled from a prefix into the title (前司 of 前|司法相): the former justice minister.
+    expect(first('訪問したのは、前司法相だった', '前')).toMatchObject({ source: 'glossary', headword: '前司法相' });
     // The names under the card, each once.
     const rows = kono.entries.map((e) => `${e.source} ${e.headword} ${e.reading} ${e.senses[0]?.glosses[0]}`);
     expect(rows).toEqual([...new Set(rows)]);

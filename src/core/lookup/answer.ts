@@ -56,7 +56,9 @@ export function lookup(text: string, at: number, deps: LookupDeps): LookupResult
   };
   const terms = withTermSuffix(text, termsAt(at), deps.tokens);
   const withCountry = withCountryPrefix(text, at, terms, termsFrom, deps.tokens);
-  const withStatus = withStatusPrefix(text, at, withCountry, termsFrom, deps.tokens);
+  // The term after the prefix with its own suffix: 前|司法相 is the former justice minister, not 前 + 司法.
+  const termFrom = (from: number) => withTermSuffix(text, termsFrom(from), deps.tokens);
+  const withStatus = withStatusPrefix(text, at, withCountry, termFrom, deps.tokens);
   const titled = withTitledPerson(text, at, withStatus, {
     glossary: deps.glossary,
     // The names written exactly there: 森 of 森外相, which ENAMDICT's longer 森外 would otherwise hide.

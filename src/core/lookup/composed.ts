@@ -8,6 +8,7 @@
 import type { GlossaryLookupEntry, LookupEntry, LookupResult, Token, WordLookupEntry } from '../types';
 import { affixGloss, COUNTRY_PREFIXES, STATUS_PREFIXES, TERM_SUFFIXES, type Affix } from './candidates/affix-tables';
 import { splitsKatakanaToken } from './context';
+import { isJapaneseLetterCode } from '../text/chars';
 
 const INSTITUTION =
   /\b(ministry|ministries|department|agency|guard|forces?|army|navy|air force|marines|military|police|office|bureau|commission|council|government|embassy|parliament|congress|senate|cabinet|court|bank|news agency|state media|news|administration|authorit(y|ies)|command|headquarters|intelligence|prosecutors?|customs|institute|committee|secretariat|president|prime minister|minister|spokes\w*)\b/i;
@@ -213,19 +214,21 @@ export function withStatusPrefix(
   // kuromoji's word there must be the prefix alone: 元日 of 元日に is New Year's Day, 新た of 新たな a word.
   if (tokens && !tokens.some((t) => t.start === at && t.surface === prefix)) return result;
   const first = result?.entries[0];
-  // A term the glossary lists with its prefix (旧統一教会) is as the glossary writes it.
-  if (!result || first?.source !== 'words') return result;
+  // A term the glossary lists with its prefix (旧統一教会) is as the glossary writes it; a name that runs from the
+  // prefix into the word after it (前司 of 前|司法相) is a chance spelling.
+  if (!result || !first || first.source === 'glossary') return result;
   const after = lookupAt(at + 1);
   const card = after?.entries[0];
   if (!after || after.start !== at + 1 || card?.source !== 'glossary') return result;
   // A phrase or a person takes no such prefix (前 of 前向き, 新 of 新浪).
   if (card.category === 'phrase' || card.category === 'person') return result;
   // A word EDICT has whole (元首相) reaches as far: it stays; a guess composed from words (元日銀) gives way.
-  if (!first.parts && result.end >= after.end) return result;
+  if ((first.source === 'names' || !first.parts) && result.end >= after.end) return result;
   const end = after.start + card.matchLength;
   // 元, 前, 現 and 新 before a longer noun qualify its last word (元自民党幹事長, a former secretary-general of the
   // LDP), not the term; 旧 names what a group or a place was (旧安倍派議員, lawmakers of the former Abe faction).
-  if (prefix !== '旧' && tokens?.some((t) => t.start === end && t.pos === '名詞')) return result;
+  const nounAfter = (t: Token) => t.start === end && t.pos === '名詞' && isJapaneseLetterCode(t.surface.charCodeAt(0));
+  if (prefix !== '旧' && tokens?.some(nounAfter)) return result;
   const entry = withAffix(
     card,
     prefix + card.headword,

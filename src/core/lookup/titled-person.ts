@@ -5,7 +5,7 @@
  */
 import type { GlossaryEntry } from '../glossary/entry';
 import type { GlossaryIndex } from '../glossary/match';
-import { isKanji } from '../text/chars';
+import { isKanji, isKatakanaLetter } from '../text/chars';
 import type { GlossaryLookupEntry, LookupEntry, LookupResult, NameLookupEntry, Token } from '../types';
 
 /** What the card of a person news calls a suspect or a defendant says of them. */
@@ -167,6 +167,7 @@ export function withTitledPerson(
   result: LookupResult | null,
   deps: PersonDeps,
 ): LookupResult | null {
+  if (isKatakanaLetter(text[at] ?? '')) return foreignPersonAt(text, at, result, deps) ?? result;
   if (!isKanji(text[at] ?? '')) return result;
   // The surname holds the pointer and ends where a title starts: 林|官房長官, 茂木|外相.
   for (let start = at; start >= 0 && at - start < MAX_SURNAME && isKanji(text[start] ?? ''); start--) {
@@ -179,6 +180,65 @@ export function withTitledPerson(
     }
   }
   return result;
+}
+
+/**
+ * A foreign name in katakana before a title that names a person's office (ラング元文化相, a former culture minister):
+ * the glossary's person of that name, else the name from the names dictionary, before the dictionary's word spelled
+ * the same (ラング "language"). Not before an office any group has (チーム代表), nor for an everyday word.
+ */
+function foreignPersonAt(text: string, at: number, result: LookupResult | null, deps: PersonDeps): LookupResult | null {
+  const inName = (i: number) =>
+    isKatakanaLetter(text[i] ?? '') || (text[i] === '・' && isKatakanaLetter(text[i + 1] ?? ''));
+  let start = at;
+  while (start > 0 && inName(start - 1) && text[start - 1] !== '・') start--;
+  let end = at + 1;
+  while (end < text.length && inName(end)) end++;
+  const title = titleAt(text, end, deps);
+  if (!title || !PERSONAL_OFFICE.test(title[0])) return null;
+  const first0 = result?.entries[0];
+  // An everyday word (チーム of チーム代表) is the word, unless kuromoji knows the name (ラング, not "language").
+  const proper = deps.tokens?.some(
+    (t) => t.start <= start && start < t.start + t.surface.length && t.posDetail === '固有名詞',
+  );
+  if (first0?.source === 'glossary' || (first0?.source === 'words' && first0.common && !proper)) return null;
+  const name = text.slice(start, end);
+  const person = deps.glossary?.entries.find(
+    (e) => e.category === 'person' && (e.term === name || e.term.endsWith(`・${name}`)),
+  );
+  // ENAMDICT leaves most foreign names unclassified (ラング "Rang"); the title says it is a person.
+  const names = deps
+    .namesAt(start, end)
+    .filter(
+      (n) =>
+        n.matchLength === name.length &&
+        n.senses.some((s) => s.tags?.some((t) => PERSON_TAGS.has(t) || t === 'unclass')),
+    );
+  const first: LookupEntry | undefined = person ? personCard(person, name.length) : names[0];
+  if (!first) return null;
+  const shown = new Set<string>();
+  const entries = [first, ...names, ...(result?.entries ?? [])].filter((e) => {
+    if (e.source === 'words' && !!e.parts && e.matchLength > name.length) return false;
+    const key = `${e.source}\u0000${e.headword}\u0000${e.reading}\u0000${e.senses[0]?.glosses[0] ?? ''}`;
+    return !shown.has(key) && !!shown.add(key);
+  });
+  return { start, end, match: name, entries };
+}
+
+/** Titles only a person holds: a minister, a head of state or government, a spokesperson; 氏. */
+const PERSONAL_OFFICE = /相$|大臣|長官|首相|大統領|主席|総統|報道官|大使|氏/;
+
+function personCard(person: GlossaryEntry, matchLength: number): GlossaryLookupEntry {
+  const card: GlossaryLookupEntry = {
+    source: 'glossary',
+    headword: person.term,
+    reading: person.reading,
+    senses: [{ pos: [], glosses: [...person.en] }],
+    matchLength,
+    category: person.category,
+  };
+  if (person.note) card.note = person.note;
+  return card;
 }
 
 function personAt(
@@ -231,16 +291,7 @@ function personAt(
     .filter((n) => n.matchLength === surname.length && n.senses.some((s) => s.tags?.some((t) => PERSON_TAGS.has(t))));
   let first: LookupEntry | undefined;
   if (person) {
-    const card: GlossaryLookupEntry = {
-      source: 'glossary',
-      headword: person.term,
-      reading: person.reading,
-      senses: [{ pos: [], glosses: [...person.en] }],
-      matchLength: surname.length,
-      category: person.category,
-    };
-    if (person.note) card.note = person.note;
-    first = card;
+    first = personCard(person, surname.length);
   } else {
     // The reading the glossary's people with this surname have (茂木 もてぎ, not もぎ), else the names dictionary's.
     const known = candidates.map((c) => c.reading);
