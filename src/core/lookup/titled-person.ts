@@ -216,13 +216,7 @@ function foreignPersonAt(text: string, at: number, result: LookupResult | null, 
     );
   const first: LookupEntry | undefined = person ? personCard(person, name.length) : names[0];
   if (!first) return null;
-  const shown = new Set<string>();
-  const entries = [first, ...names, ...(result?.entries ?? [])].filter((e) => {
-    if (e.source === 'words' && !!e.parts && e.matchLength > name.length) return false;
-    const key = `${e.source}\u0000${e.headword}\u0000${e.reading}\u0000${e.senses[0]?.glosses[0] ?? ''}`;
-    return !shown.has(key) && !!shown.add(key);
-  });
-  return { start, end, match: name, entries };
+  return { start, end, match: name, entries: personFirst(first, names, result, name.length) };
 }
 
 /** Titles only a person holds: a minister, a head of state or government, a spokesperson; 氏. */
@@ -298,14 +292,23 @@ function personAt(
     first = names.find((n) => known.some((r) => r.startsWith(n.reading))) ?? names[0];
   }
   if (!first) return null;
+  return { start, end, match: surname, entries: personFirst(first, names, result, surname.length) };
+}
+
+/** The person, the names, then the answer's entries, each once and none guessed through the title. */
+function personFirst(
+  first: LookupEntry,
+  names: readonly NameLookupEntry[],
+  result: LookupResult | null,
+  nameLength: number,
+): LookupEntry[] {
   // kuromoji's name and ENAMDICT's are found again by the answer under the pointer: each is shown once.
   const shown = new Set<string>();
   // A compound guessed through the surname and the title (平 "flat" + デジタル + 相) is what the title rules out.
-  const guessed = (e: LookupEntry) => e.source === 'words' && !!e.parts && e.matchLength > surname.length;
-  const ordered = [first, ...names, ...(result?.entries ?? [])].filter((e) => {
+  const guessed = (e: LookupEntry) => e.source === 'words' && !!e.parts && e.matchLength > nameLength;
+  return [first, ...names, ...(result?.entries ?? [])].filter((e) => {
     if (guessed(e)) return false;
     const key = `${e.source}\u0000${e.headword}\u0000${e.reading}\u0000${e.senses[0]?.glosses[0] ?? ''}`;
     return !shown.has(key) && !!shown.add(key);
   });
-  return { start, end, match: surname, entries: ordered };
 }
