@@ -130,7 +130,8 @@ describe('lookupCombined: a glossary term inside a longer dictionary word', () =
     const result = hover('ベトナム語を学ぶ', 'ベトナム', 2);
     expect(result.match).toBe('ベトナム語');
     expect(result.entries[0]).toMatchObject({ source: 'words', headword: 'ベトナム語' });
-    expect(result.entries.some((e) => e.source === 'glossary' && e.headword === 'ベトナム')).toBe(true);
+    // The country after it, once: the card says no more than EDICT's ベトナム "Vietnam", shown where it ranks.
+    expect(result.entries.filter((e) => e.headword === 'ベトナム')).toHaveLength(1);
   });
 });
 
@@ -426,7 +427,10 @@ describe('lookup: set phrases through their conjugations, aliases as written', (
     ] as const) {
       const entries = hover(text, word).entries;
       expect(entries[0], text).toMatchObject({ source: 'words', headword: word });
-      expect(entries.some((e) => e.source === 'glossary' && e.headword === word)).toBe(true);
+      // A card that only repeats the word (報奨金 "bounty", 一方 "on the other hand") is not a second row; one in a
+      // rarer sense (国民, the party) is.
+      const cards = entries.filter((e) => e.source === 'glossary' && e.headword === word);
+      expect(cards, text).toHaveLength(word === '国民' ? 1 : 0);
     }
     expect(hover('国民民主党の玉木代表', '国民').entries[0]?.headword).toBe('国民民主党');
   });
@@ -662,5 +666,119 @@ describe('lookup: abbreviations, unknown katakana, compounds a reader takes for 
     expect(hover('副大統領の到着予定を変更した', '到着').entries[0]?.headword).toBe('到着');
     expect(hover('自死した近畿財務局職員', '近畿').entries[0]?.headword).toBe('近畿財務局');
     expect(hover('生活困窮者支援団体', '生活').entries[0]?.headword).toBe('生活困窮者');
+  });
+});
+
+describe('lookup: the right answer first (issue 9)', () => {
+  const first = (text: string, target: string, within = 0) => hover(text, target, within).entries[0];
+
+  it('reads a prefix (旧, 元, 前) before a glossary term as the term with its prefix', () => {
+    const faction = hover('旧安倍派の議員が裏金事件で', '旧');
+    expect(faction.match).toBe('旧安倍派');
+    expect(faction.entries[0]).toMatchObject({ source: 'glossary', headword: '旧安倍派', reading: 'きゅうあべは' });
+    expect(faction.entries[0]?.senses[0]?.glosses[0]).toBe('former Abe faction');
+    expect(first('旧岸田派の幹部が', '旧')).toMatchObject({ headword: '旧岸田派', reading: 'きゅうきしだは' });
+    expect(first('旧NHK党の', '旧')).toMatchObject({ headword: '旧NHK党' });
+    // Not 元日 "New Year's Day" nor a guess from words: the governor of the Bank of Japan, formerly.
+    const governor = first('元日銀総裁が語った', '元');
+    expect(governor).toMatchObject({ source: 'glossary', headword: '元日銀総裁' });
+    expect(governor?.senses[0]?.glosses[0]).toMatch(/^former /);
+    // A term the glossary lists with its prefix stays as listed; a word EDICT has whole (元首相) stays the word.
+    expect(first('旧統一教会の問題で', '旧')).toMatchObject({ headword: '旧統一教会' });
+    expect(first('元首相が死去した', '元')).toMatchObject({ headword: '元首相' });
+    // The term itself under the pointer is still the term.
+    expect(first('旧安倍派の議員が裏金事件で', '安倍派')).toMatchObject({ headword: '安倍派' });
+  });
+
+  it('shows a longer glossary term that starts at the pointer, Latin letters first (JR東日本)', () => {
+    for (const [text, term] of [
+      ['JR東日本は運転を見合わせた', 'JR東日本'],
+      ['JR西日本によると', 'JR西日本'],
+      ['ＪＲ東海は新幹線の運転を', 'ＪＲ東海'],
+    ] as const) {
+      for (const within of [0, 1]) {
+        const result = hover(text, term, within);
+        expect(result.match, `${text} +${within}`).toBe(term);
+        expect(result.entries[0]?.source, text).toBe('glossary');
+      }
+    }
+    expect(first('JR東日本は運転を見合わせた', 'JR')?.senses[0]?.glosses.join('; ')).toMatch(/East Japan Railway/);
+  });
+
+  it("takes no glossary term that straddles kuromoji's words (国政 of 英国|政府, 中国|政治)", () => {
+    for (const [text, target, word] of [
+      ['英国政府は声明を出した', '国', '英国'],
+      ['ている裏で中国政治を揺るがす', '国', '中国'],
+    ] as const) {
+      const result = hover(text, target);
+      expect(result.entries[0]?.headword, text).not.toBe('国政');
+      expect(result.match, text).toContain(word);
+    }
+    // Where the words agree with it the term stands.
+    expect(first('国政選挙に臨む', '国')).toMatchObject({ headword: '国政選挙' });
+    // Nor a term or a word from a prefix that cuts the noun after it: 元|職員 is no 元職 "former holder of the
+    // office", 新|規制 no 新規 "new", 現|職員 no 現職 "incumbent".
+    for (const [text, target, not] of [
+      ['幹部だった元職員の女性', '元', '元職'],
+      ['原発の新規制基準に適合', '新', '新規'],
+      ['現職員の話では', '現', '現職'],
+    ] as const) {
+      const result = hover(text, target);
+      expect(result.entries[0]?.headword, text).not.toBe(not);
+      expect(result.end, text).toBe(text.indexOf(target) + 3);
+    }
+    // Elsewhere kuromoji cuts runs of kanji as it pleases, and the term stands: 東京都 of 東京|都内.
+    expect(first('実は東京都内では', '東')).toMatchObject({ headword: '東京都' });
+    // Nor a term spelled by chance inside a katakana word kuromoji keeps whole: ドバイ of アドバイザー.
+    const adviser = hover('男性が実際にはアドバイザー業務をしていた', 'ド');
+    expect(adviser.match).toBe('アドバイザー');
+    expect(adviser.entries.some((e) => e.headword === 'ドバイ')).toBe(false);
+  });
+
+  it('reads a surname before a minister title the list lacks as the person whose card names that office', () => {
+    const kono = hover('河野デジタル相は記者会見で', '河野');
+    expect(kono.match).toBe('河野');
+    expect(kono.entries[0]).toMatchObject({ source: 'glossary', headword: '河野太郎', reading: 'こうのたろう' });
+    // A one-kanji surname kuromoji takes for a prefix: the card makes it a person (平将明, Digital Minister).
+    expect(first('平デジタル相は記者会見で', '平')).toMatchObject({ source: 'glossary', headword: '平将明' });
+    // A foreign name in katakana before such a title: the person, not ラング "language" nor a compound through the
+    // title; not a team before 代表.
+    for (const text of ['仏外務省、ラング元文化相を8日に呼び', 'ジャック・ラング元文化相は']) {
+      const lang = hover(text, 'ラング');
+      expect(lang.match, text).toBe('ラング');
+      expect(lang.entries[0], text).toMatchObject({ source: 'names', headword: 'ラング' });
+    }
+    expect(first('チーム代表が語った', 'チーム')).toMatchObject({ source: 'words', headword: 'チーム' });
+    // Nor a name spelled from a prefix into the title (前司 of 前|司法相): the former justice minister.
+    expect(first('訪問したのは、前司法相だった', '前')).toMatchObject({ source: 'glossary', headword: '前司法相' });
+    // The names under the card, each once.
+    const rows = kono.entries.map((e) => `${e.source} ${e.headword} ${e.reading} ${e.senses[0]?.glosses[0]}`);
+    expect(rows).toEqual([...new Set(rows)]);
+  });
+
+  it('shows a glossary card and the dictionary word it repeats as one row (述べる, 首相)', () => {
+    for (const [text, target, headword] of [
+      ['首相は「協力したい」と述べた', '述', '述べる'],
+      ['首相は「協力したい」と語った', '語', '語る'],
+      ['首相は記者団に語った', '首相', '首相'],
+      ['防衛省によると', '防衛省', '防衛省'],
+      // Said in other forms: plural, accented, -ing.
+      ['外交文書が交わされた', '外交文書', '外交文書'],
+      ['地元当局者と民兵指導者', '当局者', '当局者'],
+      ['コロンビア首都ボゴタの米大使館', 'ボゴタ', 'ボゴタ'],
+      ['原発が今夏に再稼働した', '再稼働', '再稼働'],
+    ] as const) {
+      const rows = hover(text, target).entries.filter((e) => e.headword === headword);
+      expect(rows.length, text).toBe(1);
+    }
+    // The card first keeps the dictionary's senses after its own.
+    const pm = first('首相は記者団に語った', '首相');
+    expect(pm?.source).toBe('glossary');
+    expect(pm?.senses.length).toBeGreaterThan(1);
+    // A card in another sense is not the same row: 国民 the party after 国民 "citizens".
+    const people = hover('国民の生活を守る。', '国民').entries.filter((e) => e.headword === '国民');
+    expect(people.map((e) => e.source)).toEqual(expect.arrayContaining(['words', 'glossary']));
+    const trump = hover('トランプ大統領は述べた。', 'トランプ').entries.filter((e) => e.headword === 'トランプ');
+    expect(trump.map((e) => e.source)).toEqual(['glossary', 'words']);
   });
 });

@@ -9,13 +9,20 @@ import type { WordIndex } from '../dict/word-index';
 import type { GlossaryHit, GlossaryIndex } from '../glossary/match';
 import { lookupNumber } from '../numbers';
 import { hasHiragana, hasKanji } from '../text/chars';
-import type { GlossaryLookupEntry, LookupEntry, LookupResult, NameLookupEntry, WordLookupEntry } from '../types';
+import type { GlossaryLookupEntry, LookupEntry, LookupResult, NameLookupEntry, Token, WordLookupEntry } from '../types';
 import { INSTITUTION_FINALS } from './candidates/affix-tables';
 import { chooseCards, glossaryCard } from './candidates/glossary';
 import { katakanaCompound, unknownKatakana } from './candidates/latin-and-katakana';
 import { heardName, lookupNames, withoutWordGlosses } from './candidates/names';
-import { withCountryPrefix, withTermSuffix } from './composed';
-import { isProperNoun, wordStart } from './context';
+import { withCountryPrefix, withStatusPrefix, withTermSuffix } from './composed';
+import {
+  cutsKatakanaWord,
+  endsInsideLaterKanjiNoun,
+  isProperNoun,
+  straddlesWords,
+  tokenContext,
+  wordStart,
+} from './context';
 import { withTitledPerson } from './titled-person';
 import { lookupWords, type WordDeps } from './word-lookup';
 
@@ -49,11 +56,15 @@ export function lookup(text: string, at: number, deps: LookupDeps): LookupResult
   };
   const terms = withTermSuffix(text, termsAt(at), deps.tokens);
   const withCountry = withCountryPrefix(text, at, terms, termsFrom, deps.tokens);
-  const titled = withTitledPerson(text, at, withCountry, {
+  // The term after the prefix with its own suffix: 前|司法相 is the former justice minister, not 前 + 司法.
+  const termFrom = (from: number) => withTermSuffix(text, termsFrom(from), deps.tokens);
+  const withStatus = withStatusPrefix(text, at, withCountry, termFrom, deps.tokens);
+  const titled = withTitledPerson(text, at, withStatus, {
     glossary: deps.glossary,
     // The names written exactly there: 森 of 森外相, which ENAMDICT's longer 森外 would otherwise hide.
     namesAt: (from, end) => namesAt(text.slice(0, end), from, deps),
     tokens: deps.tokens,
+    portfolioWords: (portfolio) => portfolioWords(portfolio, deps),
   });
   // A katakana word no data has still gets an answer: its romanization, a guess from its parts, and a mark. One made
   // of known loanwords (ファクトチェック) is shown whole before the answer for its first word.
@@ -80,7 +91,14 @@ export function lookup(text: string, at: number, deps: LookupDeps): LookupResult
 
 function lookupTerms(text: string, at: number, deps: LookupDeps, startingHere = false): LookupResult | null {
   if (!(at >= 0 && at < text.length)) return null;
-  const found = deps.glossary?.match(text, at) ?? [];
+  // A term made of the halves of two words (国政 of 英国|政府), that cuts the noun after a prefix (元職 of 元|職員) or
+  // spelled inside a katakana word (ドバイ of アドバイザー) is not what the text says.
+  const found = (deps.glossary?.match(text, at) ?? []).filter(
+    (h) =>
+      !straddlesWords(text, deps.tokens, h.start, h.end) &&
+      !cutsLaterNoun(text, deps.tokens, h.start, h.end) &&
+      !cutsKatakanaWord(text, deps.tokens, h.start, h.end),
+  );
   const hits = startingHere ? found.filter((h) => h.start >= at) : found;
   let best: GlossaryHit | undefined = hits[0];
 
@@ -166,7 +184,7 @@ function lookupTerms(text: string, at: number, deps: LookupDeps, startingHere = 
     wordsFirst || (!best && !longerWord && !nameFirst)
       ? withParticleExpression(text, wordAt, wordsFirst ? atWords : dictionary, cards[opened], deps)
       : dictionary;
-  const entries: LookupEntry[] =
+  let entries: LookupEntry[] =
     longerWord || wordsFirst
       ? [...firstWords, ...cards.filter((c) => !firstWords.includes(c)), ...names]
       : nameFirst
@@ -175,6 +193,7 @@ function lookupTerms(text: string, at: number, deps: LookupDeps, startingHere = 
           : [...names, ...cards, ...dictionary]
         : [...cards.filter((c) => !firstWords.includes(c)), ...firstWords, ...names];
   if (entries.length === 0) return null;
+  entries = mergeRepeats(entries);
   // The glossary term's span when it stands; else the longest word or name, from where it starts.
   let start = longerWord && firstHit ? firstHit.start : wordAt;
   // A longer name the words come before (日内, a surname, after 数日) is not what the highlight shows.
@@ -185,6 +204,15 @@ function lookupTerms(text: string, at: number, deps: LookupDeps, startingHere = 
 
 /** Particles that open a grammatical expression with the word after them (を巡り, に対し, によると, と述べる). */
 const EXPRESSION_PARTICLES = new Set([...'をにと']);
+
+/**
+ * Whether a term from a prefix of kuromoji's cuts the noun after it (元職 of 元|職員). Only from a prefix: kuromoji
+ * cuts a run of kanji nouns where it pleases (東京|都内, 群馬|県知事, 戦略|核弾頭), but is sure of a prefix.
+ */
+function cutsLaterNoun(text: string, tokens: readonly Token[] | undefined, start: number, end: number): boolean {
+  const context = tokens ? tokenContext(text, tokens, start) : null;
+  return context?.token.pos === '接頭詞' && endsInsideLaterKanjiNoun(context, end - start);
+}
 
 /**
  * The word under the pointer, then the expression that its particle opens (巡 of を巡り: 巡る, then を巡り
@@ -233,6 +261,13 @@ function namesAt(text: string, from: number, deps: LookupDeps): NameLookupEntry[
   const heard = heardName(from, deps.tokens, 1);
   const listed = deps.names ? lookupNames(text, from, deps.names, deps.tokens) : [];
   return heard ? [heard, ...listed.filter((n) => n.reading !== heard.reading)] : listed;
+}
+
+/** The words of the first gloss of the dictionary's word written exactly `portfolio` (デジタル: digital). */
+function portfolioWords(portfolio: string, deps: LookupDeps): string[] {
+  const word = lookupWords(portfolio, 0, { words: deps.words })?.entries[0];
+  if (!word || word.matchLength !== portfolio.length) return [];
+  return contentWords(word.senses[0]?.glosses[0] ?? '');
 }
 
 /**
@@ -284,6 +319,75 @@ function contentWords(gloss: string): string[] {
 function placeBeforeInstitution(hit: GlossaryHit, e: WordLookupEntry): boolean {
   const last = e.parts?.[e.parts.length - 1];
   return hit.entry.category === 'place' && last !== undefined && INSTITUTION_FINALS[last] !== undefined;
+}
+
+/** A gloss as compared across sources: "to state" and "State" are one; "Ministry of Defense (Japan)" its name. */
+function sameGloss(gloss: string): string {
+  return gloss
+    .toLowerCase()
+    .replace(/\s*\(.*?\)\s*/g, ' ')
+    .replace(/^(to|the) /, '')
+    .trim();
+}
+
+/**
+ * The stems of the words that carry a gloss's meaning: plural or not (documents, authorities), accented or not
+ * (Bogotá), cut to six letters so that a word and its -ing form are one (restart, restarting).
+ */
+function meaningStems(gloss: string): string[] {
+  return contentWords(gloss.normalize('NFD').replace(/[\u0300-\u036f]/g, '')).map((w) =>
+    w
+      .replace(/ies$/, 'y')
+      .replace(/([^s])s$/, '$1')
+      .slice(0, 6),
+  );
+}
+
+/**
+ * Whether a card says what the word says: at least half the meaning words of one of its glosses are the word's
+ * (外交文書 "diplomatic document" and "diplomatic papers or documents"; 警視庁 "Tokyo Metropolitan Police Department"
+ * and "Metropolitan Police Department (esp. Tokyo)"), not one word of three (国民 "Democratic Party For the People"
+ * and "people (of a country)").
+ */
+function saysTheSame(card: LookupEntry, word: LookupEntry): boolean {
+  const known = new Set(word.senses.flatMap((s) => s.glosses.flatMap(meaningStems)));
+  return card.senses.some((s) =>
+    s.glosses.some((g) => {
+      const stems = meaningStems(g);
+      return stems.length > 0 && 2 * stems.filter((w) => known.has(w)).length >= stems.length;
+    }),
+  );
+}
+
+/**
+ * A card and a dictionary word with the same headword and reading that say the same thing (述べる "say; state" and
+ * "to state", 首相 "Prime Minister") are one row, where the ranking put the first of them: a card first takes the
+ * word's other glosses after its own, a word first makes the card a repeat. A card in another sense (国民 the party
+ * after 国民 "citizens") stays a row of its own.
+ */
+function mergeRepeats(entries: LookupEntry[]): LookupEntry[] {
+  const out = [...entries];
+  for (let i = 0; i < out.length; i++) {
+    const a = out[i]!;
+    if (a.source === 'names') continue;
+    for (let j = out.length - 1; j > i; j--) {
+      const b = out[j]!;
+      if (b.source === 'names' || b.source === a.source || b.headword !== a.headword || b.reading !== a.reading) {
+        continue;
+      }
+      const [card, word]: [LookupEntry, LookupEntry] = a.source === 'glossary' ? [a, b] : [b, a];
+      if (!saysTheSame(card, word)) continue;
+      if (a === card) {
+        const said = new Set(card.senses.flatMap((s) => s.glosses.map(sameGloss)));
+        const more = word.senses
+          .map((s) => ({ ...s, glosses: s.glosses.filter((g) => !said.has(sameGloss(g))) }))
+          .filter((s) => s.glosses.length > 0);
+        out[i] = { ...card, senses: [...card.senses, ...more] };
+      }
+      out.splice(j, 1);
+    }
+  }
+  return out;
 }
 
 function dedupe<E extends LookupEntry>(entries: E[]): E[] {

@@ -2,11 +2,13 @@
  * Answers news writes as one word and no data lists whole, composed from a listed part: a country abbreviation
  * before an institution (米国防総省, 比沿岸警備隊: the institution, with its country, wherever the pointer is after
  * the prefix, and on a one-kanji prefix that would otherwise pair with the next kanji: 米国 of 米+国防総省), and a
- * suffix after a glossary term (税制改正案: a draft tax reform, ぜいせいかいせいあん).
+ * suffix after a glossary term (税制改正案: a draft tax reform, ぜいせいかいせいあん), and a prefix of time before a
+ * glossary term (旧安倍派: the former Abe faction).
  */
 import type { GlossaryLookupEntry, LookupEntry, LookupResult, Token, WordLookupEntry } from '../types';
-import { affixGloss, COUNTRY_PREFIXES, TERM_SUFFIXES, type Affix } from './candidates/affix-tables';
+import { affixGloss, COUNTRY_PREFIXES, STATUS_PREFIXES, TERM_SUFFIXES, type Affix } from './candidates/affix-tables';
 import { splitsKatakanaToken } from './context';
+import { isJapaneseLetterCode } from '../text/chars';
 
 const INSTITUTION =
   /\b(ministry|ministries|department|agency|guard|forces?|army|navy|air force|marines|military|police|office|bureau|commission|council|government|embassy|parliament|congress|senate|cabinet|court|bank|news agency|state media|news|administration|authorit(y|ies)|command|headquarters|intelligence|prosecutors?|customs|institute|committee|secretariat|president|prime minister|minister|spokes\w*)\b/i;
@@ -193,4 +195,49 @@ export function withTermSuffix(
     return { ...result, end, match: text.slice(result.start, end), entries: [entry, ...result.entries.slice(1)] };
   }
   return result;
+}
+
+/**
+ * The pointer on a prefix of time before a glossary term (旧 of 旧安倍派, 元 of 元日銀総裁): the term with its prefix,
+ * not the prefix alone nor a word it happens to begin (元日 "New Year's Day"). `lookupAt` answers from a position.
+ */
+export function withStatusPrefix(
+  text: string,
+  at: number,
+  result: LookupResult | null,
+  lookupAt: (from: number) => LookupResult | null,
+  tokens?: readonly Token[],
+): LookupResult | null {
+  const prefix = text[at] ?? '';
+  const affix = STATUS_PREFIXES[prefix];
+  if (!affix) return result;
+  // kuromoji's word there must be the prefix alone: 元日 of 元日に is New Year's Day, 新た of 新たな a word.
+  if (tokens && !tokens.some((t) => t.start === at && t.surface === prefix)) return result;
+  const first = result?.entries[0];
+  // A term the glossary lists with its prefix (旧統一教会) is as the glossary writes it; a name that runs from the
+  // prefix into the word after it (前司 of 前|司法相) is a chance spelling.
+  if (!result || !first || first.source === 'glossary') return result;
+  const after = lookupAt(at + 1);
+  const card = after?.entries[0];
+  if (!after || after.start !== at + 1 || card?.source !== 'glossary') return result;
+  // A phrase or a person takes no such prefix (前 of 前向き, 新 of 新浪).
+  if (card.category === 'phrase' || card.category === 'person') return result;
+  // A word EDICT has whole (元首相) reaches as far: it stays; a guess composed from words (元日銀) gives way.
+  if ((first.source === 'names' || !first.parts) && result.end >= after.end) return result;
+  const end = after.start + card.matchLength;
+  // 元, 前, 現 and 新 before a longer noun qualify its last word (元自民党幹事長, a former secretary-general of the
+  // LDP), not the term; 旧 names what a group or a place was (旧安倍派議員, lawmakers of the former Abe faction).
+  const nounAfter = (t: Token) => t.start === end && t.pos === '名詞' && isJapaneseLetterCode(t.surface.charCodeAt(0));
+  if (prefix !== '旧' && tokens?.some(nounAfter)) return result;
+  const entry = withAffix(
+    card,
+    prefix + card.headword,
+    affix.reading + card.reading,
+    (g) => affixGloss(affix, g),
+    end - at,
+    true,
+  );
+  // The words' guess at the same span (元日銀 "former + Bank of Japan") says less than the card.
+  const rest = result.entries.filter((e) => e.source !== 'words' || !e.parts);
+  return { ...after, start: at, end, match: text.slice(at, end), entries: [entry, ...rest] };
 }

@@ -3,7 +3,7 @@
  * token holds the pointer, the reading kuromoji hears for a span, where a katakana word starts, whether a span is a
  * proper noun. The candidates and the ranking ask here; nothing here looks in a dictionary.
  */
-import { isKanjiCode, isKatakana } from '../text/chars';
+import { isKanjiCode, isKatakana, isKatakanaLetter } from '../text/chars';
 import { toHiragana } from '../text/kana';
 import type { Token } from '../types';
 
@@ -106,8 +106,9 @@ export function endsInsideKatakanaToken(context: TokenContext, length: number): 
 export function endsInsideLaterKanjiNoun(context: TokenContext, length: number): boolean {
   const { tokens, index, offset } = context;
   // A lone kanji token is where kuromoji is least sure (海|軍拡 of 中国の海軍拡張): the dictionary's word stands.
-  const surface = context.token.surface;
-  if (offset !== 0 || (surface.length === 1 && isKanjiCode(surface.charCodeAt(0)))) return false;
+  // Not a prefix: 元 of 元|職員 is sure, and 元職 "former holder of the office" cuts 職員.
+  const { surface, pos } = context.token;
+  if (offset !== 0 || (surface.length === 1 && isKanjiCode(surface.charCodeAt(0)) && pos !== '接頭詞')) return false;
   const end = context.token.start + length;
   for (let i = index + 1; i < tokens.length && tokens[i]!.start < end; i++) {
     const t = tokens[i]!;
@@ -119,6 +120,46 @@ export function endsInsideLaterKanjiNoun(context: TokenContext, length: number):
 function isKanjiRun(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (!isKanjiCode(s.charCodeAt(i))) return false;
   return true;
+}
+
+/**
+ * Whether text[start, end) starts inside one of kuromoji's words and ends inside a later one (国政 of 英国|政府): a
+ * chance pairing of two words' halves, not a word the reader sees there. False without tokens.
+ */
+export function straddlesWords(
+  text: string,
+  tokens: readonly Token[] | undefined,
+  start: number,
+  end: number,
+): boolean {
+  if (!tokens) return false;
+  const first = tokenContext(text, tokens, start);
+  const last = tokenContext(text, tokens, end);
+  return !!first && !!last && first.offset > 0 && last.offset > 0 && first.index !== last.index;
+}
+
+/**
+ * Whether text[start, end) begins or ends inside a katakana word of kuromoji's, in the middle of its letters: ドバイ
+ * of アドバイザー is a chance spelling, since kuromoji keeps a katakana word whole (a ・ parts the words of a name).
+ */
+export function cutsKatakanaWord(
+  text: string,
+  tokens: readonly Token[] | undefined,
+  start: number,
+  end: number,
+): boolean {
+  if (!tokens) return false;
+  const cuts = (i: number) => {
+    const context = tokenContext(text, tokens, i);
+    return (
+      !!context &&
+      context.offset > 0 &&
+      isKatakana(context.token.surface) &&
+      isKatakanaLetter(text[i - 1] ?? '') &&
+      isKatakanaLetter(text[i] ?? '')
+    );
+  };
+  return cuts(start) || cuts(end);
 }
 
 /** Whether text[start, end) is whole tokens of kuromoji's, one of them a proper noun (名詞・固有名詞). */

@@ -5,7 +5,7 @@
  */
 import type { GlossaryEntry } from '../glossary/entry';
 import type { GlossaryIndex } from '../glossary/match';
-import { isKanji } from '../text/chars';
+import { isKanji, isKatakanaLetter } from '../text/chars';
 import type { GlossaryLookupEntry, LookupEntry, LookupResult, NameLookupEntry, Token } from '../types';
 
 /** What the card of a person news calls a suspect or a defendant says of them. */
@@ -20,10 +20,21 @@ const BARE_TITLES = new Set(['氏', '被告', '容疑者']);
  */
 const MINISTER = /^[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{2,5}相(?![\u3400-\u9fff])/;
 /**
- * Which office such a title names the cards cannot tell (加藤少子化相 is not 加藤勝信 the finance minister): no card
- * fits, and the surname is read as the glossary's people with it are (平 たいら, not 平 "flat").
+ * Which office such a title names the cards cannot tell (加藤少子化相 is not 加藤勝信 the finance minister) unless the
+ * dictionary's word for its portfolio names a minister in a card (デジタル "digital": "Digital Minister 2022–2024"):
+ * else no card fits, and the surname is read as the glossary's people with it are (平 たいら, not 平 "flat").
  */
 const NO_CARD = /(?!)/;
+
+/** The office a card names, as "<portfolio> Minister" or "minister for <portfolio>" (up to three words before it). */
+function ministerOf(words: readonly string[]): RegExp | null {
+  const portfolio = words.filter((w) => /^[a-z]{4,}$/.test(w)).join('|');
+  if (!portfolio) return null;
+  return new RegExp(
+    `\\b(?:${portfolio})\\w*\\s+minister|\\bminister\\s+(?:of|for)\\s+(?:[\\w'-]+\\s+){0,3}(?:${portfolio})`,
+    'i',
+  );
+}
 
 /** Titles news writes after a surname, each with what the person's card says of such an office. */
 const TITLES: readonly [string, RegExp][] = [
@@ -122,14 +133,16 @@ function people(glossary: GlossaryIndex): Map<string, GlossaryEntry[]> {
 }
 
 /** The title that follows text[start, end), longest first. */
-function titleAt(text: string, end: number): [string, RegExp] | null {
+function titleAt(text: string, end: number, deps: PersonDeps): [string, RegExp] | null {
   const from = FORMER.has(text[end] ?? '') ? end + 1 : end;
   let found: [string, RegExp] | null = null;
   for (const entry of TITLES)
     if (text.startsWith(entry[0], from) && (!found || entry[0].length > found[0].length)) found = entry;
   if (found) return found;
   const minister = MINISTER.exec(text.slice(from, from + 8));
-  return minister ? [minister[0], NO_CARD] : null;
+  if (!minister) return null;
+  const words = deps.portfolioWords?.(minister[0].slice(0, -1)) ?? [];
+  return [minister[0], ministerOf(words) ?? NO_CARD];
 }
 
 function latestYear(e: GlossaryEntry): number {
@@ -143,6 +156,8 @@ export interface PersonDeps {
   /** Names of ENAMDICT and kuromoji written from `from` to `end`, as the answer finds them. */
   namesAt(from: number, end: number): NameLookupEntry[];
   tokens?: readonly Token[];
+  /** The English words of a portfolio as the dictionary glosses it (デジタル: digital), for a title the list lacks. */
+  portfolioWords?(portfolio: string): string[];
 }
 
 /** The person when the pointer is on a surname before a title; the answer as it was otherwise. */
@@ -152,11 +167,12 @@ export function withTitledPerson(
   result: LookupResult | null,
   deps: PersonDeps,
 ): LookupResult | null {
+  if (isKatakanaLetter(text[at] ?? '')) return foreignPersonAt(text, at, result, deps) ?? result;
   if (!isKanji(text[at] ?? '')) return result;
   // The surname holds the pointer and ends where a title starts: 林|官房長官, 茂木|外相.
   for (let start = at; start >= 0 && at - start < MAX_SURNAME && isKanji(text[start] ?? ''); start--) {
     for (let end = at + 1; end - start <= MAX_SURNAME && isKanji(text[end - 1] ?? ''); end++) {
-      const title = titleAt(text, end);
+      const title = titleAt(text, end, deps);
       // The surname starts a run of kanji: 政府高官 is not a surname.
       if (!title || (start > 0 && isKanji(text[start - 1] ?? ''))) continue;
       const answer = personAt(text, start, end, title, result, deps);
@@ -164,6 +180,59 @@ export function withTitledPerson(
     }
   }
   return result;
+}
+
+/**
+ * A foreign name in katakana before a title that names a person's office (ラング元文化相, a former culture minister):
+ * the glossary's person of that name, else the name from the names dictionary, before the dictionary's word spelled
+ * the same (ラング "language"). Not before an office any group has (チーム代表), nor for an everyday word.
+ */
+function foreignPersonAt(text: string, at: number, result: LookupResult | null, deps: PersonDeps): LookupResult | null {
+  const inName = (i: number) =>
+    isKatakanaLetter(text[i] ?? '') || (text[i] === '・' && isKatakanaLetter(text[i + 1] ?? ''));
+  let start = at;
+  while (start > 0 && inName(start - 1) && text[start - 1] !== '・') start--;
+  let end = at + 1;
+  while (end < text.length && inName(end)) end++;
+  const title = titleAt(text, end, deps);
+  if (!title || !PERSONAL_OFFICE.test(title[0])) return null;
+  const first0 = result?.entries[0];
+  // An everyday word (チーム of チーム代表) is the word, unless kuromoji knows the name (ラング, not "language").
+  const proper = deps.tokens?.some(
+    (t) => t.start <= start && start < t.start + t.surface.length && t.posDetail === '固有名詞',
+  );
+  if (first0?.source === 'glossary' || (first0?.source === 'words' && first0.common && !proper)) return null;
+  const name = text.slice(start, end);
+  const person = deps.glossary?.entries.find(
+    (e) => e.category === 'person' && (e.term === name || e.term.endsWith(`・${name}`)),
+  );
+  // ENAMDICT leaves most foreign names unclassified (ラング "Rang"); the title says it is a person.
+  const names = deps
+    .namesAt(start, end)
+    .filter(
+      (n) =>
+        n.matchLength === name.length &&
+        n.senses.some((s) => s.tags?.some((t) => PERSON_TAGS.has(t) || t === 'unclass')),
+    );
+  const first: LookupEntry | undefined = person ? personCard(person, name.length) : names[0];
+  if (!first) return null;
+  return { start, end, match: name, entries: personFirst(first, names, result, name.length) };
+}
+
+/** Titles only a person holds: a minister, a head of state or government, a spokesperson; 氏. */
+const PERSONAL_OFFICE = /相$|大臣|長官|首相|大統領|主席|総統|報道官|大使|氏/;
+
+function personCard(person: GlossaryEntry, matchLength: number): GlossaryLookupEntry {
+  const card: GlossaryLookupEntry = {
+    source: 'glossary',
+    headword: person.term,
+    reading: person.reading,
+    senses: [{ pos: [], glosses: [...person.en] }],
+    matchLength,
+    category: person.category,
+  };
+  if (person.note) card.note = person.note;
+  return card;
 }
 
 function personAt(
@@ -216,23 +285,30 @@ function personAt(
     .filter((n) => n.matchLength === surname.length && n.senses.some((s) => s.tags?.some((t) => PERSON_TAGS.has(t))));
   let first: LookupEntry | undefined;
   if (person) {
-    const card: GlossaryLookupEntry = {
-      source: 'glossary',
-      headword: person.term,
-      reading: person.reading,
-      senses: [{ pos: [], glosses: [...person.en] }],
-      matchLength: surname.length,
-      category: person.category,
-    };
-    if (person.note) card.note = person.note;
-    first = card;
+    first = personCard(person, surname.length);
   } else {
     // The reading the glossary's people with this surname have (茂木 もてぎ, not もぎ), else the names dictionary's.
     const known = candidates.map((c) => c.reading);
     first = names.find((n) => known.some((r) => r.startsWith(n.reading))) ?? names[0];
   }
   if (!first) return null;
-  const rest = (result?.entries ?? []).filter((e) => e !== first);
-  const ordered = [first, ...names.filter((n) => n !== first), ...rest];
-  return { start, end, match: surname, entries: ordered };
+  return { start, end, match: surname, entries: personFirst(first, names, result, surname.length) };
+}
+
+/** The person, the names, then the answer's entries, each once and none guessed through the title. */
+function personFirst(
+  first: LookupEntry,
+  names: readonly NameLookupEntry[],
+  result: LookupResult | null,
+  nameLength: number,
+): LookupEntry[] {
+  // kuromoji's name and ENAMDICT's are found again by the answer under the pointer: each is shown once.
+  const shown = new Set<string>();
+  // A compound guessed through the surname and the title (平 "flat" + デジタル + 相) is what the title rules out.
+  const guessed = (e: LookupEntry) => e.source === 'words' && !!e.parts && e.matchLength > nameLength;
+  return [first, ...names, ...(result?.entries ?? [])].filter((e) => {
+    if (guessed(e)) return false;
+    const key = `${e.source}\u0000${e.headword}\u0000${e.reading}\u0000${e.senses[0]?.glosses[0] ?? ''}`;
+    return !shown.has(key) && !!shown.add(key);
+  });
 }

@@ -321,3 +321,44 @@ describe('kana the text writes as grammar, with kuromoji’s tokens', () => {
     expect(on('容量は1TBでそろえました。', 'で|そ')).toMatchObject({ headword: '揃える' });
   });
 });
+
+describe('an adverb written with と (issue 9: the right answer first)', () => {
+  const on = (text: string, word: string) =>
+    lookupWords(text, text.indexOf(word), { words, tokens: tokenizer.tokenize(text) });
+
+  it('shows an adverb EDICT lists without its と (一段, 着々, 次々) as the adverb the text writes (一段と)', () => {
+    for (const [text, word, reading] of [
+      ['物価上昇が一段と進んだ。', '一段と', 'いちだんと'],
+      ['改革は着々と進んでいる。', '着々と', 'ちゃくちゃくと'],
+      ['新製品を次々と発表した。', '次々と', 'つぎつぎと'],
+    ] as const) {
+      const r = on(text, word);
+      expect(r?.match, text).toBe(word);
+      expect(r?.entries[0], text).toMatchObject({ headword: word, reading, matchLength: word.length });
+      // Its adverb sense first: 一段 is "more" here, not "step; rung".
+      expect(
+        r?.entries[0]?.senses[0]?.pos.some((p) => p.startsWith('adv')),
+        text,
+      ).toBe(true);
+    }
+  });
+
+  it('keeps the word alone where nothing says that と belongs to it', () => {
+    const text = '物価上昇が一段と進んだ。';
+    expect(lookupWords(text, text.indexOf('一段'), { words })?.entries[0]?.headword).toBe('一段');
+  });
+});
+
+describe("a word that starts inside one of kuromoji's words and ends inside the next (issue 9)", () => {
+  it('shows the word that holds the pointer (示 of 開示する is 開示, not 示す)', () => {
+    for (const [text, pointer, word] of [
+      ['結果などを開示するよう求めて', '示', '開示'],
+      ['別の施設で実施するという。', '実施', '実施'],
+    ] as const) {
+      const at = text.lastIndexOf(pointer) + pointer.length - 1;
+      const r = lookupWords(text, at, { words, tokens: tokenizer.tokenize(text) });
+      expect(r?.entries[0]?.headword, text).toBe(word);
+      expect(r?.start, text).toBe(text.lastIndexOf(word));
+    }
+  });
+});

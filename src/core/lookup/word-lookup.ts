@@ -12,7 +12,7 @@ import type { LookupResult, Token, WordLookupEntry } from '../types';
 import { composeCompound } from './candidates/compound';
 import { isLatinAt, latinWords } from './candidates/latin-and-katakana';
 import { wordMatches } from './candidates/words';
-import { tokenContext, wordStart, type TokenContext } from './context';
+import { straddlesWords, tokenContext, wordStart, type TokenContext } from './context';
 import { wordEntry } from './entries';
 import { rankMatches } from './rank';
 
@@ -56,7 +56,19 @@ export function lookupWords(text: string, at: number, deps: WordDeps): WordsAt |
   if (compound && compound.entry.matchLength > (entries[0]?.matchLength ?? 0)) {
     entries.splice(compound.first || entries.length === 0 ? 0 : 1, 0, compound.entry);
   }
+  if (context) adverbWithTo(text, start, entries, context);
   const first = entries[0];
+  // A word from inside one of kuromoji's words that ends inside the next (示す of 開示|する) is a chance reading of
+  // two words' halves: the word that holds the pointer is what the reader sees.
+  if (
+    first &&
+    context &&
+    context.offset > 0 &&
+    straddlesWords(text, context.tokens, start, start + first.matchLength)
+  ) {
+    const holding = wordHolding(text, at, context.token.start, deps);
+    if (holding) return holding;
+  }
   // Nothing starts at a kanji inside a word (務 of 商務省): the word that holds it is the answer.
   if (!first) return context && context.offset > 0 ? wordHolding(text, at, context.token.start, deps) : null;
   const end = start + first.matchLength;
@@ -83,6 +95,37 @@ function conjunctionSensesFirst(entry: WordLookupEntry): WordLookupEntry {
   const isConj = (s: WordLookupEntry['senses'][number]) => s.pos.includes('conj');
   if (!entry.senses.some(isConj) || isConj(entry.senses[0]!)) return entry;
   return { ...entry, senses: [...entry.senses.filter(isConj), ...entry.senses.filter((s) => !isConj(s))] };
+}
+
+/**
+ * EDICT lists an adverb that takes と without it (一段, 着々, 次々: adv-to). Where kuromoji reads the と as part of the
+ * adverb (一段と) or as the particle that makes one (着々|と), the adverb as written goes first, its adverb senses
+ * first: 一段と "even more", not 一段 "step; rung". Changes `entries` in place.
+ */
+function adverbWithTo(text: string, start: number, entries: WordLookupEntry[], context: TokenContext): void {
+  const length = entries[0]?.matchLength ?? 0;
+  const end = start + length;
+  if (length === 0 || text[end] !== 'と') return;
+  const i = entries.findIndex(
+    (e) => e.matchLength === length && !e.inflection && !e.parts && e.senses.some((s) => s.pos.includes('adv-to')),
+  );
+  if (i < 0) return;
+  const after = context.tokens.find((t) => t.start <= end && end < t.start + t.surface.length);
+  const joined = after?.start === start && after.surface.length === length + 1 && after.pos === '副詞';
+  const makesAdverb = after?.start === end && after.surface === 'と' && after.posDetail === '副詞化';
+  if (!joined && !makesAdverb) return;
+  const word = entries[i]!;
+  const isAdverb = (s: WordLookupEntry['senses'][number]) => s.pos.some((p) => p.startsWith('adv'));
+  const adverb: WordLookupEntry = {
+    ...word,
+    headword: `${word.headword}と`,
+    reading: `${word.reading}と`,
+    senses: [...word.senses.filter(isAdverb), ...word.senses.filter((s) => !isAdverb(s))],
+    matchLength: length + 1,
+  };
+  delete adverb.otherForms;
+  entries.splice(i, 1);
+  entries.unshift(adverb);
 }
 
 function wordHolding(text: string, at: number, from: number, deps: WordDeps): WordsAt | null {

@@ -55,6 +55,18 @@ export const COUNTRY_PREFIXES: Readonly<Record<string, Affix>> = {
   パレスチナ: { reading: 'パレスチナ', en: 'Palestinian {}' },
 };
 
+/**
+ * Prefixes news puts before a name to say when it held (旧安倍派 "the former Abe faction", 元日銀総裁, 前駐米大使,
+ * 新政権); the whole reads as one word (きゅうあべは).
+ */
+export const STATUS_PREFIXES: Readonly<Record<string, Affix>> = {
+  旧: { reading: 'きゅう', en: 'former {}' },
+  元: { reading: 'もと', en: 'former {}' },
+  前: { reading: 'ぜん', en: 'former {}' },
+  新: { reading: 'しん', en: 'new {}' },
+  現: { reading: 'げん', en: 'current {}' },
+};
+
 /** Suffixes that make a new term of the term before them; the whole reads as one word (ぜいせいかいせいあん). */
 export const TERM_SUFFIXES: Readonly<Record<string, Affix>> = {
   法案: { reading: 'ほうあん', en: '{} bill' },

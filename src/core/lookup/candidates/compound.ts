@@ -58,7 +58,16 @@ export function composeCompound(context: TokenContext, words: WordIndex): Compou
   // A suffix (的, 氏, 間) belongs to the word before it: a compound cannot start there (的安定協議).
   if (context.token.posDetail === '接尾') return null;
   let last = context.index;
-  while (last < tokens.length && isCompoundPart(tokens[last]!) && last - context.index < MAX_TOKENS) last++;
+  // A prefix after the first token starts the next word: ラング|元|文化|相 is Lang, the former culture minister, not
+  // one compound "Lang former culture minister".
+  while (
+    last < tokens.length &&
+    isCompoundPart(tokens[last]!) &&
+    (last === context.index || tokens[last]!.pos !== '接頭詞') &&
+    last - context.index < MAX_TOKENS
+  ) {
+    last++;
+  }
   // A prefix cannot end a compound (新 alone before a particle).
   while (last > context.index && tokens[last - 1]!.pos === '接頭詞') last--;
   // One token can be a compound too, when kuromoji knows it and EDICT does not (北関東, 財務局).
