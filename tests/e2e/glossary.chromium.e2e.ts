@@ -27,7 +27,8 @@ const TERMS: { text: string; at: number; card: string; english: RegExp; within?:
   { text: '反体制派のナワリヌイ氏', at: 1, card: '反体制派', english: /dissident|opposition/i },
   // EDICT has no ナワリヌイ (nor splits it into ナワ + リヌイ): the card stands alone.
   { text: 'ナワリヌイ氏の毒殺未遂', at: 2, card: 'ナワリヌイ', english: /Navalny/, noWords: true },
-  { text: 'タリバン系の武装勢力', at: 1, card: 'タリバン', english: /Taliban/ },
+  // EDICT's タリバン says what the card says: one row, the card's.
+  { text: 'タリバン系の武装勢力', at: 1, card: 'タリバン', english: /Taliban/, noWords: true },
   { text: '連合軍兵士殺害', at: 1, card: '連合軍', english: /[Aa]llied|[Cc]oalition/ },
   { text: 'ウクライナの主権', at: 7, card: '主権', english: /sovereignty/i },
   { text: '国益を守る', at: 0, card: '国益', english: /national interest/i },
@@ -57,7 +58,7 @@ describe('Chromium: glossary cards on the seed article', () => {
         FIRST_LOOKUP_MS,
       );
       expect(popup.text).toMatch(english);
-      // The general dictionary's entries follow the card.
+      // The general dictionary's entries follow the card (one that only repeats the card is merged into it).
       expect(popup.entries.slice(1).some((e) => e.source === 'words')).toBe(!noWords);
     },
   );
