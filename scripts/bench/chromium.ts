@@ -4,7 +4,18 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumHarness } from '../../tests/e2e/chromium';
 import { locateCharacter } from '../../tests/e2e/page-probes';
-import { floorSeries, hoverOnce, hoverSeries, jitters, p, PAGE, PROBE, targets, type BenchPage } from './hover-latency';
+import {
+  floorSeries,
+  hoverOnce,
+  hoverSeries,
+  jitters,
+  p,
+  PAGE,
+  PROBE,
+  sleep,
+  targets,
+  type BenchPage,
+} from './hover-latency';
 import { round } from './stats';
 import { cmdline, descendants, pssMiB } from './process-memory';
 
@@ -75,8 +86,6 @@ export async function benchChromium(root: string, samples = 120): Promise<Record
     await h.close();
   }
 }
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 const RESTART_ROUNDS = 8;
 const KINDS = ['newPage', 'newPageAfterStop', 'inPage', 'inPageAfterStop'] as const;

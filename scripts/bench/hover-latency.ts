@@ -20,7 +20,7 @@ export interface BenchPage {
   paragraphs(selector: string): Promise<string[]>;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The in-page probe, as source text: tsx would wrap named functions in a helper the page does not have.

@@ -1,6 +1,6 @@
 /**
- * The content script's end of ENGINE_PORT (see messages.ts). The port opens early (`warm`) or at the first request, and reopens after
- * it closes; while it cannot be opened (Chrome's engine document not created yet, say) `request` says so and the
+ * The content script's end of ENGINE_PORT (see messages.ts). The port opens early (`warm`) or at the first request,
+ * and reopens after it closes; while it cannot be opened (Chrome's engine document not created yet, say) `request` says so and the
  * caller sends a one-off message instead, which wakes whatever has to wake.
  */
 import type { Envelope, PortReply } from '../messages';
