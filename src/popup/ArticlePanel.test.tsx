@@ -17,6 +17,18 @@ const sent: { tabId: number; message: { type: string; payload: unknown } }[] = [
 /** Messages to the background (vocabulary saves). */
 const toBackground: unknown[] = [];
 let answer: (message: { type: string; payload: unknown }) => unknown = () => undefined;
+/** The store's lists, as the background answers them. */
+const summary = {
+  total: 0,
+  known: 0,
+  learning: 0,
+  lists: [
+    { id: 'default', name: '', count: 0 },
+    { id: 'l-diplomacy', name: 'Diplomacy', count: 3 },
+  ],
+  lastListId: 'l-diplomacy',
+  recent: [],
+};
 
 vi.mock('webextension-polyfill', async () => {
   const fake = await import('../ui/test-support/fake-browser');
@@ -31,6 +43,7 @@ vi.mock('webextension-polyfill', async () => {
       },
       runtime: {
         sendMessage: async (message: unknown) => {
+          if ((message as { type?: string }).type === 'vocabSummary') return { ok: true, value: summary };
           toBackground.push(message);
           return { ok: true, value: {} };
         },
@@ -75,7 +88,9 @@ async function showPanel(reply: unknown): Promise<HTMLElement> {
   // The panel asks, then renders the answer: wait until it has asked and its text holds still (a loaded machine
   // may need more than the two ticks an idle one does).
   let before: string | null = null;
-  for (let i = 0; i < 100 && (sent.length === 0 || root.textContent !== before); i++) {
+  // The sheet's save also asks the background for the lists.
+  const settled = () => !root.querySelector('.save-sheet') || !!root.querySelector('.save-sheet select');
+  for (let i = 0; i < 100 && (sent.length === 0 || root.textContent !== before || !settled()); i++) {
     before = root.textContent;
     await flush();
   }
@@ -155,11 +170,12 @@ describe('ArticlePanel', () => {
 
   it('saves every term and uncommon word with the sentence it first appears in', async () => {
     const root = await showPanel({ ok: true, value: info });
-    const save = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Save all to a list')!;
+    const total = info.terms.length + info.uncommon.length;
+    const save = [...root.querySelectorAll('button')].find((b) => b.textContent === `Save ${total} words`)!;
     expect(save.disabled).toBe(false);
     toBackground.length = 0;
     save.click();
-    for (let i = 0; i < 50 && !root.textContent?.includes('saved to your vocabulary list'); i++) await flush();
+    for (let i = 0; i < 50 && !root.textContent?.includes('saved to'); i++) await flush();
     expect(toBackground.length).toBe(info.terms.length + info.uncommon.length);
     // Every message is one the background accepts.
     const saves = toBackground.map((m) => parseEnvelope(m));
@@ -179,19 +195,47 @@ describe('ArticlePanel', () => {
     );
     expect(context.sentence.text.endsWith('。')).toBe(true);
     expect(context.url).toBe(info.url);
-    expect(root.textContent).toContain(
-      `${info.terms.length + info.uncommon.length} words saved to your vocabulary list.`,
+    // To the list the popup saved to last, which the select starts on.
+    expect(saves.every((m) => (m!.payload as { save: { list?: string } }).save.list === 'l-diplomacy')).toBe(true);
+    expect(root.textContent).toContain(`${total} words saved to “Diplomacy”.`);
+  });
+
+  it('saves only the rows left ticked, to the list chosen', async () => {
+    const root = await showPanel({ ok: true, value: info });
+    const boxes = [...root.querySelectorAll<HTMLInputElement>('li input.pick')];
+    expect(boxes).toHaveLength(info.terms.length + info.uncommon.length);
+    expect(boxes.every((b) => b.checked)).toBe(true);
+    const openSkies = boxes.find((b) => b.getAttribute('aria-label') === 'Include 領空開放条約 when saving the sheet')!;
+    openSkies.click();
+    boxes.at(-1)!.click();
+    await flush();
+    const left = info.terms.length + info.uncommon.length - 2;
+    const select = root.querySelector<HTMLSelectElement>('select[aria-label="List to save to"]')!;
+    expect([...select.options].map((o) => o.textContent)).toEqual(['My words', 'Diplomacy']);
+    expect(select.value).toBe('l-diplomacy');
+    select.value = 'default';
+    select.dispatchEvent(new Event('change'));
+    await flush();
+    toBackground.length = 0;
+    [...root.querySelectorAll('button')].find((b) => b.textContent === `Save ${left} words`)!.click();
+    for (let i = 0; i < 50 && !root.querySelector('.message'); i++) await flush();
+    const saves = toBackground.map(
+      (m) => parseEnvelope(m)!.payload as { save: { list?: string; entry: { headword: string } } },
     );
+    expect(saves).toHaveLength(left);
+    expect(saves.some((m) => m.save.entry.headword === '領空開放条約')).toBe(false);
+    expect(saves.every((m) => m.save.list === 'default')).toBe(true);
+    expect(root.querySelector('.message')?.textContent).toBe(`${left} words saved to “My words”.`);
   });
 
   it('counts one thing in the singular and more in the plural, in English and Japanese', async () => {
     const one = { ...info, chars: 1, words: 1, terms: info.terms.slice(0, 1), uncommon: [] };
     let root = await showPanel({ ok: true, value: one });
     expect(root.querySelector('.counts')?.textContent).toBe('1 character · 1 word');
-    const save = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Save all to a list')!;
+    const save = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Save 1 word')!;
     save.click();
     for (let i = 0; i < 50 && !root.querySelector('.message'); i++) await flush();
-    expect(root.querySelector('.message')?.textContent).toBe('1 word saved to your vocabulary list.');
+    expect(root.querySelector('.message')?.textContent).toBe('1 word saved to “Diplomacy”.');
     root = await showPanel({ ok: true, value: { ...info, chars: 1234, words: 2 } });
     expect(root.querySelector('.counts')?.textContent).toBe('1,234 characters · 2 words');
     useLocale('ja');

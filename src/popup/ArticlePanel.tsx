@@ -19,6 +19,7 @@ import { displayReading } from '../core/display-reading';
 import { DEFAULT_SETTINGS, LEARN_LEVELS, type LearnLevel, type Settings } from '../settings';
 import { rankTerms, wordsToLearn } from './article-rank';
 import { SettingToggle } from '../ui/SettingToggle';
+import { listLabel } from '../ui/list-label';
 
 type Loaded =
   | { kind: 'loading' }
@@ -42,17 +43,29 @@ function randomRid(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Saves every term and uncommon word of the article, each with its first sentence; resolves how many were saved. */
-async function saveAll(info: ArticleInfo): Promise<{ saved: number; error?: string }> {
+/** A row of the sheet, as the checkboxes know it: a term and a word may be written alike. */
+const pickKey = (kind: ArticleTarget['kind'], item: ArticleItem) => `${kind}:${item.text}`;
+
+/**
+ * Saves the given terms and words of the article to one list, each with its first sentence; resolves how many were
+ * saved. `list` undefined is the store's default (the list the hover popup saved to last).
+ */
+async function saveSheet(
+  info: ArticleInfo,
+  terms: ArticleItem[],
+  words: ArticleItem[],
+  list: string | undefined,
+): Promise<{ saved: number; error?: string }> {
   const items = [
-    ...info.terms.map((item) => ({ item, source: 'glossary' as const })),
-    ...info.uncommon.map((item) => ({ item, source: 'words' as const })),
+    ...terms.map((item) => ({ item, source: 'glossary' as const })),
+    ...words.map((item) => ({ item, source: 'words' as const })),
   ];
   let saved = 0;
   for (const { item, source } of items) {
     const save = {
       entry: { source, headword: item.text, reading: item.reading, senses: [{ pos: [], glosses: [item.en] }] },
       context: { sentence: item.sentence, title: info.title, url: info.url, site: info.site },
+      ...(list ? { list } : {}),
     };
     const reply = (await browser.runtime
       .sendMessage(envelope('vocabSave', { rid: randomRid(), save }))
@@ -81,11 +94,25 @@ function formShown(item: ArticleItem): string | null {
   return item.form === item.text || bare === item.text ? null : item.form;
 }
 
-function Items(props: { items: ArticleItem[]; kind: ArticleTarget['kind']; onShow: (target: ArticleTarget) => void }) {
+function Items(props: {
+  items: ArticleItem[];
+  kind: ArticleTarget['kind'];
+  onShow: (target: ArticleTarget) => void;
+  left: ReadonlySet<string>;
+  onPick: (key: string, picked: boolean) => void;
+}) {
   return (
     <ol>
       {props.items.map((item) => (
         <li key={item.text}>
+          <input
+            type="checkbox"
+            class="pick"
+            checked={!props.left.has(pickKey(props.kind, item))}
+            aria-label={t('articlePick', [item.text])}
+            title={t('articlePick', [item.text])}
+            onChange={(e) => props.onPick(pickKey(props.kind, item), e.currentTarget.checked)}
+          />
           <button
             type="button"
             aria-label={t('articleShow', [item.text])}
@@ -113,6 +140,72 @@ function Items(props: { items: ArticleItem[]; kind: ArticleTarget['kind']; onSho
   );
 }
 
+/** The sheet's save: the ticked rows, to the list chosen here (at first the one the hover popup saved to last). */
+function SaveSheet(props: { info: ArticleInfo; terms: ArticleItem[]; words: ArticleItem[] }) {
+  const [saving, setSaving] = useState<'idle' | 'busy' | string>('idle');
+  const [lists, setLists] = useState<{ id: string; name: string }[]>([]);
+  const [listId, setListId] = useState<string | undefined>(undefined);
+
+  useEffect(() => {
+    if (!CAN_SAVE) return;
+    void (
+      browser.runtime.sendMessage(envelope('vocabSummary', { limit: 0 })) as Promise<Reply<'vocabSummary'> | undefined>
+    ).then(
+      (reply) => {
+        if (!reply?.ok || !Array.isArray(reply.value.lists)) return;
+        setLists(reply.value.lists);
+        setListId(reply.value.lastListId);
+      },
+      // Without the lists the sheet still saves, to the list the store chooses.
+      () => undefined,
+    );
+  }, []);
+
+  const count = props.terms.length + props.words.length;
+  const list = lists.find((l) => l.id === listId);
+  const save = () => {
+    setSaving('busy');
+    void saveSheet(props.info, props.terms, props.words, listId).then(({ saved, error }) =>
+      setSaving(
+        error
+          ? t('saveAllFailed', [tCount('countWords', saved), error])
+          : list
+            ? tCount('saveSheetDone', saved, [listLabel(list)])
+            : tCount('saveAllDone', saved),
+      ),
+    );
+  };
+  return (
+    <div class="actions save-sheet">
+      {lists.length > 0 && (
+        <select
+          aria-label={t('saveSheetList')}
+          title={t('saveSheetList')}
+          value={listId}
+          onChange={(e) => setListId(e.currentTarget.value)}
+        >
+          {lists.map((l) => (
+            <option value={l.id} key={l.id}>
+              {listLabel(l)}
+            </option>
+          ))}
+        </select>
+      )}
+      {/* A disabled button gets no pointer events in some browsers: the tooltip sits on its wrapper. */}
+      <span title={CAN_SAVE ? undefined : t('saveAllUnavailable')}>
+        <button type="button" disabled={!CAN_SAVE || saving === 'busy' || count === 0} onClick={save}>
+          {tCount('saveSheet', count)}
+        </button>
+      </span>
+      {saving !== 'idle' && saving !== 'busy' && (
+        <p class="message" role="status">
+          {saving}
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function ArticlePanel(props: {
   tabId?: number;
   /** For the glossary-tint toggle: the toolbar popup's settings and how to save them. */
@@ -123,7 +216,8 @@ export function ArticlePanel(props: {
   const tabId = tabFromQuery(location.search) ?? props.tabId;
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [mode, setMode] = useState<ReadingState | null>(null);
-  const [saving, setSaving] = useState<'idle' | 'busy' | string>('idle');
+  /** Rows the reader unticked: what they already know or do not want in the list. */
+  const [left, setLeft] = useState<ReadonlySet<string>>(new Set());
 
   useEffect(() => {
     if (tabId === undefined) return;
@@ -151,6 +245,13 @@ export function ArticlePanel(props: {
     });
   };
   const show = (target: ArticleTarget) => void ask(tabId, envelope('articleFlash', target));
+  const pick = (key: string, picked: boolean) =>
+    setLeft((before) => {
+      const next = new Set(before);
+      if (picked) next.delete(key);
+      else next.add(key);
+      return next;
+    });
   const learnLevel = settings?.learnLevel ?? DEFAULT_SETTINGS.learnLevel;
   const ranked =
     loaded.kind === 'ready' && loaded.info.found
@@ -205,7 +306,7 @@ export function ArticlePanel(props: {
           </p>
           <h3>{t('articleTerms', [String(ranked.terms.length)])}</h3>
           {ranked.terms.length > 0 ? (
-            <Items items={ranked.terms} kind="term" onShow={show} />
+            <Items items={ranked.terms} kind="term" onShow={show} left={left} onPick={pick} />
           ) : (
             <p class="hint">{t('articleNoTerms')}</p>
           )}
@@ -225,36 +326,15 @@ export function ArticlePanel(props: {
             </select>
           </div>
           {ranked.uncommon.length > 0 ? (
-            <Items items={ranked.uncommon} kind="word" onShow={show} />
+            <Items items={ranked.uncommon} kind="word" onShow={show} left={left} onPick={pick} />
           ) : (
             <p class="hint">{t('articleNoUncommon')}</p>
           )}
-          <div class="actions">
-            {/* A disabled button gets no pointer events in some browsers: the tooltip sits on its wrapper. */}
-            <span title={CAN_SAVE ? undefined : t('saveAllUnavailable')}>
-              <button
-                type="button"
-                disabled={!CAN_SAVE || saving === 'busy' || ranked.terms.length + ranked.uncommon.length === 0}
-                onClick={() => {
-                  // What the panel lists is what gets saved.
-                  const info = { ...ranked.info, terms: ranked.terms, uncommon: ranked.uncommon };
-                  setSaving('busy');
-                  void saveAll(info).then(({ saved, error }) =>
-                    setSaving(
-                      error ? t('saveAllFailed', [tCount('countWords', saved), error]) : tCount('saveAllDone', saved),
-                    ),
-                  );
-                }}
-              >
-                {t('saveAll')}
-              </button>
-            </span>
-            {saving !== 'idle' && saving !== 'busy' && (
-              <p class="message" role="status">
-                {saving}
-              </p>
-            )}
-          </div>
+          <SaveSheet
+            info={ranked.info}
+            terms={ranked.terms.filter((item) => !left.has(pickKey('term', item)))}
+            words={ranked.uncommon.filter((item) => !left.has(pickKey('word', item)))}
+          />
         </div>
       )}
     </section>

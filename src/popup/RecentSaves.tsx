@@ -5,6 +5,7 @@ import type { VocabSummary } from '../core/vocab/store-types';
 import { envelope, type Reply } from '../messages';
 import { t, tCount } from '../ui/i18n';
 import { displayReading } from '../core/display-reading';
+import { listLabel } from '../ui/list-label';
 
 /** Saves shown: enough to check the last few landed, few enough for a 300 px popup. */
 const RECENT_SAVES = 5;
@@ -58,7 +59,7 @@ export function RecentSaves() {
               {summary.lists.map((l) => (
                 <li key={l.id}>
                   <a href={`${page}#list=${encodeURIComponent(l.id)}`} target="_blank" rel="noreferrer">
-                    {l.name || t('vocabDefaultList')}
+                    {listLabel(l)}
                   </a>{' '}
                   <span class="count">{l.count}</span>
                 </li>

@@ -19,7 +19,7 @@ import type { VocabList, VocabWord } from '../core/vocab/word';
 import type { AnkiSettings } from '../settings';
 import { t } from '../ui/i18n';
 import { useSettings } from '../ui/settings-store';
-import { listLabel } from './format';
+import { listLabel } from '../ui/list-label';
 
 interface AnkiController {
   enabled: boolean;

@@ -1,5 +1,5 @@
 import type { VocabList } from '../core/vocab/word';
-import { listLabel } from './format';
+import { listLabel } from '../ui/list-label';
 
 /** The user's lists as `<option>`s, for every list chooser of the page. */
 export function ListOptions({ lists }: { lists: VocabList[] }) {

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { VocabList, VocabWord } from '../core/vocab/word';
 import { DEFAULT_LIST_ID } from '../core/vocab/word';
 import { t } from '../ui/i18n';
-import { listLabel } from './format';
+import { listLabel } from '../ui/list-label';
 
 interface ListsPanelProps {
   lists: VocabList[];

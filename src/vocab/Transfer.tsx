@@ -14,7 +14,7 @@ import { t, tCount } from '../ui/i18n';
 import { call, errorText, loadDump, randomRid } from './api';
 import { datedName, downloadText } from './download';
 import { ListOptions } from './ListOptions';
-import { listLabel } from './format';
+import { listLabel } from '../ui/list-label';
 
 function importErrorText(e: ImportError): string {
   return t('vocabImportErrorLine', [String(e.line), t(`vocabImportError_${e.code}`, [e.detail ?? ''])]);

@@ -14,7 +14,8 @@ import {
   type WordStatus,
 } from '../core/vocab/word';
 import { t } from '../ui/i18n';
-import { formatDate, listLabel } from './format';
+import { formatDate } from './format';
+import { listLabel } from '../ui/list-label';
 import { displayReading } from '../core/display-reading';
 
 const PAGE_ROWS = 100;

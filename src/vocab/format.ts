@@ -1,11 +1,5 @@
 /** Display helpers of the vocabulary page. */
 import browser from 'webextension-polyfill';
-import type { VocabList } from '../core/vocab/word';
-import { t } from '../ui/i18n';
-
-export function listLabel(list: Pick<VocabList, 'name'>): string {
-  return list.name || t('vocabDefaultList');
-}
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -10,6 +10,7 @@ import {
   waitForArticleMark,
   waitForMeasure,
 } from './reading-probes';
+import { ask } from './vocab-harness';
 
 interface PageExpectation {
   file: string;
@@ -72,6 +73,36 @@ describe('Chromium: the article is marked on real news pages', () => {
       expect(places.marked).toBeGreaterThan(0);
       expect(places.outside).toEqual([]);
       expect(places.title).toBe(true);
+    }
+  });
+});
+
+describe('Chromium: the toolbar panel on real news pages', () => {
+  // What a learner opens the panel for: the article's key terms and the words worth learning. An empty "Words to
+  // learn" under a real article would mean the ranking or the annotation lost them.
+  it.each(manifest.filter((m) => m.body_chars > 0))('$file: words to learn, and a save for them', async (expected) => {
+    const page = await harness.open(`pages/${expected.file}`);
+    await waitForArticleMark(page);
+    const tabId = await tabIdOf(harness.serviceWorker, page);
+    const popup = await harness.context.newPage();
+    try {
+      await popup.goto(`chrome-extension://${harness.extensionId}/popup.html?tab=${tabId}`);
+      const panel = popup.locator('[data-testid=article]');
+      await panel.waitFor({ timeout: FIRST_ANNOTATION_MS });
+      const lists = await panel
+        .locator('ol')
+        .evaluateAll((ols) =>
+          ols.map((ol) => [...ol.querySelectorAll('li')].map((li) => li.querySelector('.word')?.textContent ?? '')),
+        );
+      const learn = lists.at(-1) ?? [];
+      expect(learn.length, `${expected.file}: words to learn`).toBeGreaterThan(0);
+      expect(learn.every((w) => /\p{Script=Han}/u.test(w))).toBe(true);
+      const rows = lists.flat().length;
+      await expect
+        .poll(() => panel.getByRole('button', { name: /^Save [\d,]+ words?$/ }).textContent())
+        .toBe(`Save ${rows} word${rows === 1 ? '' : 's'}`);
+    } finally {
+      await popup.close();
     }
   });
 });
@@ -175,6 +206,17 @@ describe('Chromium: reading mode on the seed article', () => {
       expect(flashed).toBe('領空開放(オープンスカイ)条約');
       // The flash goes after about 1.5 s.
       await page.waitForFunction(() => !CSS.highlights.has('kiji-flash'), undefined, { timeout: 5000 });
+
+      // The sheet saves what is left ticked, to the list chosen, each word with its sentence.
+      const shown = await panel.locator('li .word').allTextContents();
+      await panel.getByRole('checkbox', { name: /領空開放条約/ }).uncheck();
+      await panel.getByRole('button', { name: `Save ${shown.length - 1} words` }).click();
+      await expect
+        .poll(() => panel.getByRole('status').textContent(), { timeout: 30_000 })
+        .toBe(`${shown.length - 1} words saved to “My words”.`);
+      const dump = await ask<{ words: { headword: string; sentences: unknown[] }[] }>(popup, 'vocabList', {});
+      expect(new Set(dump.words.map((w) => w.headword))).toEqual(new Set(shown.filter((w) => w !== '領空開放条約')));
+      expect(dump.words.every((w) => w.sentences.length > 0)).toBe(true);
     } finally {
       await popup.close();
     }

@@ -8,6 +8,7 @@ import type { LookupEntry } from '../../core/types';
 import type { WordState } from '../../core/vocab/store-types';
 import { wordId, type WordStatus } from '../../core/vocab/word';
 import { t } from '../i18n';
+import { listLabel } from '../list-label';
 
 export interface PopupListChoice {
   id: string;
@@ -28,10 +29,6 @@ export interface PopupVocab {
   firstId: string | null;
   save(entry: LookupEntry, listId?: string): void;
   mark(entry: LookupEntry, status: WordStatus): void;
-}
-
-function listLabel(list: PopupListChoice): string {
-  return list.name || t('vocabDefaultList');
 }
 
 const keepFocus = (e: MouseEvent) => e.preventDefault();
