@@ -138,9 +138,7 @@ describe('ArticlePanel', () => {
 
   it('asks the page to show a term when it is clicked', async () => {
     const root = await showPanel({ ok: true, value: info });
-    const button = [...root.querySelectorAll('button')].find((b) =>
-      b.getAttribute('aria-label')?.includes('領空開放条約'),
-    );
+    const button = [...root.querySelectorAll('button')].find((b) => b.getAttribute('title')?.includes('領空開放条約'));
     button!.click();
     await flush();
     expect(sent.at(-1)!.message).toMatchObject({

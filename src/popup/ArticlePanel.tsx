@@ -115,7 +115,8 @@ function Items(props: {
           />
           <button
             type="button"
-            aria-label={t('articleShow', [item.text])}
+            // A hint, not the name: the name stays the text the row shows, so a voice-control user can say what they see.
+            title={t('articleShow', [item.text])}
             onClick={() => props.onShow({ kind: props.kind, text: item.term ?? item.text })}
           >
             <span class="word" lang="ja">

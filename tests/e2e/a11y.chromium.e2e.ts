@@ -6,6 +6,7 @@ import { extensionPage as openExtensionPage, saveRealWords } from './a11y-suppor
 import { seriousViolations } from './axe';
 import { hover, launchChromium, readPopup, type ChromiumHarness } from './chromium';
 import { waitForPopup } from './popup-wait';
+import { tabIdOf } from './reading-probes';
 
 const FIRST_LOOKUP_MS = 60_000;
 const THEMES = ['light', 'dark'] as const;
@@ -61,6 +62,22 @@ describe('Chromium: axe-core on the extension pages', () => {
         expect(await seriousViolations(page)).toEqual([]);
         await page.close();
       });
+});
+
+describe('Chromium: axe-core on the toolbar popup over an article', () => {
+  for (const theme of THEMES)
+    it(`${theme}: the This article panel, its rows ticked and its list chosen, has no serious or critical violation`, async () => {
+      const article = await harness.open('news/newsweek-seed.html');
+      await article.waitForSelector('[data-kiji-article]', { timeout: FIRST_LOOKUP_MS });
+      const tabId = await tabIdOf(harness.serviceWorker, article);
+      const page = await extensionPage(`popup.html?tab=${tabId}`);
+      await useTheme(page, theme);
+      await page.waitForSelector('[data-testid=article] li input.pick', { timeout: FIRST_LOOKUP_MS });
+      await page.waitForSelector('.save-sheet select');
+      await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    });
 });
 
 describe('Chromium: axe-core on the hover popup', () => {
