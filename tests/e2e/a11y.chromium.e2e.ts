@@ -152,6 +152,20 @@ async function tabThrough(page: Page, count: number): Promise<FocusStop[]> {
   return stops;
 }
 
+/** Tab reaches every control, each once, in the order of the page, and each shows a 3 px focus ring. */
+async function expectFullTabOrder(page: Page, atLeast: number): Promise<void> {
+  const count = await page.evaluate(markControls);
+  expect(count).toBeGreaterThanOrEqual(atLeast);
+  const stops = await tabThrough(page, count);
+  const reached = stops.map((s) => s.control).filter((c): c is string => c !== null);
+  // Every control, each once before the focus comes round again, in the order of the page.
+  expect(reached.slice(0, count)).toEqual(Array.from({ length: count }, (_, i) => String(i)));
+  for (const stop of stops.filter((s) => s.control !== null)) {
+    expect(stop.focused, `control ${stop.control}`).toMatch(/^solid 3px/);
+    expect(stop.focused, `control ${stop.control}`).not.toBe(stop.unfocused);
+  }
+}
+
 describe('Chromium: keyboard only', () => {
   for (const { path, ready, prepare } of PAGES.filter((p) => ['options.html', 'vocab.html'].includes(p.path)))
     it(`${path}: Tab reaches every control, in order, each with a visible focus ring`, async () => {
@@ -159,18 +173,19 @@ describe('Chromium: keyboard only', () => {
       await useTheme(page, 'light');
       await page.waitForSelector(ready, { timeout: FIRST_LOOKUP_MS });
       await prepare?.(page);
-      const count = await page.evaluate(markControls);
-      expect(count).toBeGreaterThanOrEqual(8);
-      const stops = await tabThrough(page, count);
-      const reached = stops.map((s) => s.control).filter((c): c is string => c !== null);
-      // Every control, each once before the focus comes round again, in the order of the page.
-      expect(reached.slice(0, count)).toEqual(Array.from({ length: count }, (_, i) => String(i)));
-      for (const stop of stops.filter((s) => s.control !== null)) {
-        expect(stop.focused, `control ${stop.control}`).toMatch(/^solid 3px/);
-        expect(stop.focused, `control ${stop.control}`).not.toBe(stop.unfocused);
-      }
+      await expectFullTabOrder(page, 8);
       await page.close();
     });
+
+  it('popup.html over an article: Tab reaches every row, tick box and control, each with a visible focus ring', async () => {
+    const article = await harness.open('news/newsweek-seed.html');
+    await article.waitForSelector('[data-kiji-article]', { timeout: FIRST_LOOKUP_MS });
+    const page = await extensionPage(`popup.html?tab=${await tabIdOf(harness.serviceWorker, article)}`);
+    await useTheme(page, 'light');
+    await page.waitForSelector('.save-sheet select', { timeout: FIRST_LOOKUP_MS });
+    await expectFullTabOrder(page, 100);
+    await page.close();
+  });
 
   it('vocab.html: Enter on a headword opens its row, showing the sentences and the link to the article', async () => {
     const page = await extensionPage('vocab.html');
