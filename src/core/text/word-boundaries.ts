@@ -1,7 +1,7 @@
 /**
  * Where kuromoji's words start and end, and whether a span found by its spelling (a glossary term, a dictionary word)
- * is one the text says or a chance run of letters across its words. Pure reads of the tokens, apart from the
- * lookup's other stages so that whoever finds terms in text can ask the same question.
+ * is one the text says or a chance run of letters across its words. The hover's glossary cards and reading mode's
+ * glossary spans (annotate.ts) both ask here, so that reading mode never tints a term the popup would not show.
  */
 import { isKanjiCode, isKatakana, isKatakanaLetter } from './chars';
 import type { Token } from '../types';
