@@ -11,6 +11,7 @@ import { furiganaWords, hasKanjiRun, tokenReading, type TermReading } from './fu
 import type { GlossaryIndex } from './glossary/match';
 import { aliasAsWritten } from './lookup/candidates/glossary';
 import { normalize, normalizeKey } from './glossary/normalize';
+import { isChanceTerm } from './text/word-boundaries';
 import type { Annotation, TermSpan, UncommonWord } from './reading-types';
 import type { Token, WordEntry } from './types';
 import type { KanjiIndex } from './kanji/kanjidic';
@@ -75,9 +76,15 @@ function head(key: string): string {
 
 /**
  * Glossary terms in the text, longest first at each place, left to right, not overlapping. Each sentence is
- * normalised once, and the matcher is asked only where a term can start.
+ * normalised once, and the matcher is asked only where a term can start. A term spelled by chance across kuromoji's
+ * words (国政 of 全国|政党, ドバイ of アドバイザー) is passed over as the hover passes it over: reading mode must not
+ * tint a term the popup does not show there, and a real term may start inside it (政党).
  */
-function findTerms(text: string, glossary: GlossaryIndex): { span: TermSpan; exact: boolean }[] {
+function findTerms(
+  text: string,
+  tokens: readonly Token[],
+  glossary: GlossaryIndex,
+): { span: TermSpan; exact: boolean }[] {
   const { heads } = termScan(glossary);
   const found: { span: TermSpan; exact: boolean }[] = [];
   for (const m of text.matchAll(SENTENCE_WITH_END)) {
@@ -94,7 +101,9 @@ function findTerms(text: string, glossary: GlossaryIndex): { span: TermSpan; exa
         p++;
         continue;
       }
-      const hit = glossary.matchFrom(sentence, n, p)[0];
+      const hit = glossary
+        .matchFrom(sentence, n, p)
+        .find((h) => !isChanceTerm(text, tokens, m.index + h.start, m.index + h.end));
       if (!hit) {
         p++;
         continue;
@@ -168,7 +177,7 @@ function isContentWord(t: Token): boolean {
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
 export function annotateText(text: string, tokens: readonly Token[], deps: AnnotateDeps): Annotation {
-  const found = deps.glossary ? findTerms(text, deps.glossary) : [];
+  const found = deps.glossary ? findTerms(text, tokens, deps.glossary) : [];
   const terms = found.map((f) => f.span);
   const termReadings: TermReading[] = found.map(({ span, exact }, index) => ({
     start: span.start,

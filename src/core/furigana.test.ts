@@ -153,6 +153,36 @@ describe('furigana over real sentences (kuromoji, EDICT, the glossary)', () => {
   });
 });
 
+describe("glossary spans on kuromoji's word boundaries, as the hover finds terms", () => {
+  const spans = (text: string) => annotate(text).terms.map((t) => t.form);
+
+  it('finds no term made of the halves of two words (国政 of 全国|政党, 英国|政府)', () => {
+    expect(spans('全国政党の党首が集まった。')).not.toContain('国政');
+    // The term the chance one hid, starting inside it.
+    expect(spans('全国政党の党首が集まった。')).toContain('政党');
+    expect(spans('英国政府は声明を出した。')).not.toContain('国政');
+    expect(spans('英国政府は声明を出した。')).toContain('英国');
+    // Its ends on word boundaries, the term stands.
+    expect(spans('国政選挙で勝った。')).toContain('国政選挙');
+  });
+
+  it('finds no term spelled inside a katakana word (ドバイ of アドバイザー)', () => {
+    expect(spans('アドバイザー業務を担う。')).not.toContain('ドバイ');
+    expect(spans('ドバイで会議が開かれた。')).toContain('ドバイ');
+  });
+
+  it('finds no term from a prefix into the noun after it (元職 of 元|職員)', () => {
+    expect(spans('元職員の女性が証言した。')).not.toContain('元職');
+  });
+
+  it('keeps a term over several whole words', () => {
+    expect(spans('新STARTの5年延長')).toContain('新START');
+    expect(spans('領空開放条約から離脱')).toContain('領空開放条約');
+    expect(spans('戦略的安定を協議した。')).toContain('戦略的安定');
+    expect(spans('北朝鮮の発射に懸念を表明した。')).toContain('懸念を表明した');
+  });
+});
+
 describe('annotateText on the seed article', () => {
   const seed = readFileSync(SEED, 'utf8');
   const body = seed.slice(seed.indexOf('バイデン米大統領は26日、就任後初めて'), seed.indexOf('[ロイター]'));

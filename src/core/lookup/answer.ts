@@ -9,20 +9,14 @@ import type { WordIndex } from '../dict/word-index';
 import type { GlossaryHit, GlossaryIndex } from '../glossary/match';
 import { lookupNumber } from '../numbers';
 import { hasHiragana, hasKanji } from '../text/chars';
-import type { GlossaryLookupEntry, LookupEntry, LookupResult, NameLookupEntry, Token, WordLookupEntry } from '../types';
+import type { GlossaryLookupEntry, LookupEntry, LookupResult, NameLookupEntry, WordLookupEntry } from '../types';
 import { INSTITUTION_FINALS } from './candidates/affix-tables';
 import { chooseCards, glossaryCard } from './candidates/glossary';
 import { katakanaCompound, unknownKatakana } from './candidates/latin-and-katakana';
 import { heardName, lookupNames, withoutWordGlosses } from './candidates/names';
 import { withCountryPrefix, withStatusPrefix, withTermSuffix } from './composed';
-import {
-  cutsKatakanaWord,
-  endsInsideLaterKanjiNoun,
-  isProperNoun,
-  straddlesWords,
-  tokenContext,
-  wordStart,
-} from './context';
+import { isChanceTerm } from '../text/word-boundaries';
+import { isProperNoun, wordStart } from './context';
 import { withTitledPerson } from './titled-person';
 import { lookupWords, type WordDeps } from './word-lookup';
 
@@ -91,14 +85,8 @@ export function lookup(text: string, at: number, deps: LookupDeps): LookupResult
 
 function lookupTerms(text: string, at: number, deps: LookupDeps, startingHere = false): LookupResult | null {
   if (!(at >= 0 && at < text.length)) return null;
-  // A term made of the halves of two words (国政 of 英国|政府), that cuts the noun after a prefix (元職 of 元|職員) or
-  // spelled inside a katakana word (ドバイ of アドバイザー) is not what the text says.
-  const found = (deps.glossary?.match(text, at) ?? []).filter(
-    (h) =>
-      !straddlesWords(text, deps.tokens, h.start, h.end) &&
-      !cutsLaterNoun(text, deps.tokens, h.start, h.end) &&
-      !cutsKatakanaWord(text, deps.tokens, h.start, h.end),
-  );
+  // A term spelled by chance across kuromoji's words (国政 of 英国|政府, ドバイ of アドバイザー) is not what the text says.
+  const found = (deps.glossary?.match(text, at) ?? []).filter((h) => !isChanceTerm(text, deps.tokens, h.start, h.end));
   const hits = startingHere ? found.filter((h) => h.start >= at) : found;
   let best: GlossaryHit | undefined = hits[0];
 
@@ -204,15 +192,6 @@ function lookupTerms(text: string, at: number, deps: LookupDeps, startingHere = 
 
 /** Particles that open a grammatical expression with the word after them (を巡り, に対し, によると, と述べる). */
 const EXPRESSION_PARTICLES = new Set([...'をにと']);
-
-/**
- * Whether a term from a prefix of kuromoji's cuts the noun after it (元職 of 元|職員). Only from a prefix: kuromoji
- * cuts a run of kanji nouns where it pleases (東京|都内, 群馬|県知事, 戦略|核弾頭), but is sure of a prefix.
- */
-function cutsLaterNoun(text: string, tokens: readonly Token[] | undefined, start: number, end: number): boolean {
-  const context = tokens ? tokenContext(text, tokens, start) : null;
-  return context?.token.pos === '接頭詞' && endsInsideLaterKanjiNoun(context, end - start);
-}
 
 /**
  * The word under the pointer, then the expression that its particle opens (巡 of を巡り: 巡る, then を巡り

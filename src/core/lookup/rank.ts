@@ -8,7 +8,8 @@
 import { toHiragana } from '../text/kana';
 import type { WordEntry } from '../types';
 import type { WordMatch } from './candidates/words';
-import { readingOfSpan, type TokenContext } from './context';
+import type { TokenContext } from '../text/word-boundaries';
+import { readingOfSpan } from './context';
 import { readingFor } from './readings';
 
 interface Judgement {

@@ -12,7 +12,8 @@ import type { LookupResult, Token, WordLookupEntry } from '../types';
 import { composeCompound } from './candidates/compound';
 import { isLatinAt, latinWords } from './candidates/latin-and-katakana';
 import { wordMatches } from './candidates/words';
-import { straddlesWords, tokenContext, wordStart, type TokenContext } from './context';
+import { straddlesWords, tokenContext, type TokenContext } from '../text/word-boundaries';
+import { wordStart } from './context';
 import { wordEntry } from './entries';
 import { rankMatches } from './rank';
 

@@ -8,7 +8,8 @@ import type { WordIndex } from '../../dict/word-index';
 import { isHighSurrogate, isKatakana, isKatakanaLetter } from '../../text/chars';
 import { toHiragana } from '../../text/kana';
 import type { Form, WordEntry } from '../../types';
-import { endsInsideKatakanaToken, endsInsideLaterKanjiNoun, runsIntoGrammar, type TokenContext } from '../context';
+import { endsInsideLaterKanjiNoun, type TokenContext } from '../../text/word-boundaries';
+import { endsInsideKatakanaToken, runsIntoGrammar } from '../context';
 
 export interface WordMatch {
   entry: WordEntry;
