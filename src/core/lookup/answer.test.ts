@@ -782,3 +782,26 @@ describe('lookup: the right answer first (issue 9)', () => {
     expect(trump.map((e) => e.source)).toEqual(['glossary', 'words']);
   });
 });
+
+describe('lookup: the right answer first on news terms (issue 10)', () => {
+  const first = (text: string, target: string, within = 0) => hover(text, target, within).entries[0];
+
+  it('reads an institution written with one kanji of 委員会 as the name in full, as written (第三者委, 選管委)', () => {
+    for (const within of [0, 2, 3]) {
+      const result = hover('第三者委は報告書を公表した', '第三者委', within);
+      expect(result.match, String(within)).toBe('第三者委');
+      expect(result.entries[0]).toMatchObject({
+        source: 'glossary',
+        headword: '第三者委',
+        reading: 'だいさんしゃい',
+        standsFor: { term: '第三者委員会' },
+      });
+    }
+    // Through the glossary's own abbreviation (選管), once: the card of 選管 is the same card.
+    const board = hover('選管委が発表した', '選管委');
+    expect(board.entries[0]).toMatchObject({ headword: '選管委', reading: 'せんかんい' });
+    expect(board.entries.filter((e) => e.source === 'glossary')).toHaveLength(1);
+    // 委 of a word is no abbreviation.
+    expect(first('業務を委託した', '委託')?.headword).toBe('委託');
+  });
+});

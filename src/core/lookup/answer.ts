@@ -14,7 +14,7 @@ import { INSTITUTION_FINALS } from './candidates/affix-tables';
 import { chooseCards, glossaryCard } from './candidates/glossary';
 import { katakanaCompound, unknownKatakana } from './candidates/latin-and-katakana';
 import { heardName, lookupNames, withoutWordGlosses } from './candidates/names';
-import { withCountryPrefix, withStatusPrefix, withTermSuffix } from './composed';
+import { withCountryPrefix, withShortenedFinal, withStatusPrefix, withTermSuffix } from './composed';
 import {
   cutsKatakanaWord,
   endsInsideLaterKanjiNoun,
@@ -59,7 +59,15 @@ export function lookup(text: string, at: number, deps: LookupDeps): LookupResult
   // The term after the prefix with its own suffix: 前|司法相 is the former justice minister, not 前 + 司法.
   const termFrom = (from: number) => withTermSuffix(text, termsFrom(from), deps.tokens);
   const withStatus = withStatusPrefix(text, at, withCountry, termFrom, deps.tokens);
-  const titled = withTitledPerson(text, at, withStatus, {
+  const shortened = withShortenedFinal(
+    text,
+    at,
+    withStatus,
+    deps.glossary,
+    (word) => lookupWords(word, 0, { words: deps.words })?.entries.find((e) => e.matchLength === word.length),
+    deps.tokens,
+  );
+  const titled = withTitledPerson(text, at, shortened, {
     glossary: deps.glossary,
     // The names written exactly there: 森 of 森外相, which ENAMDICT's longer 森外 would otherwise hide.
     namesAt: (from, end) => namesAt(text.slice(0, end), from, deps),

@@ -5,8 +5,18 @@
  * suffix after a glossary term (税制改正案: a draft tax reform, ぜいせいかいせいあん), and a prefix of time before a
  * glossary term (旧安倍派: the former Abe faction).
  */
+import type { GlossaryEntry } from '../glossary/entry';
+import type { GlossaryIndex } from '../glossary/match';
 import type { GlossaryLookupEntry, LookupEntry, LookupResult, Token, WordLookupEntry } from '../types';
-import { affixGloss, COUNTRY_PREFIXES, STATUS_PREFIXES, TERM_SUFFIXES, type Affix } from './candidates/affix-tables';
+import {
+  affixGloss,
+  COUNTRY_PREFIXES,
+  SHORTENED_FINALS,
+  STATUS_PREFIXES,
+  TERM_SUFFIXES,
+  type Affix,
+} from './candidates/affix-tables';
+import { glossaryCard } from './candidates/glossary';
 import { splitsKatakanaToken } from './context';
 import { isJapaneseLetterCode } from '../text/chars';
 
@@ -240,4 +250,94 @@ export function withStatusPrefix(
   // The words' guess at the same span (元日銀 "former + Bank of Japan") says less than the card.
   const rest = result.entries.filter((e) => e.source !== 'words' || !e.parts);
   return { ...after, start: at, end, match: text.slice(at, end), entries: [entry, ...rest] };
+}
+
+/**
+ * An institution written with one kanji of its last word (第三者委 of 第三者委員会, 選管委 of the glossary's 選管,
+ * 調査委 of EDICT's 調査委員会): the card or the word for the name in full, as the text writes it and read so. kuromoji
+ * reads that kanji as a suffix of its own (第三者|委); the name in full must be listed, so a 委 after a noun that
+ * names no institution stays the suffix it was. `wordAt` answers the dictionary's words written exactly so.
+ */
+export function withShortenedFinal(
+  text: string,
+  at: number,
+  result: LookupResult | null,
+  glossary: GlossaryIndex | undefined,
+  wordAt: (word: string) => WordLookupEntry | undefined,
+  tokens?: readonly Token[],
+): LookupResult | null {
+  if (!tokens) return result;
+  let i = tokens.findIndex((t) => t.start <= at && at < t.start + t.surface.length);
+  if (i < 0) return result;
+  // The suffix is the pointer's token or follows it in the same run of nouns (第|三者 before 委).
+  let k = i;
+  while (k < tokens.length && k - i < 3 && !isShortenedFinal(tokens[k]!)) {
+    if (tokens[k]!.pos !== '名詞' || tokens[k + 1]?.start !== tokens[k]!.start + tokens[k]!.surface.length) return result;
+    k++;
+  }
+  const suffix = tokens[k];
+  if (!suffix || !isShortenedFinal(suffix)) return result;
+  const final = SHORTENED_FINALS[suffix.surface]!;
+  const end = suffix.start + suffix.surface.length;
+  const first = result?.entries[0];
+  if (result && first?.source === 'glossary' && result.start <= at && result.end >= end) return result;
+  // From the earliest noun of the run before it: the longest name first.
+  for (i = Math.min(i, k - 1); i > 0 && k - i < 4 && isNounBefore(tokens[i - 1]!, tokens[i]!); i--);
+  for (; i < k; i++) {
+    const start = tokens[i]!.start;
+    if (start > at) break;
+    const base = text.slice(start, suffix.start);
+    const written = base + suffix.surface;
+    const entry = shortenedCard(glossary, base, final, written, end - start);
+    const word = entry ? null : wordAt(base + final.full);
+    if (!entry && (!word || word.parts || !word.reading.endsWith(final.fullReading))) continue;
+    const shown: LookupEntry = entry ?? {
+      ...word!,
+      headword: written,
+      reading: word!.reading.slice(0, -final.fullReading.length) + final.reading,
+      matchLength: end - start,
+      otherForms: [word!.headword],
+    };
+    // The card of the abbreviation it was written with (選管 of 選管委) says it again.
+    const rest = (result?.entries ?? []).filter((e) => !(e.source === 'glossary' && entry && sameCard(e, entry)));
+    return { start, end, match: written, entries: [shown, ...rest] };
+  }
+  return result;
+}
+
+function sameCard(a: GlossaryLookupEntry, b: GlossaryLookupEntry): boolean {
+  return (a.standsFor?.term ?? a.headword) === b.standsFor?.term;
+}
+
+function isShortenedFinal(t: Token): boolean {
+  return t.posDetail === '接尾' && SHORTENED_FINALS[t.surface] !== undefined;
+}
+
+function isNounBefore(t: Token, next: Token): boolean {
+  return (t.pos === '名詞' || t.pos === '接頭詞') && t.posDetail !== '接尾' && t.start + t.surface.length === next.start;
+}
+
+/** The glossary's card for `base` with the final in full (第三者委員会), or for `base` itself when it is (選管). */
+function shortenedCard(
+  glossary: GlossaryIndex | undefined,
+  base: string,
+  final: (typeof SHORTENED_FINALS)[string],
+  written: string,
+  length: number,
+): GlossaryLookupEntry | null {
+  const full = glossary?.find(base + final.full);
+  const alias = full ? null : glossary?.find(base);
+  const entry: GlossaryEntry | undefined = full ?? (alias?.term.endsWith(final.full) ? alias : undefined);
+  if (!entry) return null;
+  const form = full ? base + final.full : base;
+  const formReading = form === entry.term ? entry.reading : entry.variants?.find((v) => v.text === form)?.reading;
+  if (!formReading) return null;
+  const reading = full
+    ? formReading.endsWith(final.fullReading)
+      ? formReading.slice(0, -final.fullReading.length) + final.reading
+      : null
+    : formReading + final.reading;
+  if (!reading) return null;
+  const card = glossaryCard({ entry, index: -1, start: 0, end: length, form: entry.term });
+  return { ...card, headword: written, reading, standsFor: { term: entry.term, reading: entry.reading } };
 }
