@@ -804,4 +804,19 @@ describe('lookup: the right answer first on news terms (issue 10)', () => {
     // 委 of a word is no abbreviation.
     expect(first('業務を委託した', '委託')?.headword).toBe('委託');
   });
+
+  it('reads a country abbreviation before a company as the company with its country (英シェル, 米アップル)', () => {
+    for (const [text, target, headword, gloss] of [
+      ['英シェル、カザフ新規投資を一時停止へ', '英', '英シェル', 'British Shell'],
+      ['英シェル、カザフ新規投資を一時停止へ', 'ェ', '英シェル', 'British Shell'],
+      // ENAMDICT marks the company, which EDICT's "apple" does not say.
+      ['米アップルは新製品を発表した', '米', '米アップル', 'US Apple'],
+      ['米テスラの株価が急落した', '米', '米テスラ', 'US Tesla'],
+    ] as const) {
+      const result = hover(text, target);
+      expect(result.match, text).toBe(headword);
+      expect(result.entries[0]?.headword, text).toBe(headword);
+      expect(result.entries[0]?.senses[0]?.glosses[0], text).toMatch(new RegExp(`^${gloss}`));
+    }
+  });
 });

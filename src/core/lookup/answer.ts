@@ -55,7 +55,9 @@ export function lookup(text: string, at: number, deps: LookupDeps): LookupResult
     return result;
   };
   const terms = withTermSuffix(text, termsAt(at), deps.tokens);
-  const withCountry = withCountryPrefix(text, at, terms, termsFrom, deps.tokens);
+  const withCountry = withCountryPrefix(text, at, terms, termsFrom, deps.tokens, (from) =>
+    deps.names ? lookupNames(text, from, deps.names, deps.tokens) : [],
+  );
   // The term after the prefix with its own suffix: 前|司法相 is the former justice minister, not 前 + 司法.
   const termFrom = (from: number) => withTermSuffix(text, termsFrom(from), deps.tokens);
   const withStatus = withStatusPrefix(text, at, withCountry, termFrom, deps.tokens);

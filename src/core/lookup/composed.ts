@@ -7,7 +7,7 @@
  */
 import type { GlossaryEntry } from '../glossary/entry';
 import type { GlossaryIndex } from '../glossary/match';
-import type { GlossaryLookupEntry, LookupEntry, LookupResult, Token, WordLookupEntry } from '../types';
+import type { GlossaryLookupEntry, LookupEntry, LookupResult, NameLookupEntry, Token, WordLookupEntry } from '../types';
 import {
   affixGloss,
   COUNTRY_PREFIXES,
@@ -34,6 +34,36 @@ function isInstitution(e: LookupEntry): boolean {
     if (!['organization', 'office', 'military', 'media', 'party'].includes(e.category)) return false;
   }
   return e.senses.some((s) => s.glosses.some((g) => INSTITUTION.test(g)));
+}
+
+/**
+ * What a country abbreviation kuromoji reads as a country (英|シェル, 米|アップル) names after it besides an
+ * institution: a company or an organization, by the glossary's card or ENAMDICT's mark (米アップル is Apple, not
+ * "US + apple"). Only at a word's end as kuromoji cuts the text, so that the name is the word written there.
+ */
+function namedBody(
+  result: LookupResult,
+  from: number,
+  tokens: readonly Token[] | undefined,
+  namesFrom: ((from: number) => readonly NameLookupEntry[]) | undefined,
+): LookupEntry | undefined {
+  const end = result.start + (result.entries[0]?.matchLength ?? 0);
+  const prefix = tokens?.find((t) => t.start + t.surface.length === from);
+  if (!prefix || prefix.posDetail3 !== '国' || !tokens!.some((t) => t.start + t.surface.length === end)) {
+    return undefined;
+  }
+  const length = end - result.start;
+  const card = result.entries.find(
+    (e) => e.source === 'glossary' && e.matchLength === length && ['organization', 'media'].includes(e.category),
+  );
+  // The answer may have left out a company whose name is a word's gloss (Apple, "apple").
+  return (
+    card ??
+    namesFrom?.(result.start).find(
+      (n) =>
+        n.matchLength === length && n.senses.some((s) => s.tags?.some((t) => t === 'company' || t === 'organization')),
+    )
+  );
 }
 
 function withAffix(
@@ -81,7 +111,10 @@ export function withCountryPrefix(
   result: LookupResult | null,
   lookupAt: (from: number) => LookupResult | null,
   tokens?: readonly Token[],
+  /** ENAMDICT's names written from a position. */
+  namesFrom?: (from: number) => readonly NameLookupEntry[],
 ): LookupResult | null {
+  const compose = (from: number, after: LookupResult) => composeAt(text, from, after, tokens, namesFrom);
   // The pointer after the prefix, anywhere in the institution (岸 of 比沿岸警備隊): it starts where a prefix ends,
   // at the start of the answer or, with kuromoji's tokens, of a noun of the run of nouns holding the pointer.
   const starts = new Set(result ? [result.start] : []);
@@ -90,7 +123,7 @@ export function withCountryPrefix(
     if (from <= 0 || !PREFIX_LENGTHS.some((n) => COUNTRY_PREFIXES[text.slice(from - n, from)])) continue;
     const after = from === result?.start ? result : lookupAt(from);
     if (!after || after.start !== from || after.end <= at) continue;
-    const composed = compose(text, from, after);
+    const composed = compose(from, after);
     if (composed) return composed;
   }
   // The pointer on a country written in full whose answer is the country alone (韓国 of 韓国大統領府).
@@ -99,7 +132,7 @@ export function withCountryPrefix(
     if (!COUNTRY_PREFIXES[text.slice(result.start, result.end)] || !mayNameInstitution(text, result.end)) continue;
     const after = lookupAt(result.end);
     if (after && after.start === result.end) {
-      const composed = compose(text, result.end, after);
+      const composed = compose(result.end, after);
       if (composed) return composed;
     }
   }
@@ -114,7 +147,7 @@ export function withCountryPrefix(
       after.start === at + 1 &&
       (after.end > (result?.end ?? at + 1) || (guessed && after.end === result.end))
     ) {
-      const composed = compose(text, at + 1, after);
+      const composed = compose(at + 1, after);
       if (composed) return composed;
     }
   }
@@ -143,9 +176,16 @@ function nounRunBefore(at: number, tokens: readonly Token[] | undefined): Token[
   return run;
 }
 
-function compose(text: string, from: number, result: LookupResult): LookupResult | null {
-  const first = result.entries[0];
-  if (!first || !isInstitution(first)) return null;
+function composeAt(
+  text: string,
+  from: number,
+  result: LookupResult,
+  tokens: readonly Token[] | undefined,
+  namesFrom: ((from: number) => readonly NameLookupEntry[]) | undefined,
+): LookupResult | null {
+  const head = result.entries[0];
+  const first = head && isInstitution(head) ? head : namedBody(result, from, tokens, namesFrom);
+  if (!first) return null;
   for (const length of PREFIX_LENGTHS) {
     const prefix = text.slice(from - length, from);
     const affix = prefix.length === length ? COUNTRY_PREFIXES[prefix] : undefined;
@@ -161,7 +201,13 @@ function compose(text: string, from: number, result: LookupResult): LookupResult
     );
     const start = from - length;
     const end = from + first.matchLength;
-    return { ...result, start, end, match: text.slice(start, end), entries: [entry, ...result.entries.slice(1)] };
+    return {
+      ...result,
+      start,
+      end,
+      match: text.slice(start, end),
+      entries: [entry, ...result.entries.filter((e) => e !== first)],
+    };
   }
   return null;
 }
@@ -272,7 +318,8 @@ export function withShortenedFinal(
   // The suffix is the pointer's token or follows it in the same run of nouns (第|三者 before 委).
   let k = i;
   while (k < tokens.length && k - i < 3 && !isShortenedFinal(tokens[k]!)) {
-    if (tokens[k]!.pos !== '名詞' || tokens[k + 1]?.start !== tokens[k]!.start + tokens[k]!.surface.length) return result;
+    if (tokens[k]!.pos !== '名詞' || tokens[k + 1]?.start !== tokens[k]!.start + tokens[k]!.surface.length)
+      return result;
     k++;
   }
   const suffix = tokens[k];
@@ -314,7 +361,9 @@ function isShortenedFinal(t: Token): boolean {
 }
 
 function isNounBefore(t: Token, next: Token): boolean {
-  return (t.pos === '名詞' || t.pos === '接頭詞') && t.posDetail !== '接尾' && t.start + t.surface.length === next.start;
+  return (
+    (t.pos === '名詞' || t.pos === '接頭詞') && t.posDetail !== '接尾' && t.start + t.surface.length === next.start
+  );
 }
 
 /** The glossary's card for `base` with the final in full (第三者委員会), or for `base` itself when it is (選管). */
