@@ -819,4 +819,16 @@ describe('lookup: the right answer first on news terms (issue 10)', () => {
       expect(result.entries[0]?.senses[0]?.glosses[0], text).toMatch(new RegExp(`^${gloss}`));
     }
   });
+
+  it("puts the prefix's own word second on a country before an institution, not a word right of the pointer", () => {
+    for (const [text, target, second] of [
+      ['英国政府は声明を出した', '国', '英国'],
+      ['ボゴタの米大使館', '米', '米'],
+    ] as const) {
+      const result = hover(text, target);
+      expect(result.entries[1]?.headword, text).toBe(second);
+      // Its likeliest reading only: 米 "rice" is no row.
+      expect(result.entries.map((e) => e.reading)).not.toContain('こめ');
+    }
+  });
 });

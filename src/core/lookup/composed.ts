@@ -115,6 +115,15 @@ export function withCountryPrefix(
   namesFrom?: (from: number) => readonly NameLookupEntry[],
 ): LookupResult | null {
   const compose = (from: number, after: LookupResult) => composeAt(text, from, after, tokens, namesFrom);
+  // With the pointer on the prefix, the prefix's own word (英国 "the UK", 米 "USA") comes right after the whole,
+  // before the institution's shorter words, which start right of the pointer (政 of 英国|政府); its likeliest
+  // reading is enough (not 米 "rice" too).
+  const prefixFirst = (composed: LookupResult | null, from: number) => {
+    if (!composed || !result || result.start !== composed.start) return composed;
+    const own = result.entries.filter((e) => e.source !== 'names' && e.matchLength <= from - result.start).slice(0, 1);
+    const [whole, ...rest] = composed.entries;
+    return { ...composed, entries: [whole!, ...own, ...rest.filter((e) => !own.includes(e))] };
+  };
   // The pointer after the prefix, anywhere in the institution (岸 of 比沿岸警備隊): it starts where a prefix ends,
   // at the start of the answer or, with kuromoji's tokens, of a noun of the run of nouns holding the pointer.
   const starts = new Set(result ? [result.start] : []);
@@ -132,7 +141,7 @@ export function withCountryPrefix(
     if (!COUNTRY_PREFIXES[text.slice(result.start, result.end)] || !mayNameInstitution(text, result.end)) continue;
     const after = lookupAt(result.end);
     if (after && after.start === result.end) {
-      const composed = compose(result.end, after);
+      const composed = prefixFirst(compose(result.end, after), result.end);
       if (composed) return composed;
     }
   }
@@ -147,7 +156,7 @@ export function withCountryPrefix(
       after.start === at + 1 &&
       (after.end > (result?.end ?? at + 1) || (guessed && after.end === result.end))
     ) {
-      const composed = compose(at + 1, after);
+      const composed = prefixFirst(compose(at + 1, after), at + 1);
       if (composed) return composed;
     }
   }
