@@ -831,4 +831,30 @@ describe('lookup: the right answer first on news terms (issue 10)', () => {
       expect(result.entries.map((e) => e.reading)).not.toContain('こめ');
     }
   });
+
+  it("keeps a folded card's category and note on the dictionary word that ranks first (述べる, 速報)", () => {
+    for (const [text, target, headword] of [
+      ['首相は「協力したい」と述べた', '述', '述べる'],
+      ['ニュース速報', '速', '速報'],
+    ] as const) {
+      const result = hover(text, target);
+      expect(
+        result.entries.filter((e) => e.headword === headword),
+        text,
+      ).toHaveLength(1);
+      const word = result.entries[0];
+      expect(word, text).toMatchObject({ source: 'words', headword, card: { category: 'phrase' } });
+      expect(word?.source === 'words' && word.card?.note, text).toBeTruthy();
+    }
+  });
+
+  it("shows a set phrase's card and the dictionary's same expression in other words as one row (に関し)", () => {
+    const result = hover('政府はこの問題に関し説明した', 'に関し');
+    const rows = result.entries.filter((e) => e.headword === 'に関し');
+    expect(rows).toHaveLength(1);
+    // The card's English first, then the dictionary's.
+    expect(rows[0]?.senses.flatMap((s) => s.glosses)).toEqual(
+      expect.arrayContaining(['regarding', 'related to', 'in relation to']),
+    );
+  });
 });

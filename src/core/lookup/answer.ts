@@ -9,7 +9,15 @@ import type { WordIndex } from '../dict/word-index';
 import type { GlossaryHit, GlossaryIndex } from '../glossary/match';
 import { lookupNumber } from '../numbers';
 import { hasHiragana, hasKanji } from '../text/chars';
-import type { GlossaryLookupEntry, LookupEntry, LookupResult, NameLookupEntry, Token, WordLookupEntry } from '../types';
+import type {
+  FoldedCard,
+  GlossaryLookupEntry,
+  LookupEntry,
+  LookupResult,
+  NameLookupEntry,
+  Token,
+  WordLookupEntry,
+} from '../types';
 import { INSTITUTION_FINALS } from './candidates/affix-tables';
 import { chooseCards, glossaryCard } from './candidates/glossary';
 import { katakanaCompound, unknownKatakana } from './candidates/latin-and-katakana';
@@ -371,9 +379,11 @@ function saysTheSame(card: LookupEntry, word: LookupEntry): boolean {
 
 /**
  * A card and a dictionary word with the same headword and reading that say the same thing (述べる "say; state" and
- * "to state", 首相 "Prime Minister") are one row, where the ranking put the first of them: a card first takes the
- * word's other glosses after its own, a word first makes the card a repeat. A card in another sense (国民 the party
- * after 国民 "citizens") stays a row of its own.
+ * "to state", 首相 "Prime Minister"), or a set phrase's card on the word itself, which says in other words how news
+ * uses it (に関し "regarding" and "in relation to"), are one row where the ranking put the first of them: a card
+ * first takes the word's other glosses after its own; a word first takes the card's category, note, other names and
+ * the English it lacks. A card in another sense (国民 the party after 国民
+ * "citizens") stays a row of its own.
  */
 function mergeRepeats(entries: LookupEntry[]): LookupEntry[] {
   const out = [...entries];
@@ -385,19 +395,32 @@ function mergeRepeats(entries: LookupEntry[]): LookupEntry[] {
       if (b.source === 'names' || b.source === a.source || b.headword !== a.headword || b.reading !== a.reading) {
         continue;
       }
-      const [card, word]: [LookupEntry, LookupEntry] = a.source === 'glossary' ? [a, b] : [b, a];
-      if (!saysTheSame(card, word)) continue;
-      if (a === card) {
-        const said = new Set(card.senses.flatMap((s) => s.glosses.map(sameGloss)));
-        const more = word.senses
-          .map((s) => ({ ...s, glosses: s.glosses.filter((g) => !said.has(sameGloss(g))) }))
-          .filter((s) => s.glosses.length > 0);
-        out[i] = { ...card, senses: [...card.senses, ...more] };
-      }
+      const [card, word] = (a.source === 'glossary' ? [a, b] : [b, a]) as [GlossaryLookupEntry, WordLookupEntry];
+      if (card.category !== 'phrase' && !saysTheSame(card, word)) continue;
+      out[i] = a === card ? { ...card, senses: [...card.senses, ...unsaid(word, card)] } : foldCard(word, card);
       out.splice(j, 1);
     }
   }
   return out;
+}
+
+/** The senses of `from` with the glosses `known` already says left out. */
+function unsaid(from: LookupEntry, known: LookupEntry): LookupEntry['senses'] {
+  const said = new Set(known.senses.flatMap((s) => s.glosses.map(sameGloss)));
+  return from.senses
+    .map((s) => ({ ...s, glosses: s.glosses.filter((g) => !said.has(sameGloss(g))) }))
+    .filter((s) => s.glosses.length > 0);
+}
+
+function foldCard(word: WordLookupEntry, card: GlossaryLookupEntry): WordLookupEntry {
+  const folded: FoldedCard = { category: card.category };
+  // Apart from the word's senses: what else would judge the word (an institution by its English?) judges EDICT's.
+  const en = unsaid(card, word).flatMap((s) => s.glosses);
+  if (en.length > 0) folded.en = en;
+  if (card.note) folded.note = card.note;
+  if (card.aliases?.length) folded.aliases = card.aliases;
+  if (card.related?.length) folded.related = card.related;
+  return { ...word, card: folded };
 }
 
 function dedupe<E extends LookupEntry>(entries: E[]): E[] {
