@@ -857,4 +857,12 @@ describe('lookup: the right answer first on news terms (issue 10)', () => {
       expect.arrayContaining(['regarding', 'related to', 'in relation to']),
     );
   });
+
+  it('shows no card that holds the term of a card before it and says nothing more (に追い込まれる)', () => {
+    const cards = hover('閣僚が辞任に追い込まれた', '追').entries.filter((e) => e.source === 'glossary');
+    expect(cards.map((e) => e.headword)).toEqual(['追い込まれる', '辞任に追い込まれる']);
+    // One that says more stays: 見解が一致 "shared the view" after 一致 "agreed on".
+    const agreed = hover('両首脳は見解が一致した', '一致').entries.filter((e) => e.source === 'glossary');
+    expect(agreed.map((e) => e.headword)).toContain('見解が一致');
+  });
 });

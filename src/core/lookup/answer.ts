@@ -148,7 +148,7 @@ function lookupTerms(text: string, at: number, deps: LookupDeps, startingHere = 
   const longerWord = fromStart.find(
     (e) => (!e.parts || (!!best && placeBeforeInstitution(best, e))) && e.matchLength > termLength,
   );
-  const chosen = chooseCards(ownTerm ? [ownTerm, ...hits.filter((h) => h !== ownTerm)] : hits);
+  const chosen = withoutRepeatedTerms(chooseCards(ownTerm ? [ownTerm, ...hits.filter((h) => h !== ownTerm)] : hits));
   const cards = chosen.map(glossaryCard);
   if (longerWord) best = undefined;
 
@@ -375,6 +375,25 @@ function saysTheSame(card: LookupEntry, word: LookupEntry): boolean {
       return stems.length > 0 && 2 * stems.filter((w) => known.has(w)).length >= stems.length;
     }),
   );
+}
+
+/**
+ * The cards without one that holds the term of a card before it and says nothing more (に追い込まれる "be forced
+ * into" after 追い込まれる "be driven into; be forced into"): every meaning word of its English is the earlier card's.
+ * One that says more stays (辞任に追い込まれる "be forced to resign", 見解が一致 "shared the view" after 一致).
+ */
+function withoutRepeatedTerms(hits: GlossaryHit[]): GlossaryHit[] {
+  const kept: GlossaryHit[] = [];
+  for (const hit of hits) {
+    const stems = hit.entry.en.flatMap(meaningStems);
+    const repeats = kept.some((k) => {
+      if (!hit.entry.term.includes(k.entry.term) && !k.entry.term.includes(hit.entry.term)) return false;
+      const known = new Set(k.entry.en.flatMap(meaningStems));
+      return stems.length > 0 && stems.every((w) => known.has(w));
+    });
+    if (!repeats) kept.push(hit);
+  }
+  return kept;
 }
 
 /**
