@@ -865,4 +865,12 @@ describe('lookup: the right answer first on news terms (issue 10)', () => {
     const agreed = hover('両首脳は見解が一致した', '一致').entries.filter((e) => e.source === 'glossary');
     expect(agreed.map((e) => e.headword)).toContain('見解が一致');
   });
+
+  it('keeps the term a suffix composes with second, with the dictionary word it took in (関税 of 関税交渉)', () => {
+    const result = hover('日米の関税交渉が続く', '関税');
+    expect(result.entries[0]).toMatchObject({ headword: '関税交渉', reading: 'かんぜいこうしょう' });
+    expect(result.entries[1]).toMatchObject({ source: 'glossary', headword: '関税' });
+    // The card keeps EDICT's senses of 関税 after its own.
+    expect(result.entries[1]?.senses.length).toBeGreaterThan(1);
+  });
 });

@@ -257,7 +257,9 @@ export function withTermSuffix(
       end - result.start,
       true,
     );
-    return { ...result, end, match: text.slice(result.start, end), entries: [entry, ...result.entries.slice(1)] };
+    // The term it is made of comes second: the card may have taken in the dictionary's word for it (関税 of
+    // 関税交渉), which would otherwise be lost with it.
+    return { ...result, end, match: text.slice(result.start, end), entries: [entry, card, ...result.entries.slice(1)] };
   }
   return result;
 }
