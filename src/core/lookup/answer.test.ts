@@ -654,7 +654,9 @@ describe('lookup: abbreviations, unknown katakana, compounds a reader takes for 
       headword: '東京地裁',
       reading: 'とうきょうちさい',
     });
-    expect(hover('東京電力は発表した', '東京').entries[0]).toMatchObject({ source: 'names', headword: '東京電力' });
+    expect(hover('東京ガスは発表した', '東京').entries[0]).toMatchObject({ source: 'names', headword: '東京ガス' });
+    // One the glossary knows is its card (東京電力, a spelling of 東京電力ホールディングス).
+    expect(hover('東京電力は発表した', '東京').entries[0]).toMatchObject({ source: 'glossary', headword: '東京電力' });
     expect(hover('東京は晴れた', '東京').entries[0]).toMatchObject({ source: 'glossary', headword: '東京' });
     // A country written in full before its institution, with the pointer on the country.
     expect(hover('ウクライナ国防省は', 'ウクライナ').entries[0]?.headword).toBe('ウクライナ国防省');
