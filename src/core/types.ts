@@ -56,6 +56,21 @@ export interface WordLookupEntry extends EntryBase {
    * (電話会談 → ["電話", "会談"]); its single sense joins the parts' first glosses.
    */
   parts?: string[];
+  /**
+   * The glossary's card for the same word, folded into this row when the word ranks first and the card says the same
+   * (述べる, 速報): what the card adds, shown with the word.
+   */
+  card?: FoldedCard;
+}
+
+/** What a glossary card adds to the dictionary word it was folded into. */
+export interface FoldedCard {
+  category: string;
+  /** The card's English that the word's senses do not say. */
+  en?: string[];
+  note?: string;
+  aliases?: string[];
+  related?: string[];
 }
 
 /** A card of the curated glossary. */

@@ -654,7 +654,9 @@ describe('lookup: abbreviations, unknown katakana, compounds a reader takes for 
       headword: '東京地裁',
       reading: 'とうきょうちさい',
     });
-    expect(hover('東京電力は発表した', '東京').entries[0]).toMatchObject({ source: 'names', headword: '東京電力' });
+    expect(hover('東京ガスは発表した', '東京').entries[0]).toMatchObject({ source: 'names', headword: '東京ガス' });
+    // One the glossary knows is its card (東京電力, a spelling of 東京電力ホールディングス).
+    expect(hover('東京電力は発表した', '東京').entries[0]).toMatchObject({ source: 'glossary', headword: '東京電力' });
     expect(hover('東京は晴れた', '東京').entries[0]).toMatchObject({ source: 'glossary', headword: '東京' });
     // A country written in full before its institution, with the pointer on the country.
     expect(hover('ウクライナ国防省は', 'ウクライナ').entries[0]?.headword).toBe('ウクライナ国防省');
@@ -780,5 +782,97 @@ describe('lookup: the right answer first (issue 9)', () => {
     expect(people.map((e) => e.source)).toEqual(expect.arrayContaining(['words', 'glossary']));
     const trump = hover('トランプ大統領は述べた。', 'トランプ').entries.filter((e) => e.headword === 'トランプ');
     expect(trump.map((e) => e.source)).toEqual(['glossary', 'words']);
+  });
+});
+
+describe('lookup: the right answer first on news terms (issue 10)', () => {
+  const first = (text: string, target: string, within = 0) => hover(text, target, within).entries[0];
+
+  it('reads an institution written with one kanji of 委員会 as the name in full, as written (第三者委, 選管委)', () => {
+    for (const within of [0, 2, 3]) {
+      const result = hover('第三者委は報告書を公表した', '第三者委', within);
+      expect(result.match, String(within)).toBe('第三者委');
+      expect(result.entries[0]).toMatchObject({
+        source: 'glossary',
+        headword: '第三者委',
+        reading: 'だいさんしゃい',
+        standsFor: { term: '第三者委員会' },
+      });
+    }
+    // Through the glossary's own abbreviation (選管), once: the card of 選管 is the same card.
+    const board = hover('選管委が発表した', '選管委');
+    expect(board.entries[0]).toMatchObject({ headword: '選管委', reading: 'せんかんい' });
+    expect(board.entries.filter((e) => e.source === 'glossary')).toHaveLength(1);
+    // 委 of a word is no abbreviation.
+    expect(first('業務を委託した', '委託')?.headword).toBe('委託');
+  });
+
+  it('reads a country abbreviation before a company as the company with its country (英シェル, 米アップル)', () => {
+    for (const [text, target, headword, gloss] of [
+      ['英シェル、カザフ新規投資を一時停止へ', '英', '英シェル', 'British Shell'],
+      ['英シェル、カザフ新規投資を一時停止へ', 'ェ', '英シェル', 'British Shell'],
+      // ENAMDICT marks the company, which EDICT's "apple" does not say.
+      ['米アップルは新製品を発表した', '米', '米アップル', 'US Apple'],
+      ['米テスラの株価が急落した', '米', '米テスラ', 'US Tesla'],
+    ] as const) {
+      const result = hover(text, target);
+      expect(result.match, text).toBe(headword);
+      expect(result.entries[0]?.headword, text).toBe(headword);
+      expect(result.entries[0]?.senses[0]?.glosses[0], text).toMatch(new RegExp(`^${gloss}`));
+    }
+  });
+
+  it("puts the prefix's own word second on a country before an institution, not a word right of the pointer", () => {
+    for (const [text, target, second] of [
+      ['英国政府は声明を出した', '国', '英国'],
+      ['ボゴタの米大使館', '米', '米'],
+    ] as const) {
+      const result = hover(text, target);
+      expect(result.entries[1]?.headword, text).toBe(second);
+      // Its likeliest reading only: 米 "rice" is no row.
+      expect(result.entries.map((e) => e.reading)).not.toContain('こめ');
+    }
+  });
+
+  it("keeps a folded card's category and note on the dictionary word that ranks first (述べる, 速報)", () => {
+    for (const [text, target, headword] of [
+      ['首相は「協力したい」と述べた', '述', '述べる'],
+      ['ニュース速報', '速', '速報'],
+    ] as const) {
+      const result = hover(text, target);
+      expect(
+        result.entries.filter((e) => e.headword === headword),
+        text,
+      ).toHaveLength(1);
+      const word = result.entries[0];
+      expect(word, text).toMatchObject({ source: 'words', headword, card: { category: 'phrase' } });
+      expect(word?.source === 'words' && word.card?.note, text).toBeTruthy();
+    }
+  });
+
+  it("shows a set phrase's card and the dictionary's same expression in other words as one row (に関し)", () => {
+    const result = hover('政府はこの問題に関し説明した', 'に関し');
+    const rows = result.entries.filter((e) => e.headword === 'に関し');
+    expect(rows).toHaveLength(1);
+    // The card's English first, then the dictionary's.
+    expect(rows[0]?.senses.flatMap((s) => s.glosses)).toEqual(
+      expect.arrayContaining(['regarding', 'related to', 'in relation to']),
+    );
+  });
+
+  it('shows no card that holds the term of a card before it and says nothing more (に追い込まれる)', () => {
+    const cards = hover('閣僚が辞任に追い込まれた', '追').entries.filter((e) => e.source === 'glossary');
+    expect(cards.map((e) => e.headword)).toEqual(['追い込まれる', '辞任に追い込まれる']);
+    // One that says more stays: 見解が一致 "shared the view" after 一致 "agreed on".
+    const agreed = hover('両首脳は見解が一致した', '一致').entries.filter((e) => e.source === 'glossary');
+    expect(agreed.map((e) => e.headword)).toContain('見解が一致');
+  });
+
+  it('keeps the term a suffix composes with second, with the dictionary word it took in (関税 of 関税交渉)', () => {
+    const result = hover('日米の関税交渉が続く', '関税');
+    expect(result.entries[0]).toMatchObject({ headword: '関税交渉', reading: 'かんぜいこうしょう' });
+    expect(result.entries[1]).toMatchObject({ source: 'glossary', headword: '関税' });
+    // The card keeps EDICT's senses of 関税 after its own.
+    expect(result.entries[1]?.senses.length).toBeGreaterThan(1);
   });
 });

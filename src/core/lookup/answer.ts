@@ -9,12 +9,19 @@ import type { WordIndex } from '../dict/word-index';
 import type { GlossaryHit, GlossaryIndex } from '../glossary/match';
 import { lookupNumber } from '../numbers';
 import { hasHiragana, hasKanji } from '../text/chars';
-import type { GlossaryLookupEntry, LookupEntry, LookupResult, NameLookupEntry, WordLookupEntry } from '../types';
+import type {
+  FoldedCard,
+  GlossaryLookupEntry,
+  LookupEntry,
+  LookupResult,
+  NameLookupEntry,
+  WordLookupEntry,
+} from '../types';
 import { INSTITUTION_FINALS } from './candidates/affix-tables';
 import { chooseCards, glossaryCard } from './candidates/glossary';
 import { katakanaCompound, unknownKatakana } from './candidates/latin-and-katakana';
 import { heardName, lookupNames, withoutWordGlosses } from './candidates/names';
-import { withCountryPrefix, withStatusPrefix, withTermSuffix } from './composed';
+import { withCountryPrefix, withShortenedFinal, withStatusPrefix, withTermSuffix } from './composed';
 import { isChanceTerm } from '../text/word-boundaries';
 import { isProperNoun, wordStart } from './context';
 import { withTitledPerson } from './titled-person';
@@ -49,11 +56,21 @@ export function lookup(text: string, at: number, deps: LookupDeps): LookupResult
     return result;
   };
   const terms = withTermSuffix(text, termsAt(at), deps.tokens);
-  const withCountry = withCountryPrefix(text, at, terms, termsFrom, deps.tokens);
+  const withCountry = withCountryPrefix(text, at, terms, termsFrom, deps.tokens, (from) =>
+    deps.names ? lookupNames(text, from, deps.names, deps.tokens) : [],
+  );
   // The term after the prefix with its own suffix: 前|司法相 is the former justice minister, not 前 + 司法.
   const termFrom = (from: number) => withTermSuffix(text, termsFrom(from), deps.tokens);
   const withStatus = withStatusPrefix(text, at, withCountry, termFrom, deps.tokens);
-  const titled = withTitledPerson(text, at, withStatus, {
+  const shortened = withShortenedFinal(
+    text,
+    at,
+    withStatus,
+    deps.glossary,
+    (word) => lookupWords(word, 0, { words: deps.words })?.entries.find((e) => e.matchLength === word.length),
+    deps.tokens,
+  );
+  const titled = withTitledPerson(text, at, shortened, {
     glossary: deps.glossary,
     // The names written exactly there: 森 of 森外相, which ENAMDICT's longer 森外 would otherwise hide.
     namesAt: (from, end) => namesAt(text.slice(0, end), from, deps),
@@ -118,7 +135,7 @@ function lookupTerms(text: string, at: number, deps: LookupDeps, startingHere = 
   const longerWord = fromStart.find(
     (e) => (!e.parts || (!!best && placeBeforeInstitution(best, e))) && e.matchLength > termLength,
   );
-  const chosen = chooseCards(ownTerm ? [ownTerm, ...hits.filter((h) => h !== ownTerm)] : hits);
+  const chosen = withoutRepeatedTerms(chooseCards(ownTerm ? [ownTerm, ...hits.filter((h) => h !== ownTerm)] : hits));
   const cards = chosen.map(glossaryCard);
   if (longerWord) best = undefined;
 
@@ -339,10 +356,31 @@ function saysTheSame(card: LookupEntry, word: LookupEntry): boolean {
 }
 
 /**
+ * The cards without one that holds the term of a card before it and says nothing more (に追い込まれる "be forced
+ * into" after 追い込まれる "be driven into; be forced into"): every meaning word of its English is the earlier card's.
+ * One that says more stays (辞任に追い込まれる "be forced to resign", 見解が一致 "shared the view" after 一致).
+ */
+function withoutRepeatedTerms(hits: GlossaryHit[]): GlossaryHit[] {
+  const kept: GlossaryHit[] = [];
+  for (const hit of hits) {
+    const stems = hit.entry.en.flatMap(meaningStems);
+    const repeats = kept.some((k) => {
+      if (!hit.entry.term.includes(k.entry.term) && !k.entry.term.includes(hit.entry.term)) return false;
+      const known = new Set(k.entry.en.flatMap(meaningStems));
+      return stems.length > 0 && stems.every((w) => known.has(w));
+    });
+    if (!repeats) kept.push(hit);
+  }
+  return kept;
+}
+
+/**
  * A card and a dictionary word with the same headword and reading that say the same thing (述べる "say; state" and
- * "to state", 首相 "Prime Minister") are one row, where the ranking put the first of them: a card first takes the
- * word's other glosses after its own, a word first makes the card a repeat. A card in another sense (国民 the party
- * after 国民 "citizens") stays a row of its own.
+ * "to state", 首相 "Prime Minister"), or a set phrase's card on the word itself, which says in other words how news
+ * uses it (に関し "regarding" and "in relation to"), are one row where the ranking put the first of them: a card
+ * first takes the word's other glosses after its own; a word first takes the card's category, note, other names and
+ * the English it lacks. A card in another sense (国民 the party after 国民
+ * "citizens") stays a row of its own.
  */
 function mergeRepeats(entries: LookupEntry[]): LookupEntry[] {
   const out = [...entries];
@@ -354,19 +392,32 @@ function mergeRepeats(entries: LookupEntry[]): LookupEntry[] {
       if (b.source === 'names' || b.source === a.source || b.headword !== a.headword || b.reading !== a.reading) {
         continue;
       }
-      const [card, word]: [LookupEntry, LookupEntry] = a.source === 'glossary' ? [a, b] : [b, a];
-      if (!saysTheSame(card, word)) continue;
-      if (a === card) {
-        const said = new Set(card.senses.flatMap((s) => s.glosses.map(sameGloss)));
-        const more = word.senses
-          .map((s) => ({ ...s, glosses: s.glosses.filter((g) => !said.has(sameGloss(g))) }))
-          .filter((s) => s.glosses.length > 0);
-        out[i] = { ...card, senses: [...card.senses, ...more] };
-      }
+      const [card, word] = (a.source === 'glossary' ? [a, b] : [b, a]) as [GlossaryLookupEntry, WordLookupEntry];
+      if (card.category !== 'phrase' && !saysTheSame(card, word)) continue;
+      out[i] = a === card ? { ...card, senses: [...card.senses, ...unsaid(word, card)] } : foldCard(word, card);
       out.splice(j, 1);
     }
   }
   return out;
+}
+
+/** The senses of `from` with the glosses `known` already says left out. */
+function unsaid(from: LookupEntry, known: LookupEntry): LookupEntry['senses'] {
+  const said = new Set(known.senses.flatMap((s) => s.glosses.map(sameGloss)));
+  return from.senses
+    .map((s) => ({ ...s, glosses: s.glosses.filter((g) => !said.has(sameGloss(g))) }))
+    .filter((s) => s.glosses.length > 0);
+}
+
+function foldCard(word: WordLookupEntry, card: GlossaryLookupEntry): WordLookupEntry {
+  const folded: FoldedCard = { category: card.category };
+  // Apart from the word's senses: what else would judge the word (an institution by its English?) judges EDICT's.
+  const en = unsaid(card, word).flatMap((s) => s.glosses);
+  if (en.length > 0) folded.en = en;
+  if (card.note) folded.note = card.note;
+  if (card.aliases?.length) folded.aliases = card.aliases;
+  if (card.related?.length) folded.related = card.related;
+  return { ...word, card: folded };
 }
 
 function dedupe<E extends LookupEntry>(entries: E[]): E[] {

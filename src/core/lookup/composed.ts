@@ -5,8 +5,18 @@
  * suffix after a glossary term (税制改正案: a draft tax reform, ぜいせいかいせいあん), and a prefix of time before a
  * glossary term (旧安倍派: the former Abe faction).
  */
-import type { GlossaryLookupEntry, LookupEntry, LookupResult, Token, WordLookupEntry } from '../types';
-import { affixGloss, COUNTRY_PREFIXES, STATUS_PREFIXES, TERM_SUFFIXES, type Affix } from './candidates/affix-tables';
+import type { GlossaryEntry } from '../glossary/entry';
+import type { GlossaryIndex } from '../glossary/match';
+import type { GlossaryLookupEntry, LookupEntry, LookupResult, NameLookupEntry, Token, WordLookupEntry } from '../types';
+import {
+  affixGloss,
+  COUNTRY_PREFIXES,
+  SHORTENED_FINALS,
+  STATUS_PREFIXES,
+  TERM_SUFFIXES,
+  type Affix,
+} from './candidates/affix-tables';
+import { glossaryCard } from './candidates/glossary';
 import { splitsKatakanaToken } from './context';
 import { isJapaneseLetterCode } from '../text/chars';
 
@@ -24,6 +34,36 @@ function isInstitution(e: LookupEntry): boolean {
     if (!['organization', 'office', 'military', 'media', 'party'].includes(e.category)) return false;
   }
   return e.senses.some((s) => s.glosses.some((g) => INSTITUTION.test(g)));
+}
+
+/**
+ * What a country abbreviation kuromoji reads as a country (英|シェル, 米|アップル) names after it besides an
+ * institution: a company or an organization, by the glossary's card or ENAMDICT's mark (米アップル is Apple, not
+ * "US + apple"). Only at a word's end as kuromoji cuts the text, so that the name is the word written there.
+ */
+function namedBody(
+  result: LookupResult,
+  from: number,
+  tokens: readonly Token[] | undefined,
+  namesFrom: ((from: number) => readonly NameLookupEntry[]) | undefined,
+): LookupEntry | undefined {
+  const end = result.start + (result.entries[0]?.matchLength ?? 0);
+  const prefix = tokens?.find((t) => t.start + t.surface.length === from);
+  if (!prefix || prefix.posDetail3 !== '国' || !tokens!.some((t) => t.start + t.surface.length === end)) {
+    return undefined;
+  }
+  const length = end - result.start;
+  const card = result.entries.find(
+    (e) => e.source === 'glossary' && e.matchLength === length && ['organization', 'media'].includes(e.category),
+  );
+  // The answer may have left out a company whose name is a word's gloss (Apple, "apple").
+  return (
+    card ??
+    namesFrom?.(result.start).find(
+      (n) =>
+        n.matchLength === length && n.senses.some((s) => s.tags?.some((t) => t === 'company' || t === 'organization')),
+    )
+  );
 }
 
 function withAffix(
@@ -71,7 +111,19 @@ export function withCountryPrefix(
   result: LookupResult | null,
   lookupAt: (from: number) => LookupResult | null,
   tokens?: readonly Token[],
+  /** ENAMDICT's names written from a position. */
+  namesFrom?: (from: number) => readonly NameLookupEntry[],
 ): LookupResult | null {
+  const compose = (from: number, after: LookupResult) => composeAt(text, from, after, tokens, namesFrom);
+  // With the pointer on the prefix, the prefix's own word (英国 "the UK", 米 "USA") comes right after the whole,
+  // before the institution's shorter words, which start right of the pointer (政 of 英国|政府); its likeliest
+  // reading is enough (not 米 "rice" too).
+  const prefixFirst = (composed: LookupResult | null, from: number) => {
+    if (!composed || !result || result.start !== composed.start) return composed;
+    const own = result.entries.filter((e) => e.source !== 'names' && e.matchLength <= from - result.start).slice(0, 1);
+    const [whole, ...rest] = composed.entries;
+    return { ...composed, entries: [whole!, ...own, ...rest.filter((e) => !own.includes(e))] };
+  };
   // The pointer after the prefix, anywhere in the institution (岸 of 比沿岸警備隊): it starts where a prefix ends,
   // at the start of the answer or, with kuromoji's tokens, of a noun of the run of nouns holding the pointer.
   const starts = new Set(result ? [result.start] : []);
@@ -80,7 +132,7 @@ export function withCountryPrefix(
     if (from <= 0 || !PREFIX_LENGTHS.some((n) => COUNTRY_PREFIXES[text.slice(from - n, from)])) continue;
     const after = from === result?.start ? result : lookupAt(from);
     if (!after || after.start !== from || after.end <= at) continue;
-    const composed = compose(text, from, after);
+    const composed = compose(from, after);
     if (composed) return composed;
   }
   // The pointer on a country written in full whose answer is the country alone (韓国 of 韓国大統領府).
@@ -89,7 +141,7 @@ export function withCountryPrefix(
     if (!COUNTRY_PREFIXES[text.slice(result.start, result.end)] || !mayNameInstitution(text, result.end)) continue;
     const after = lookupAt(result.end);
     if (after && after.start === result.end) {
-      const composed = compose(text, result.end, after);
+      const composed = prefixFirst(compose(result.end, after), result.end);
       if (composed) return composed;
     }
   }
@@ -104,7 +156,7 @@ export function withCountryPrefix(
       after.start === at + 1 &&
       (after.end > (result?.end ?? at + 1) || (guessed && after.end === result.end))
     ) {
-      const composed = compose(text, at + 1, after);
+      const composed = prefixFirst(compose(at + 1, after), at + 1);
       if (composed) return composed;
     }
   }
@@ -133,9 +185,16 @@ function nounRunBefore(at: number, tokens: readonly Token[] | undefined): Token[
   return run;
 }
 
-function compose(text: string, from: number, result: LookupResult): LookupResult | null {
-  const first = result.entries[0];
-  if (!first || !isInstitution(first)) return null;
+function composeAt(
+  text: string,
+  from: number,
+  result: LookupResult,
+  tokens: readonly Token[] | undefined,
+  namesFrom: ((from: number) => readonly NameLookupEntry[]) | undefined,
+): LookupResult | null {
+  const head = result.entries[0];
+  const first = head && isInstitution(head) ? head : namedBody(result, from, tokens, namesFrom);
+  if (!first) return null;
   for (const length of PREFIX_LENGTHS) {
     const prefix = text.slice(from - length, from);
     const affix = prefix.length === length ? COUNTRY_PREFIXES[prefix] : undefined;
@@ -151,7 +210,13 @@ function compose(text: string, from: number, result: LookupResult): LookupResult
     );
     const start = from - length;
     const end = from + first.matchLength;
-    return { ...result, start, end, match: text.slice(start, end), entries: [entry, ...result.entries.slice(1)] };
+    return {
+      ...result,
+      start,
+      end,
+      match: text.slice(start, end),
+      entries: [entry, ...result.entries.filter((e) => e !== first)],
+    };
   }
   return null;
 }
@@ -192,7 +257,9 @@ export function withTermSuffix(
       end - result.start,
       true,
     );
-    return { ...result, end, match: text.slice(result.start, end), entries: [entry, ...result.entries.slice(1)] };
+    // The term it is made of comes second: the card may have taken in the dictionary's word for it (関税 of
+    // 関税交渉), which would otherwise be lost with it.
+    return { ...result, end, match: text.slice(result.start, end), entries: [entry, card, ...result.entries.slice(1)] };
   }
   return result;
 }
@@ -240,4 +307,97 @@ export function withStatusPrefix(
   // The words' guess at the same span (元日銀 "former + Bank of Japan") says less than the card.
   const rest = result.entries.filter((e) => e.source !== 'words' || !e.parts);
   return { ...after, start: at, end, match: text.slice(at, end), entries: [entry, ...rest] };
+}
+
+/**
+ * An institution written with one kanji of its last word (第三者委 of 第三者委員会, 選管委 of the glossary's 選管,
+ * 調査委 of EDICT's 調査委員会): the card or the word for the name in full, as the text writes it and read so. kuromoji
+ * reads that kanji as a suffix of its own (第三者|委); the name in full must be listed, so a 委 after a noun that
+ * names no institution stays the suffix it was. `wordAt` answers the dictionary's words written exactly so.
+ */
+export function withShortenedFinal(
+  text: string,
+  at: number,
+  result: LookupResult | null,
+  glossary: GlossaryIndex | undefined,
+  wordAt: (word: string) => WordLookupEntry | undefined,
+  tokens?: readonly Token[],
+): LookupResult | null {
+  if (!tokens) return result;
+  let i = tokens.findIndex((t) => t.start <= at && at < t.start + t.surface.length);
+  if (i < 0) return result;
+  // The suffix is the pointer's token or follows it in the same run of nouns (第|三者 before 委).
+  let k = i;
+  while (k < tokens.length && k - i < 3 && !isShortenedFinal(tokens[k]!)) {
+    if (tokens[k]!.pos !== '名詞' || tokens[k + 1]?.start !== tokens[k]!.start + tokens[k]!.surface.length)
+      return result;
+    k++;
+  }
+  const suffix = tokens[k];
+  if (!suffix || !isShortenedFinal(suffix)) return result;
+  const final = SHORTENED_FINALS[suffix.surface]!;
+  const end = suffix.start + suffix.surface.length;
+  const first = result?.entries[0];
+  if (result && first?.source === 'glossary' && result.start <= at && result.end >= end) return result;
+  // From the earliest noun of the run before it: the longest name first.
+  for (i = Math.min(i, k - 1); i > 0 && k - i < 4 && isNounBefore(tokens[i - 1]!, tokens[i]!); i--);
+  for (; i < k; i++) {
+    const start = tokens[i]!.start;
+    if (start > at) break;
+    const base = text.slice(start, suffix.start);
+    const written = base + suffix.surface;
+    const entry = shortenedCard(glossary, base, final, written, end - start);
+    const word = entry ? null : wordAt(base + final.full);
+    if (!entry && (!word || word.parts || !word.reading.endsWith(final.fullReading))) continue;
+    const shown: LookupEntry = entry ?? {
+      ...word!,
+      headword: written,
+      reading: word!.reading.slice(0, -final.fullReading.length) + final.reading,
+      matchLength: end - start,
+      otherForms: [word!.headword],
+    };
+    // The card of the abbreviation it was written with (選管 of 選管委) says it again.
+    const rest = (result?.entries ?? []).filter((e) => !(e.source === 'glossary' && entry && sameCard(e, entry)));
+    return { start, end, match: written, entries: [shown, ...rest] };
+  }
+  return result;
+}
+
+function sameCard(a: GlossaryLookupEntry, b: GlossaryLookupEntry): boolean {
+  return (a.standsFor?.term ?? a.headword) === b.standsFor?.term;
+}
+
+function isShortenedFinal(t: Token): boolean {
+  return t.posDetail === '接尾' && SHORTENED_FINALS[t.surface] !== undefined;
+}
+
+function isNounBefore(t: Token, next: Token): boolean {
+  return (
+    (t.pos === '名詞' || t.pos === '接頭詞') && t.posDetail !== '接尾' && t.start + t.surface.length === next.start
+  );
+}
+
+/** The glossary's card for `base` with the final in full (第三者委員会), or for `base` itself when it is (選管). */
+function shortenedCard(
+  glossary: GlossaryIndex | undefined,
+  base: string,
+  final: (typeof SHORTENED_FINALS)[string],
+  written: string,
+  length: number,
+): GlossaryLookupEntry | null {
+  const full = glossary?.find(base + final.full);
+  const alias = full ? null : glossary?.find(base);
+  const entry: GlossaryEntry | undefined = full ?? (alias?.term.endsWith(final.full) ? alias : undefined);
+  if (!entry) return null;
+  const form = full ? base + final.full : base;
+  const formReading = form === entry.term ? entry.reading : entry.variants?.find((v) => v.text === form)?.reading;
+  if (!formReading) return null;
+  const reading = full
+    ? formReading.endsWith(final.fullReading)
+      ? formReading.slice(0, -final.fullReading.length) + final.reading
+      : null
+    : formReading + final.reading;
+  if (!reading) return null;
+  const card = glossaryCard({ entry, index: -1, start: 0, end: length, form: entry.term });
+  return { ...card, headword: written, reading, standsFor: { term: entry.term, reading: entry.reading } };
 }

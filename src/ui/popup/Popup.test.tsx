@@ -145,6 +145,18 @@ describe('hover popup', () => {
     expect(entries[1]!.dataset.source).toBe('words');
   });
 
+  it('keeps the badges and note of a card folded into the dictionary word that ranks first (述べる)', async () => {
+    const text = '首相は「協力したい」と述べた';
+    const { entries } = show(await lookup(text, text.indexOf('述')));
+    const word = entries[0]!;
+    expect(word.dataset.source).toBe('words');
+    expect(word.querySelector('.headword')?.textContent).toBe('述べる');
+    expect(word.querySelector('.badge.category')?.textContent).toBe('phrase');
+    expect(word.querySelector('.badge.glossary')).not.toBeNull();
+    expect(word.querySelector('.note')?.textContent).toBeTruthy();
+    expect(entries.filter((e) => e.querySelector('.headword')?.textContent === '述べる')).toHaveLength(1);
+  });
+
   it('puts names under their own heading after the words', async () => {
     // The engine adds a name after the words when it is no longer than they are; here one is added by hand.
     const words = await lookup('会談', 0);

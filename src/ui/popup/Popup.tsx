@@ -143,34 +143,75 @@ type EntryProps<E extends LookupEntry = LookupEntry> = {
 };
 
 function WordEntry({ entry, shorter, showRomaji, vocab, all, onMore }: EntryProps<WordLookupEntry | NameLookupEntry>) {
+  // The glossary's card for the same word, folded into this row: its badges and note stay with the word.
+  const card = entry.source === 'words' ? entry.card : undefined;
   return (
     <article class={shorter ? 'entry shorter' : 'entry'} data-entry="" data-source={entry.source}>
-      <Head entry={entry} showRomaji={showRomaji} />
+      <Head entry={entry} showRomaji={showRomaji} badges={card && <CardBadges category={card.category} />} />
       <Inflection entry={entry} />
       <Parts entry={entry} />
       <Senses senses={entry.senses} limit={all ? undefined : MAX_SENSES} onMore={onMore} />
+      {!!card?.en?.length && (
+        <div class="english" lang="en">
+          {card.en.join('; ')}
+        </div>
+      )}
+      {card?.note && (
+        <p class={all ? 'note' : 'note clamped'} lang="en">
+          {card.note}
+        </p>
+      )}
       {all && entry.source === 'words' && !!entry.otherForms?.length && (
         <div class="other-forms" lang="ja">
           {t('otherForms', [entry.otherForms.join('、')])}
         </div>
       )}
+      {all && card && <CardNames aliases={card.aliases} related={card.related} />}
+      {!all && card && hasMore(card.aliases, card.related, card.note) && <More count={0} onMore={onMore} />}
       {vocab && <VocabBar entry={entry} vocab={vocab} />}
     </article>
   );
 }
 
-/** Curated glossary terms: English name first, then what a news reader needs to know. */
-function GlossaryCard({ entry, shorter, showRomaji, vocab, all, onMore }: EntryProps<GlossaryLookupEntry>) {
-  // Forms that only spell the term with its abbreviation in brackets (新戦略兵器削減条約(新START)) are for matching.
-  const aliases = (entry.aliases ?? []).filter((a) => !/[(（]/.test(a));
-  const english = entry.senses.flatMap((s) => s.glosses);
-  const hidden = aliases.length > 0 || !!entry.related?.length || (entry.note?.length ?? 0) > NOTE_SHORT;
-  const badges = (
+function CardBadges({ category }: { category: string }) {
+  return (
     <>
-      {entry.category && <span class="badge category">{categoryLabel(entry.category)}</span>}
+      {category && <span class="badge category">{categoryLabel(category)}</span>}
       <span class="badge glossary">{t('badgeGlossary')}</span>
     </>
   );
+}
+
+/** Whether a card holds more than the compact popup shows: other names, related terms, a note cut short. */
+function hasMore(aliases: string[] | undefined, related: string[] | undefined, note: string | undefined): boolean {
+  return (aliases ?? []).some((a) => !/[(（]/.test(a)) || !!related?.length || (note?.length ?? 0) > NOTE_SHORT;
+}
+
+/** A card's other names and related terms, once opened. */
+function CardNames({ aliases, related }: { aliases?: string[]; related?: string[] }) {
+  // Forms that only spell the term with its abbreviation in brackets (新戦略兵器削減条約(新START)) are for matching.
+  const shown = (aliases ?? []).filter((a) => !/[(（]/.test(a));
+  return (
+    <>
+      {shown.length > 0 && (
+        <div class="aliases" lang="ja">
+          {t('aliases', [shown.join('、')])}
+        </div>
+      )}
+      {!!related?.length && (
+        <div class="related" lang="ja">
+          {t('related', [related.join('、')])}
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Curated glossary terms: English name first, then what a news reader needs to know. */
+function GlossaryCard({ entry, shorter, showRomaji, vocab, all, onMore }: EntryProps<GlossaryLookupEntry>) {
+  const english = entry.senses.flatMap((s) => s.glosses);
+  const hidden = hasMore(entry.aliases, entry.related, entry.note);
+  const badges = <CardBadges category={entry.category} />;
   return (
     <article class={shorter ? 'entry card shorter' : 'entry card'} data-entry="" data-source="glossary">
       <Head entry={entry} showRomaji={showRomaji} badges={badges} />
@@ -191,16 +232,7 @@ function GlossaryCard({ entry, shorter, showRomaji, vocab, all, onMore }: EntryP
           {entry.note}
         </p>
       )}
-      {all && aliases.length > 0 && (
-        <div class="aliases" lang="ja">
-          {t('aliases', [aliases.join('、')])}
-        </div>
-      )}
-      {all && !!entry.related?.length && (
-        <div class="related" lang="ja">
-          {t('related', [entry.related.join('、')])}
-        </div>
-      )}
+      {all && <CardNames aliases={entry.aliases} related={entry.related} />}
       {!all && hidden && <More count={0} onMore={onMore} />}
       {vocab && <VocabBar entry={entry} vocab={vocab} />}
     </article>

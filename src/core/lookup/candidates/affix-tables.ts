@@ -173,3 +173,12 @@ export const INSTITUTION_FINALS: Readonly<Record<string, string>> = {
 export function affixGloss(affix: Affix, word: string): string {
   return affix.en.replaceAll('{}', word);
 }
+
+/**
+ * The one kanji news keeps of an institution's last word (第三者委 of 第三者委員会, 法制審 of 法制審議会): the word in
+ * full, and the reading kept of it.
+ */
+export const SHORTENED_FINALS: Readonly<Record<string, { full: string; reading: string; fullReading: string }>> = {
+  委: { full: '委員会', reading: 'い', fullReading: 'いいんかい' },
+  審: { full: '審議会', reading: 'しん', fullReading: 'しんぎかい' },
+};
