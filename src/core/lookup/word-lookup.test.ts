@@ -362,3 +362,25 @@ describe("a word that starts inside one of kuromoji's words and ends inside the 
     }
   });
 });
+
+describe('a character that only begins the longer words', () => {
+  it('keeps its two likeliest readings under them, not one row per reading of EDICT', () => {
+    for (const [text, word] of [
+      ['ロシアの大使館スタッフが退去した。', '大使館'],
+      ['日本は懸念を示した。', '日本'],
+    ] as const) {
+      const result = lookupWords(text, text.indexOf(word), { words, tokens: tokenizer.tokenize(text) })!;
+      expect(result.entries[0]!.headword).toBe(word);
+      const singles = result.entries.filter((e) => e.matchLength === 1);
+      expect(singles.length, word).toBeGreaterThan(0);
+      expect(singles.length, word).toBeLessThanOrEqual(2);
+      expect(singles.every((e) => e.common), word).toBe(true);
+    }
+  });
+
+  it('still lists every reading when the character is the word itself', () => {
+    const text = '上を見た。';
+    const result = lookupWords(text, 0, { words, tokens: tokenizer.tokenize(text) })!;
+    expect(result.entries.filter((e) => e.headword === '上').length).toBeGreaterThan(2);
+  });
+});

@@ -73,7 +73,21 @@ export function lookupWords(text: string, at: number, deps: WordDeps): WordsAt |
   // Nothing starts at a kanji inside a word (務 of 商務省): the word that holds it is the answer.
   if (!first) return context && context.offset > 0 ? wordHolding(text, at, context.token.start, deps) : null;
   const end = start + first.matchLength;
-  return { start, end, match: text.slice(start, end), entries: entries.slice(0, MAX_ENTRIES) };
+  return { start, end, match: text.slice(start, end), entries: withFewSingleCharacters(entries).slice(0, MAX_ENTRIES) };
+}
+
+/** Readings kept of a single character that only begins the longer words above it. */
+const MAX_SINGLE_READINGS = 2;
+
+/**
+ * Under a longer word (大使館, 日本), the first character alone is one row per reading in EDICT (大: おお, だい,
+ * おおい, おおき, たい), which would push the popup past half the screen. Its likeliest readings stay; the kanji
+ * section still gives the character's meaning and all its readings.
+ */
+function withFewSingleCharacters(entries: WordLookupEntry[]): WordLookupEntry[] {
+  if ((entries[0]?.matchLength ?? 0) < 2) return entries;
+  let singles = 0;
+  return entries.filter((e) => e.matchLength !== 1 || ++singles <= MAX_SINGLE_READINGS);
 }
 
 /**
