@@ -374,7 +374,10 @@ describe('a character that only begins the longer words', () => {
       const singles = result.entries.filter((e) => e.matchLength === 1);
       expect(singles.length, word).toBeGreaterThan(0);
       expect(singles.length, word).toBeLessThanOrEqual(2);
-      expect(singles.every((e) => e.common), word).toBe(true);
+      expect(
+        singles.every((e) => e.common),
+        word,
+      ).toBe(true);
     }
   });
 
