@@ -45,6 +45,8 @@ interface Measure {
   height: number;
   contentHeight: number;
   clipped: boolean;
+  /** The cue at the popup's bottom edge that says more is below. */
+  cue: boolean;
   popup: { top: number; bottom: number };
   line: { top: number; bottom: number };
   lineHeight: number;
@@ -75,10 +77,22 @@ function measurePopup(point: { x: number; y: number }): Measure | null {
     height: box.height,
     contentHeight: dialog.scrollHeight + border,
     clipped: dialog.scrollHeight > dialog.clientHeight + 1,
+    cue: (() => {
+      const cue = dialog.querySelector<HTMLElement>('.scroll-cue');
+      return !!cue && getComputedStyle(cue).display !== 'none' && cue.getBoundingClientRect().height > 0;
+    })(),
     popup: { top: box.top, bottom: box.bottom },
     line,
     lineHeight,
   };
+}
+
+/** In the page: how far the popup is scrolled (self-contained). */
+function popupScrollTop(): number {
+  return (
+    document.getElementById('kiji-popup-host')?.shadowRoot?.querySelector<HTMLElement>('[data-kiji-popup]')
+      ?.scrollTop ?? -1
+  );
 }
 
 const median = (xs: number[]) => {
@@ -105,7 +119,7 @@ async function open(page: Page, path: string): Promise<void> {
 }
 
 describe('Chromium: popup size at default settings', () => {
-  it('takes at most 40 % of a 900 px viewport in the median and 55 % at most, and never covers the line', async () => {
+  it('takes at most 40 % of a 900 px viewport in the median and 55 % at most, never covers the line, and shows a cue only when it holds more', async () => {
     const page = harness.page;
     expect(page.viewportSize()?.height).toBe(VIEWPORT_HEIGHT);
     const rows: { word: string; pct: number; contentPct: number; clipped: boolean; covers: boolean }[] = [];
@@ -138,6 +152,8 @@ describe('Chromium: popup size at default settings', () => {
       // The hovered line and the one below it (the reader's next line) stay visible.
       const guard = { top: m.line.top, bottom: m.line.bottom + m.lineHeight };
       const covers = m.popup.top < guard.bottom && m.popup.bottom > guard.top;
+      // A popup with more than it shows says so.
+      expect(m.cue, `${h.text}: scroll cue`).toBe(m.clipped);
       rows.push({
         word: h.text,
         pct: (100 * m.height) / VIEWPORT_HEIGHT,
@@ -160,5 +176,30 @@ describe('Chromium: popup size at default settings', () => {
     expect(rows.filter((r) => r.covers).map((r) => r.word)).toEqual([]);
     expect(median(pcts)).toBeLessThanOrEqual(40);
     expect(Math.max(...pcts)).toBeLessThanOrEqual(55);
+  });
+
+  it('in a short window, says it holds more and scrolls with PageDown and PageUp', async () => {
+    const page = harness.page;
+    await page.setViewportSize({ width: 1280, height: 420 });
+    try {
+      await open(page, SAMPLE);
+      const point = await hover(page, '事務レベル協議を', 4);
+      await waitForPopup(
+        () => readPopup(page),
+        (shown) => shown.entries.length > 0,
+        'a popup',
+        FIRST_LOOKUP_MS,
+      );
+      await page.waitForTimeout(400);
+      const m = (await page.evaluate(measurePopup, point))!;
+      expect(m.clipped).toBe(true);
+      expect(m.cue).toBe(true);
+      await page.keyboard.press('PageDown');
+      await expect.poll(() => page.evaluate(popupScrollTop)).toBeGreaterThan(0);
+      await page.keyboard.press('PageUp');
+      await expect.poll(() => page.evaluate(popupScrollTop)).toBe(0);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: VIEWPORT_HEIGHT });
+    }
   });
 });
