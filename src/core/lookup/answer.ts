@@ -379,8 +379,7 @@ function withoutRepeatedTerms(hits: GlossaryHit[]): GlossaryHit[] {
  * "to state", 首相 "Prime Minister"), or a set phrase's card on the word itself, which says in other words how news
  * uses it (に関し "regarding" and "in relation to"), are one row where the ranking put the first of them: a card
  * first takes the word's other glosses after its own; a word first takes the card's category, note, other names and
- * the English it lacks. A card in another sense (国民 the party after 国民
- * "citizens") stays a row of its own.
+ * the English it lacks. A card in another sense (国民 the party after 国民 "citizens") stays a row of its own.
  */
 function mergeRepeats(entries: LookupEntry[]): LookupEntry[] {
   const out = [...entries];

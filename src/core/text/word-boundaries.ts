@@ -56,15 +56,9 @@ function isKanjiRun(s: string): boolean {
 
 /**
  * Whether text[start, end) starts inside one of kuromoji's words and ends inside a later one (国政 of 英国|政府): a
- * chance pairing of two words' halves, not a word the reader sees there. False without tokens.
+ * chance pairing of two words' halves, not a word the reader sees there.
  */
-export function straddlesWords(
-  text: string,
-  tokens: readonly Token[] | undefined,
-  start: number,
-  end: number,
-): boolean {
-  if (!tokens) return false;
+export function straddlesWords(text: string, tokens: readonly Token[], start: number, end: number): boolean {
   const first = tokenContext(text, tokens, start);
   const last = tokenContext(text, tokens, end);
   return !!first && !!last && first.offset > 0 && last.offset > 0 && first.index !== last.index;
@@ -74,13 +68,7 @@ export function straddlesWords(
  * Whether text[start, end) begins or ends inside a katakana word of kuromoji's, in the middle of its letters: ドバイ
  * of アドバイザー is a chance spelling, since kuromoji keeps a katakana word whole (a ・ parts the words of a name).
  */
-export function cutsKatakanaWord(
-  text: string,
-  tokens: readonly Token[] | undefined,
-  start: number,
-  end: number,
-): boolean {
-  if (!tokens) return false;
+function cutsKatakanaWord(text: string, tokens: readonly Token[], start: number, end: number): boolean {
   const cuts = (i: number) => {
     const context = tokenContext(text, tokens, i);
     return (
@@ -98,13 +86,8 @@ export function cutsKatakanaWord(
  * Whether a term from a prefix of kuromoji's cuts the noun after it (元職 of 元|職員). Only from a prefix: kuromoji
  * cuts a run of kanji nouns where it pleases (東京|都内, 群馬|県知事, 戦略|核弾頭), but is sure of a prefix.
  */
-export function cutsNounAfterPrefix(
-  text: string,
-  tokens: readonly Token[] | undefined,
-  start: number,
-  end: number,
-): boolean {
-  const context = tokens ? tokenContext(text, tokens, start) : null;
+function cutsNounAfterPrefix(text: string, tokens: readonly Token[], start: number, end: number): boolean {
+  const context = tokenContext(text, tokens, start);
   return context?.token.pos === '接頭詞' && endsInsideLaterKanjiNoun(context, end - start);
 }
 
@@ -115,6 +98,7 @@ export function cutsNounAfterPrefix(
  * 領空開放条約, 懸念を表明した) is not. False without tokens.
  */
 export function isChanceTerm(text: string, tokens: readonly Token[] | undefined, start: number, end: number): boolean {
+  if (!tokens) return false;
   return (
     straddlesWords(text, tokens, start, end) ||
     cutsNounAfterPrefix(text, tokens, start, end) ||
