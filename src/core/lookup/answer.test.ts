@@ -419,6 +419,18 @@ describe('lookup: set phrases through their conjugations, aliases as written', (
     }
   });
 
+  it('shows a term written with kanji before or after it as written, read as a whole (米国防総省, 史上最高値)', () => {
+    for (const [text, at, written, reading, term] of [
+      ['米国防総省は声明を出した。', '国防', '米国防総省', 'べいこくぼうそうしょう', '国防総省'],
+      ['日経平均株価は史上最高値を更新した。', '史上', '史上最高値', 'しじょうさいたかね', '最高値'],
+    ] as const) {
+      const card = hover(text, at).entries[0];
+      expect(card, text).toMatchObject({ source: 'glossary', headword: written, reading, standsFor: { term } });
+    }
+    // A longer form holding a name in other script is still the name (ウォロディミル・ゼレンスキー is ゼレンスキー).
+    expect(hover('ウォロディミル・ゼレンスキー大統領', 'ウォロ').entries[0]?.headword).toBe('ゼレンスキー');
+  });
+
   it('puts an everyday word before a card that repeats it or gives it a rarer sense', () => {
     for (const [text, word] of [
       ['連合軍兵士殺害の報奨金を設けた', '報奨金'],

@@ -2,7 +2,7 @@
 import type { GlossaryVariant } from '../../glossary/entry';
 import type { GlossaryHit } from '../../glossary/match';
 import type { GlossaryLookupEntry } from '../../types';
-import { hasKanji } from '../../text/chars';
+import { hasKanji, isKanjiWord } from '../../text/chars';
 import { deinflect } from '../../dict/deinflect';
 
 /** Glossary cards shown for one hover: the best term and terms crossing it (日米|首脳会談 read two ways). */
@@ -19,10 +19,26 @@ export function aliasAsWritten(hit: GlossaryHit): GlossaryVariant | null {
   // what the text says, and its reading is its own.
   if (hit.form === e.term || (e.category === 'phrase' && (hit.inflection || !hasKanji(hit.form)))) return null;
   const variant = e.variants?.find((v) => v.text === hit.form);
-  if (!variant || variant.text.includes(e.term) || /[(（]/.test(variant.text)) return null;
+  if (
+    !variant ||
+    /[(（]/.test(variant.text) ||
+    (variant.text.includes(e.term) && !kanjiAffixed(variant.text, e.term))
+  ) {
+    return null;
+  }
   // Nor a conjugation listed with the particle before it (と述べた of 述べる).
   if (e.category === 'phrase' && deinflect(variant.text).some((d) => d.word.endsWith(e.term))) return null;
   return variant;
+}
+
+/**
+ * The term with kanji before or after it (米国防総省, 史上最高値, 固体燃料式) is a word of its own, read as a whole: a
+ * reader who sees 米国防総省 wants べいこくぼうそうしょう, not the shorter term's reading.
+ */
+function kanjiAffixed(text: string, term: string): boolean {
+  if (text.startsWith(term)) return isKanjiWord(text.slice(term.length));
+  if (text.endsWith(term)) return isKanjiWord(text.slice(0, -term.length));
+  return false;
 }
 
 /** The best hit, and hits that are not just part of it (戦略兵器削減条約 inside 新戦略兵器削減条約 is not shown). */
