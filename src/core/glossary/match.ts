@@ -12,8 +12,8 @@ import { deinflect } from '../dict/deinflect';
 import type { InflectionCode } from '../dict/inflection';
 import { parseContext, type ContextRule, type GlossaryEntry } from './entry';
 import { normalize, normalizeKey, type Normalized } from './normalize';
-import { hasJapanese } from '../text/chars';
-import { insertLengths, opensSlot } from './phrase-insert';
+import { hasJapanese, isKanjiCode } from '../text/chars';
+import { insertLengths, leadingModifierLength, opensSlot } from './phrase-insert';
 
 export interface GlossaryHit {
   entry: GlossaryEntry;
@@ -356,8 +356,11 @@ export function createGlossaryIndex(entries: readonly GlossaryEntry[]): Glossary
   function collect(text: string, n: Normalized, at: number, first: number, last: number): GlossaryHit[] {
     const t = n.text;
     const hits: GlossaryHit[] = [];
+    // Set while walking from after a modifier of degree that stands at unit `s` (強い|懸念を示した).
+    let modified = false;
     const record = (s: number, stemEnd: number, terminals: Terminal[]): void => {
       for (const term of terminals) {
+        if (modified && !startsWithNoun(entries[term.index]!)) continue;
         let e = stemEnd;
         let inflection: InflectionCode[] | undefined;
         if (term.conjugates) {
@@ -416,6 +419,11 @@ export function createGlossaryIndex(entries: readonly GlossaryEntry[]): Glossary
       }
     };
 
+    const walkAfterModifier = (s: number, i: number): void => {
+      const child = childOf(root, t[i]!);
+      if (child) walk(child, s, i + 1, 0, false);
+    };
+
     const walkAfterInsert = (node: TrieNode, s: number, i: number, skips: number): void => {
       // The key must go on right after the insert: an insert never ends a phrase.
       const code = t.codePointAt(i);
@@ -428,6 +436,13 @@ export function createGlossaryIndex(entries: readonly GlossaryEntry[]): Glossary
       const c = t.charCodeAt(s);
       if (c >= 0xdc00 && c <= 0xdfff) continue;
       walk(root, s, s, 0, false);
+      // Only for a pointer on the modifier itself: on 懸 of 強い懸念, the phrase starts at 懸.
+      const m = leadingModifierLength(t, s);
+      if (m > 0 && s + m < t.length && at < n.starts[s + m]!) {
+        modified = true;
+        walkAfterModifier(s, s + m);
+        modified = false;
+      }
     }
     return hits;
   }
@@ -442,6 +457,11 @@ export function createGlossaryIndex(entries: readonly GlossaryEntry[]): Glossary
     },
     unmatchable,
   };
+}
+
+/** A set phrase that opens with a noun a modifier of degree can weigh (懸念を示す, 遺憾の意を表明する). */
+function startsWithNoun(entry: GlossaryEntry): boolean {
+  return entry.category === 'phrase' && isKanjiCode(entry.term.charCodeAt(0));
 }
 
 /** Texts up to this length are normalised whole and kept for the next hover. */

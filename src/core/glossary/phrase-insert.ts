@@ -73,3 +73,29 @@ export function insertLengths(text: string, at: number): number[] {
   }
   return [...out].filter((n) => n <= MAX_INSERT).sort((a, b) => b - a);
 }
+
+/**
+ * Words that stand before a phrase's first noun and only weigh it (強い懸念を示した, 重大な関心を持っている): the
+ * reader who points at 強い there meets the phrase, said strongly. Adjectives of degree only: 新たな or 同様の change
+ * what the noun means and are words to look up on their own.
+ */
+const LEADING_MODIFIERS = [
+  '強い',
+  '深い',
+  '深刻な',
+  '重大な',
+  '大きな',
+  '強烈な',
+  '強硬な',
+  '一定の',
+  '最大限の',
+  '極めて強い',
+  '極めて深刻な',
+];
+
+/** The length of a modifier of degree at `at` in `text`, or 0. */
+export function leadingModifierLength(text: string, at: number): number {
+  let best = 0;
+  for (const m of LEADING_MODIFIERS) if (m.length > best && text.startsWith(m, at)) best = m.length;
+  return best;
+}

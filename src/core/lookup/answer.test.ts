@@ -338,6 +338,24 @@ describe('lookup: set phrases through their conjugations, aliases as written', (
     expect(hover('理解を得て求めた。', '理解').entries.some((e) => e.headword === '理解を求める')).toBe(false);
   });
 
+  it('takes a modifier of degree before the phrase into it when the pointer is on the modifier (強い懸念を示した)', () => {
+    for (const [text, head, phrase, span] of [
+      ['政府は強い懸念を示した。', '強い', '懸念を示す', '強い懸念を示した'],
+      ['外務省は深い遺憾の意を表明した。', '深い', '遺憾の意を表明する', '深い遺憾の意を表明した'],
+    ] as const) {
+      const result = hover(text, head);
+      expect(result.entries[0]?.headword, text).toBe(phrase);
+      expect(text.slice(result.start, result.end), text).toBe(span);
+      // The modifier's own word follows, for the reader who asked about it.
+      expect(result.entries.some((e) => e.source === 'words' && text.startsWith(e.headword, result.start))).toBe(true);
+    }
+    // On the noun the phrase starts there, as without the modifier.
+    const onNoun = hover('政府は強い懸念を示した。', '懸念');
+    expect(onNoun.match).toBe('懸念を示した');
+    // A word that changes what the noun means is not a modifier of degree: 新たな懸念 is looked up as written.
+    expect(hover('新たな懸念を示した。', '新た').entries[0]?.headword).not.toBe('懸念を示す');
+  });
+
   it('shows the phrase that starts at the pointer, not the longer one that began left of it', () => {
     const text = '大臣は景気は回復しつつあるとの認識を示した。';
     // On 認識 the reader points at 認識を示す; the phrase with と before it comes after.
