@@ -20,7 +20,11 @@ export function formatLookup(result: LookupResult | null): string {
     const codes = e.source === 'names' ? null : e.inflection;
     const how = codes?.length ? `  ← ${describeInflection(codes)}` : '';
     const common = e.source === 'words' && e.common;
-    lines.push(`${e.headword} 【${e.reading}】${common ? ' (common)' : ''} [${e.source}]${how}`);
+    // Marked as the popup marks them: a compound Kiji put together, an alias with the term it stands for.
+    const composed = e.source === 'words' && e.parts ? `  (composed: ${e.parts.join(' + ')})` : '';
+    const standsFor =
+      e.source === 'glossary' && e.standsFor ? `  = ${e.standsFor.term} 【${e.standsFor.reading}】` : '';
+    lines.push(`${e.headword} 【${e.reading}】${common ? ' (common)' : ''} [${e.source}]${how}${composed}${standsFor}`);
     e.senses.forEach((s, i) => lines.push(`  ${i + 1}. (${s.pos.join(',')}) ${s.glosses.join('; ')}`));
   }
   return lines.join('\n');

@@ -47,6 +47,13 @@ describe('npx kiji', () => {
     expect(card.note).toMatch(/2026/);
   });
 
+  it('marks in its text output a compound it composed and an alias with the term it stands for', () => {
+    expect(kiji(['lookup', '滑空弾を発射'])).toMatch(/^滑空弾 【かっくうだん】 .*\(composed: 滑空 \+ 弾\)$/m);
+    expect(kiji(['lookup', '日銀が利上げ'])).toMatch(
+      /^日銀 【にちぎん】 \[glossary\]\s+= 日本銀行 【にっぽんぎんこう】$/m,
+    );
+  });
+
   it('glossary --stats counts entries per category', () => {
     const stats = JSON.parse(kiji(['glossary', '--stats', '--json']));
     expect(stats.total).toBeGreaterThanOrEqual(3000);
