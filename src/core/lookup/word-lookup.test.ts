@@ -128,6 +128,20 @@ describe('lookupAt on the seed article', () => {
     expect(r.entries[0]!.senses[0]!.pos).not.toContain('conj');
   });
 
+  it('gives a noun that is also an adverb its adverb senses first where it is used as one (軒並み下落)', () => {
+    for (const [text, word, gloss] of [
+      ['株価は軒並み下落した。', '軒並み', 'all'],
+      ['金利は当面は据え置く。', '当面', 'for the meantime'],
+    ] as const) {
+      const r = lookupWords(text, text.indexOf(word), { words, tokens: tokenizer.tokenize(text) })!;
+      expect(r.entries[0]!.senses[0]!.glosses[0], text).toBe(gloss);
+    }
+    // Before の it names something: 当面の課題 is a pressing issue.
+    const noun = '当面の課題を話し合う。';
+    const r = lookupWords(noun, 0, { words, tokens: tokenizer.tokenize(noun) })!;
+    expect(r.entries[0]!.senses[0]!.glosses[0]).toBe('current');
+  });
+
   it('shows the spelling a reader knows for kana EDICT splits across entries: いう of という is 言う, not 云う', () => {
     const text = '協議したという。';
     const r = lookupWords(text, text.indexOf('いう'), { words, tokens: tokenizer.tokenize(text) })!;

@@ -57,7 +57,10 @@ export function lookupWords(text: string, at: number, deps: WordDeps): WordsAt |
   if (compound && compound.entry.matchLength > (entries[0]?.matchLength ?? 0)) {
     entries.splice(compound.first || entries.length === 0 ? 0 : 1, 0, compound.entry);
   }
-  if (context) adverbWithTo(text, start, entries, context);
+  if (context) {
+    adverbWithTo(text, start, entries, context);
+    adverbSensesFirst(start, entries, context);
+  }
   const first = entries[0];
   // A word from inside one of kuromoji's words that ends inside the next (示す of 開示|する) is a chance reading of
   // two words' halves: the word that holds the pointer is what the reader sees.
@@ -141,6 +144,32 @@ function adverbWithTo(text: string, start: number, entries: WordLookupEntry[], c
   delete adverb.otherForms;
   entries.splice(i, 1);
   entries.unshift(adverb);
+}
+
+/**
+ * A noun that is also an adverb (軒並み, 当面, 大半), written where kuromoji reads an adverb: straight before a verb,
+ * an adjective or a verbal noun (軒並み下落した), or before は, も or a comma (当面は据え置く). There its adverb
+ * senses come first: 軒並み "across the board", not "row of houses"; before の (当面の課題) the senses stay as listed.
+ * Changes `entries` in place.
+ */
+function adverbSensesFirst(start: number, entries: WordLookupEntry[], context: TokenContext): void {
+  const word = entries[0];
+  if (!word || word.inflection || word.parts) return;
+  const isAdverb = (s: WordLookupEntry['senses'][number]) => s.pos.some((p) => p === 'adv' || p === 'n-adv');
+  if (isAdverb(word.senses[0]!) || !word.senses.some(isAdverb)) return;
+  const i = context.tokens.findIndex((t) => t.start === start && t.surface.length === word.matchLength);
+  const token = context.tokens[i];
+  const next = context.tokens[i + 1];
+  if (!token || !next || !(token.pos === '副詞' || token.posDetail === '副詞可能')) return;
+  const adverbial =
+    next.pos === '動詞' ||
+    next.pos === '形容詞' ||
+    next.pos === '副詞' ||
+    next.posDetail === 'サ変接続' ||
+    (next.pos === '助詞' && (next.surface === 'は' || next.surface === 'も')) ||
+    next.surface === '、';
+  if (!adverbial) return;
+  entries[0] = { ...word, senses: [...word.senses.filter(isAdverb), ...word.senses.filter((s) => !isAdverb(s))] };
 }
 
 function wordHolding(text: string, at: number, from: number, deps: WordDeps): WordsAt | null {
