@@ -554,6 +554,11 @@ describe('lookup: composed terms, people with titles', () => {
       ['菅首相は会見した。', '菅', '菅義偉'],
       // A title written out in full (経済産業相, not only 経産相).
       ['赤沢経済産業相は述べた。', '赤沢', '赤沢亮正'],
+      // 元 between the name and the title, which ENAMDICT reads with the name (菅元 すがもと).
+      ['菅元首相は講演した。', '菅', '菅義偉'],
+      // A party leader called 党首, and an athlete called 選手 (福島 and 大谷 are places and surnames too).
+      ['社民党の福島党首は訴えた。', '福島', '福島瑞穂'],
+      ['大谷選手が本塁打を放った。', '大谷', '大谷翔平'],
     ] as const) {
       expect(hover(text, surname).entries[0]?.headword, text).toBe(person);
     }

@@ -83,6 +83,13 @@ const TITLES: readonly [string, RegExp][] = [
   ['政調会長', /policy/i],
   ['総務会長', /general council/i],
   ['代表', /leader|head|representative|president/i],
+  ['党首', /leader|head|president/i],
+  [
+    '選手',
+    /player|athlete|pitcher|batter|skater|swimmer|runner|wrestler|champion|baseball|football|soccer|tennis|golf|olympi/i,
+  ],
+  ['投手', /pitcher/i],
+  ['監督', /manager|coach|director/i],
   ['総裁', /president|governor/i],
   ['委員長', /chair|head|leader/i],
   ['議長', /speaker|chair|president/i],
@@ -250,7 +257,9 @@ function personAt(
   if (first0?.source === 'glossary' && first0.category !== 'person' && result!.start <= start && result!.end >= end) {
     return null;
   }
-  if (result && result.start <= end && result.end > end && result.end < end + title.length) return null;
+  // Where the title starts: after 元 or 前 (菅|元|首相), which a name of the dictionary may swallow (菅元 すがもと).
+  const from = FORMER.has(text[end] ?? '') && text.startsWith(title, end + 1) ? end + 1 : end;
+  if (result && result.start <= end && result.end > from && result.end < from + title.length) return null;
   // A card that starts inside the would-be surname and runs through the title reads the text another way:
   // 前|司法相 (the former justice minister), not a surname 前司 before 法相.
   if (
