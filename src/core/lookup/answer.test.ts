@@ -430,7 +430,7 @@ describe('lookup: set phrases through their conjugations, aliases as written', (
       ['日銀が追加利上げを決めた。', '日銀', 'にちぎん', '日本銀行'],
       ['経団連の会長が会見した。', '経団連', 'けいだんれん', '日本経済団体連合会'],
       ['全銀協の会長は利上げを歓迎した。', '全銀協', 'ぜんぎんきょう', '全国銀行協会'],
-      ['衆院憲法審で議論した。', '憲法審', 'けんぽうしん', '憲法審査会'],
+      ['憲法審で議論した。', '憲法審', 'けんぽうしん', '憲法審査会'],
     ] as const) {
       const card = hover(text, alias).entries.find((e) => e.source === 'glossary');
       expect(card, text).toMatchObject({ headword: alias, reading, standsFor: { term } });
@@ -855,6 +855,32 @@ describe('lookup: the right answer first on news terms (issue 10)', () => {
       expect(result.entries[0]?.headword, text).toBe(headword);
       expect(result.entries[0]?.senses[0]?.glosses[0], text).toMatch(new RegExp(`^${gloss}`));
     }
+  });
+
+  it('reads a house of the Diet or Congress with the body after it, as a country with its ministry', () => {
+    for (const [text, at, headword, reading, gloss] of [
+      ['法案は衆院本会議で可決された。', '衆院', '衆院本会議', 'しゅういんほんかいぎ', 'Lower House plenary session'],
+      [
+        '参院決算委員会で首相が答弁した。',
+        '決算',
+        '参院決算委員会',
+        'さんいんけっさんいいんかい',
+        'Upper House Committee on Audit',
+      ],
+      ['米下院外交委員会の公聴会', '米下院', '米下院外交委員会', 'べいかいんがいこういいんかい', 'US House'],
+    ] as const) {
+      const result = hover(text, at);
+      expect(result.entries[0], text).toMatchObject({ headword, reading });
+      expect(result.entries[0]?.senses[0]?.glosses[0], text).toContain(gloss);
+    }
+    // An abbreviation after the house still says what it stands for.
+    expect(hover('衆院憲法審で議論した。', '憲法審').entries[0]).toMatchObject({
+      headword: '衆院憲法審',
+      reading: 'しゅういんけんぽうしん',
+      standsFor: { term: '憲法審査会' },
+    });
+    // Alone, or before what is no body of it, the house is itself.
+    expect(hover('衆院を解散した。', '衆院').entries[0]?.headword).toBe('衆院');
   });
 
   it("puts the prefix's own word second on a country before an institution, not a word right of the pointer", () => {

@@ -10,6 +10,7 @@ import type { GlossaryIndex } from '../glossary/match';
 import type { GlossaryLookupEntry, LookupEntry, LookupResult, NameLookupEntry, Token, WordLookupEntry } from '../types';
 import {
   affixGloss,
+  CHAMBER_PREFIXES,
   COUNTRY_PREFIXES,
   SHORTENED_FINALS,
   STATUS_PREFIXES,
@@ -21,17 +22,22 @@ import { splitsKatakanaToken } from './context';
 import { isJapaneseLetterCode } from '../text/chars';
 
 const INSTITUTION =
-  /\b(ministry|ministries|department|agency|guard|forces?|army|navy|air force|marines|military|police|office|bureau|commission|council|government|embassy|parliament|congress|senate|cabinet|court|bank|news agency|state media|news|administration|authorit(y|ies)|command|headquarters|intelligence|prosecutors?|customs|institute|committee|secretariat|president|prime minister|minister|spokes\w*)\b/i;
+  /\b(ministry|ministries|department|agency|guard|forces?|army|navy|air force|marines|military|police|office|bureau|commission|council|government|embassy|parliament|congress|senate|cabinet|court|bank|news agency|state media|news|administration|authorit(y|ies)|command|headquarters|plenary|intelligence|prosecutors?|customs|institute|committee|secretariat|president|prime minister|minister|spokes\w*)\b/i;
 
 /** The longest institution name searched back over for its country prefix. */
 const MAX_INSTITUTION = 10;
 
-const PREFIX_LENGTHS = [...new Set(Object.keys(COUNTRY_PREFIXES).map((p) => p.length))].sort((a, b) => b - a);
+/** What names the body after it: a country (米国防総省) or a house of a parliament (衆院予算委員会). */
+const BODY_PREFIXES: Readonly<Record<string, Affix>> = { ...COUNTRY_PREFIXES, ...CHAMBER_PREFIXES };
+
+const PREFIX_LENGTHS = [...new Set(Object.keys(BODY_PREFIXES).map((p) => p.length))].sort((a, b) => b - a);
 
 function isInstitution(e: LookupEntry): boolean {
   if (e.source === 'names') return false;
   if (e.source === 'glossary') {
-    if (!['organization', 'office', 'military', 'media', 'party'].includes(e.category)) return false;
+    // A sitting is named after its house too (衆院本会議), though the glossary files it as an event.
+    const sitting = e.category === 'event' && e.senses.some((s) => s.glosses.some((g) => /\bplenary\b/.test(g)));
+    if (!sitting && !['organization', 'office', 'military', 'media', 'party'].includes(e.category)) return false;
   }
   return e.senses.some((s) => s.glosses.some((g) => INSTITUTION.test(g)));
 }
@@ -78,8 +84,9 @@ function withAffix(
   const senses = [{ pos: [] as string[], glosses: [gloss(e.senses[0]?.glosses[0] ?? '')] }];
   if (e.source === 'glossary') {
     const card: GlossaryLookupEntry = { ...e, headword, reading, senses, matchLength: length };
+    // An abbreviation keeps what it stands for (衆院|憲法審: 憲法審査会); a country needs no such line (米大使館).
     if (sayBase) card.standsFor = { term: e.headword, reading: e.reading };
-    else delete card.standsFor;
+    else if (!e.standsFor) delete card.standsFor;
     return card;
   }
   const word: WordLookupEntry = {
@@ -129,7 +136,7 @@ export function withCountryPrefix(
   const starts = new Set(result ? [result.start] : []);
   for (const t of nounRunBefore(at, tokens)) starts.add(t.start);
   for (const from of [...starts].sort((x, y) => y - x)) {
-    if (from <= 0 || !PREFIX_LENGTHS.some((n) => COUNTRY_PREFIXES[text.slice(from - n, from)])) continue;
+    if (from <= 0 || !PREFIX_LENGTHS.some((n) => BODY_PREFIXES[text.slice(from - n, from)])) continue;
     const after = from === result?.start ? result : lookupAt(from);
     if (!after || after.start !== from || after.end <= at) continue;
     const composed = compose(from, after);
@@ -138,7 +145,7 @@ export function withCountryPrefix(
   // The pointer on a country written in full whose answer is the country alone (韓国 of 韓国大統領府).
   for (const length of PREFIX_LENGTHS) {
     if (length < 2 || !result || result.end - result.start !== length || result.start > at) continue;
-    if (!COUNTRY_PREFIXES[text.slice(result.start, result.end)] || !mayNameInstitution(text, result.end)) continue;
+    if (!BODY_PREFIXES[text.slice(result.start, result.end)] || !mayNameInstitution(text, result.end)) continue;
     const after = lookupAt(result.end);
     if (after && after.start === result.end) {
       const composed = prefixFirst(compose(result.end, after), result.end);
@@ -197,7 +204,7 @@ function composeAt(
   if (!first) return null;
   for (const length of PREFIX_LENGTHS) {
     const prefix = text.slice(from - length, from);
-    const affix = prefix.length === length ? COUNTRY_PREFIXES[prefix] : undefined;
+    const affix = prefix.length === length ? BODY_PREFIXES[prefix] : undefined;
     if (!affix) continue;
     const span = first.matchLength + length;
     const entry = withAffix(

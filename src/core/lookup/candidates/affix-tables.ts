@@ -56,6 +56,19 @@ export const COUNTRY_PREFIXES: Readonly<Record<string, Affix>> = {
 };
 
 /**
+ * A house of a parliament before one of its bodies reads with it as the country does before a ministry (衆院予算委員会
+ * "Lower House Budget Committee", 参院本会議, 米下院外交委員会).
+ */
+export const CHAMBER_PREFIXES: Readonly<Record<string, Affix>> = {
+  衆院: { reading: 'しゅういん', en: 'Lower House {}' },
+  参院: { reading: 'さんいん', en: 'Upper House {}' },
+  衆議院: { reading: 'しゅうぎいん', en: 'House of Representatives {}' },
+  参議院: { reading: 'さんぎいん', en: 'House of Councillors {}' },
+  米下院: { reading: 'べいかいん', en: 'US House {}' },
+  米上院: { reading: 'べいじょういん', en: 'US Senate {}' },
+};
+
+/**
  * Prefixes news puts before a name to say when it held (旧安倍派 "the former Abe faction", 元日銀総裁, 前駐米大使,
  * 新政権); the whole reads as one word (きゅうあべは).
  */
