@@ -5,6 +5,7 @@
  * common mark, then a spelling as written, then fewer conjugation steps; of two entries that split one word
  * (云う, 言う), the one with more senses first.
  */
+import { isKatakana } from '../text/chars';
 import { toHiragana } from '../text/kana';
 import type { WordEntry } from '../types';
 import type { WordMatch } from './candidates/words';
@@ -38,6 +39,7 @@ export function rankMatches(matches: readonly WordMatch[], context: TokenContext
       b.match.length - a.match.length ||
       Number(!!b.ownWord) - Number(!!a.ownWord) ||
       b.score - a.score ||
+      Number(katakanaAsWritten(b.match)) - Number(katakanaAsWritten(a.match)) ||
       Number(isCommon(b.match)) - Number(isCommon(a.match)) ||
       Number(writtenAsMatched(b.match)) - Number(writtenAsMatched(a.match)) ||
       a.match.candidate.reasons.length - b.match.candidate.reasons.length ||
@@ -85,6 +87,14 @@ function writtenAsMatched(m: WordMatch): boolean {
   // サキ (a name) in the text is not さき (先) of the dictionary.
   if (m.form.text !== m.candidate.word) return false;
   return m.entry.kanji.length === 0 || m.entry.senses.some((s) => s.tags?.includes('uk'));
+}
+
+/**
+ * Katakana in the text spelled so in the dictionary (メモリ "memory"): a loanword, before a kanji word whose reading
+ * it happens to spell (目盛り めもり), however common that word is; news writes such words in kanji.
+ */
+function katakanaAsWritten(m: WordMatch): boolean {
+  return m.form.text === m.candidate.word && isKatakana(m.candidate.word);
 }
 
 /** How well an entry fits kuromoji's reading of the text. */

@@ -157,6 +157,13 @@ describe('lookupAt on the seed article', () => {
     expect(r?.entries.map((e) => e.headword) ?? []).not.toContain('蛇');
   });
 
+  it('puts the loanword a katakana text spells before a common kanji word read the same (メモリ is not 目盛り)', () => {
+    const text = 'メモリとSSDを交換した。';
+    const r = lookupWords(text, 0, { words, tokens: tokenizer.tokenize(text) })!;
+    expect(r.entries[0]).toMatchObject({ headword: 'メモリ' });
+    expect(r.entries[0]!.senses[0]!.glosses).toContain('memory');
+  });
+
   it('does not start a compound at a suffix: 的 of 戦略的安定協議 is the suffix, not 的安定協議', () => {
     const [, r] = both(sentenceWith('戦略的安定協議'), '的安定');
     expect(r!.entries[0]!.headword).toBe('的');
