@@ -22,7 +22,13 @@ const TERMS: { text: string; at: number; card: string; english: RegExp; within?:
   { text: '戦略的安定協議', at: 2, card: '戦略的安定協議', english: /[Ss]trategic [Ss]tability/ },
   { text: 'サキ大統領報道官', at: 5, card: '大統領報道官', english: /press secretary/i, within: 'body' },
   { text: 'ロシア大統領府は', at: 3, card: 'ロシア大統領府', english: /Kremlin|Presidential/ },
-  { text: 'ホワイトハウスは合意', at: 4, card: 'ホワイトハウス', english: /White House/ },
+  // The country written before it reads with it, even with the pointer on the katakana: the card as written.
+  {
+    text: '米ホワイトハウスは合意',
+    at: 5,
+    card: '米ホワイトハウス',
+    english: /べいホワイトハウス[\s\S]*ホワイトハウス[\s\S]*White House/,
+  },
   { text: '核軍縮条約が存続', at: 1, card: '核軍縮条約', english: /disarmament/i },
   { text: '反体制派のナワリヌイ氏', at: 1, card: '反体制派', english: /dissident|opposition/i },
   // EDICT has no ナワリヌイ (nor splits it into ナワ + リヌイ): the card stands alone.

@@ -1,4 +1,4 @@
-import type { GlossaryHit } from './match';
+import { createGlossaryIndex, type GlossaryHit } from './match';
 import { loadNodeGlossary } from '../../node/glossary';
 
 const glossary = loadNodeGlossary();
@@ -180,5 +180,26 @@ describe('glossary matcher: the best hit', () => {
     const hits = glossary.match(text, 2);
     expect(hits.slice(0, 2).map((h) => span(text, h))).toEqual(['条約離脱', '宇宙条約']);
     expect(glossary.match(text, 3)[0]!.entry.term).toBe('離脱');
+  });
+});
+
+describe('glossary matcher: a noun phrase listed with its する form', () => {
+  it('finds the する form conjugated, as well as the noun alone (空転, 空転する)', () => {
+    const index = createGlossaryIndex([
+      {
+        term: '空転',
+        reading: 'くうてん',
+        variants: [{ text: '空転する', reading: 'くうてんする' }],
+        en: ['stall'],
+        category: 'phrase',
+      },
+    ]);
+    const text = '国会は空転している。';
+    const hit = index.match(text, text.indexOf('空転'))[0];
+    expect(text.slice(hit!.start, hit!.end)).toBe('空転している');
+    expect(hit!.inflection).toEqual(['progressive']);
+    const noun = '審議の空転が続く。';
+    const alone = index.match(noun, noun.indexOf('空転'))[0];
+    expect(noun.slice(alone!.start, alone!.end)).toBe('空転');
   });
 });

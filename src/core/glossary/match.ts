@@ -250,7 +250,9 @@ export function createGlossaryIndex(entries: readonly GlossaryEntry[]): Glossary
       if (phrase && depth > 1 && depth < key.length && opensSlot(unit)) node.slot = true;
     }
     node.terminals ??= [];
-    if (!node.terminals.some((t) => t.index === terminal.index)) node.terminals.push(terminal);
+    // One terminal per entry and way of ending: a noun term (空転) and its する form (空転する) share a key, the stem.
+    const same = (t: Terminal) => t.index === terminal.index && t.conjugates?.base === terminal.conjugates?.base;
+    if (!node.terminals.some(same)) node.terminals.push(terminal);
     maxKeyLength = Math.max(maxKeyLength, key.length);
   };
 

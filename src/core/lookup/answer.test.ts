@@ -513,6 +513,10 @@ describe('lookup: composed terms, people with titles', () => {
     expect(made.entries[0]).toMatchObject({ headword: '中国製', reading: 'ちゅうごくせい' });
     expect(made.entries[0]?.senses[0]?.glosses[0]).toMatch(/^made in China/);
     expect(hover('歳費法改正に向け', '歳費').entries[0]).toMatchObject({ headword: '歳費法', reading: 'さいひほう' });
+    // A rate, a cost or an amount of the term: 賃上げ率 is not 賃上げ alone.
+    const rate = hover('春闘の賃上げ率は5%を超えた。', '賃上げ');
+    expect(rate.entries[0]).toMatchObject({ headword: '賃上げ率', reading: 'ちんあげりつ' });
+    expect(rate.entries[0]?.senses[0]?.glosses[0]).toMatch(/rate$/);
   });
 
   it("reads a person's name with 政権, 陣営 or 側 as one term (the administration), never with a title", () => {

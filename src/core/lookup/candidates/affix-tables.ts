@@ -100,6 +100,9 @@ export const TERM_SUFFIXES: Readonly<Record<string, Affix>> = {
   法: { reading: 'ほう', en: '{} act' },
   製: { reading: 'せい', en: 'made in {}' },
   関税: { reading: 'かんぜい', en: '{} tariffs' },
+  率: { reading: 'りつ', en: '{} rate' },
+  費: { reading: 'ひ', en: 'cost of {}' },
+  額: { reading: 'がく', en: 'amount of {}' },
 };
 
 /** The sense a kanji has at the end of a compound, where the dictionary's first sense is another word. */
