@@ -55,6 +55,8 @@ interface Terminal {
   numberMayFollow: boolean;
   /** A phrase keyed by its stem (明言を避け): the text after it must deinflect to `base` (明言を避ける). */
   conjugates: Conjugates | null;
+  /** A country's one-kanji abbreviation: a term only as a headline's subject (比、…) or standing alone. */
+  headlineOnly: boolean;
 }
 
 /**
@@ -267,9 +269,11 @@ export function createGlossaryIndex(entries: readonly GlossaryEntry[]): Glossary
       if (entry.category === 'phrase' && key !== termKey && conjugationStem(termKey)) {
         if (deinflect(key).some((d) => d.word === termKey)) continue;
       }
-      if ([...key].length === 1 && !context) {
+      // One character alone is no term (米 rice, 中 middle), except a country's in a headline: 比、中国船に抗議.
+      const headlineOnly = [...key].length === 1 && !context;
+      if (headlineOnly) {
         unmatchable.push(form);
-        continue;
+        if (entry.category !== 'place') continue;
       }
       const plain = form.normalize('NFKC');
       const terminal: Terminal = {
@@ -281,6 +285,7 @@ export function createGlossaryIndex(entries: readonly GlossaryEntry[]): Glossary
         latinEnd: isLatin(key.charCodeAt(key.length - 1)),
         numberMayFollow: /^[a-z]{3,}$/.test(key),
         conjugates: null,
+        headlineOnly,
       };
       if (entry.category === 'phrase') {
         for (const variant of particleVariants(key)) {
@@ -384,6 +389,7 @@ export function createGlossaryIndex(entries: readonly GlossaryEntry[]): Glossary
         }
         const start = n.starts[s]!;
         const stop = n.ends[end - 1]!;
+        if (term.headlineOnly && !standsAlone(text, start, stop)) continue;
         if (!(start <= at && at < stop)) continue;
         if (term.needsCapital && !/[A-ZＡ-Ｚ]/.test(text.slice(start, stop))) continue;
         const hit: GlossaryHit = { entry: entries[term.index]!, index: term.index, start, end: stop, form: term.form };
@@ -459,6 +465,20 @@ export function createGlossaryIndex(entries: readonly GlossaryEntry[]): Glossary
     },
     unmatchable,
   };
+}
+
+/**
+ * Whether text[start, end) stands as a word of its own: after the start, a space, punctuation or a bracket, and
+ * before a comma, a space, a closing bracket or the end (比、中国船に抗議; 比 alone). Never before a particle or a noun:
+ * 米を炊く is rice, 前年比で a ratio.
+ */
+function standsAlone(text: string, start: number, end: number): boolean {
+  const before = text[start - 1];
+  const after = text[end];
+  return (
+    (before === undefined || /[\s、。，．,.!?！？「『【（(\]】」』)）・:：]/.test(before)) &&
+    (after === undefined || /[\s、，,」』）)】]/.test(after))
+  );
 }
 
 /** A set phrase that opens with a noun a modifier of degree can weigh (懸念を示す, 遺憾の意を表明する). */

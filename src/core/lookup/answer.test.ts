@@ -425,6 +425,21 @@ describe('lookup: set phrases through their conjugations, aliases as written', (
     expect(entries.filter((e) => e.headword === '新').map((e) => e.reading)).toEqual(['しん']);
   });
 
+  it("reads a country's one kanji standing alone as a headline's subject as the country (比、中、韓)", () => {
+    for (const [text, alias, reading, term] of [
+      ['比、中国船に抗議', '比', 'ひ', 'フィリピン'],
+      ['中、米に反発', '中', 'ちゅう', '中国'],
+      ['韓、新政権が発足', '韓', 'かん', '韓国'],
+    ] as const) {
+      const first = hover(text, alias).entries[0];
+      expect(first, text).toMatchObject({ source: 'glossary', headword: alias, reading, standsFor: { term } });
+    }
+    // Before a particle or inside a word it is the word: a ratio, the middle.
+    expect(hover('前年比で3%増えた。', '比').entries[0]?.headword).not.toBe('比');
+    expect(hover('比を求める。', '比').entries[0]?.source).toBe('words');
+    expect(hover('雨の中、出発した。', '中').entries[0]?.source).toBe('words');
+  });
+
   it('shows an abbreviation as written, with its own reading, then the term it stands for', () => {
     for (const [text, alias, reading, term] of [
       ['日銀が追加利上げを決めた。', '日銀', 'にちぎん', '日本銀行'],

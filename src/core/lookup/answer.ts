@@ -271,8 +271,17 @@ function portfolioWords(portfolio: string, deps: LookupDeps): string[] {
  * abbreviation in another sense (国民 for the Democratic Party for the People): the dictionary's word comes first.
  */
 function everydayWord(hit: GlossaryHit, word: WordLookupEntry | undefined, wordAt: number): boolean {
-  // A context rule that held (共同 in a byline is Kyodo News) says which sense the text means.
-  if (hit.entry.context || !word?.common || word.parts || word.inflection || hit.start !== wordAt) return false;
+  // A context rule that held (共同 in a byline is Kyodo News) says which sense the text means, as does a country's
+  // one kanji standing alone as a headline's subject (中、米に反発).
+  if (
+    hit.entry.context ||
+    [...hit.form].length === 1 ||
+    !word?.common ||
+    word.parts ||
+    word.inflection ||
+    hit.start !== wordAt
+  )
+    return false;
   // A foreign leader is who the news means (トランプ is Trump, not playing cards).
   if (hit.entry.category === 'person' && !hasKanji(hit.entry.term)) return false;
   if (word.matchLength !== hit.end - hit.start) return false;
