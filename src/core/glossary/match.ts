@@ -39,7 +39,10 @@ export interface GlossaryIndex {
   matchFrom(text: string, n: Normalized, s: number): GlossaryHit[];
   /** The entry whose term or variant is `term` (after normalisation). */
   find(term: string): GlossaryEntry | undefined;
-  /** Forms that hover never matches on their own: one character without a context rule (米, 露). */
+  /**
+   * Forms that hover never matches on their own: one character without a context rule (米, 露); a country's is
+   * matched only where it stands alone as a headline's subject (比、中国船に抗議).
+   */
   readonly unmatchable: readonly string[];
 }
 
