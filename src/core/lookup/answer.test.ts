@@ -298,6 +298,12 @@ describe('lookup: set phrases through their conjugations, aliases as written', (
     expect(card).toMatchObject({ source: 'glossary', headword: '極めて遺憾', reading: 'きわめていかん' });
     // Reached through conjugation, the phrase is still shown in its dictionary form.
     expect(hover('首相は明言を避けた。', '明言').entries[0]?.headword).toBe('明言を避ける');
+    // So is a variant in other words, in its own dictionary form, with the phrase it is a form of.
+    expect(hover('政府は全力で取り組んでいる。', '全力').entries[0]).toMatchObject({
+      headword: '全力で取り組む',
+      reading: 'ぜんりょくでとりくむ',
+      standsFor: { term: '全力を尽くす' },
+    });
   });
 
   it('puts the word under the pointer before a variant phrase that began left of it (取 of 記者団の取材)', () => {

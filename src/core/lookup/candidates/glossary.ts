@@ -10,14 +10,17 @@ const MAX_CARDS = 3;
 
 /**
  * The alias the text wrote, when it is a name of its own (新START, 日銀, 経団連): shown as written, with its own
- * reading. Not a conjugated phrase, not a longer form holding the term (ウォロディミル・ゼレンスキー), not the term with
- * its abbreviation in brackets (新戦略兵器削減条約(新START)).
+ * reading; a phrase's variant in other words too, in its dictionary form (全力で取り組む of 全力を尽くす). Not a longer
+ * form holding the term in another script (ウォロディミル・ゼレンスキー), not the term with its abbreviation in
+ * brackets (新戦略兵器削減条約(新START)).
  */
 export function aliasAsWritten(hit: GlossaryHit): GlossaryVariant | null {
   const e = hit.entry;
-  // A phrase's variant reached through conjugation is the phrase; one in other words (極めて遺憾 of 強い遺憾) is
-  // what the text says, and its reading is its own.
-  if (hit.form === e.term || (e.category === 'phrase' && (hit.inflection || !hasKanji(hit.form)))) return null;
+  // A phrase's variant in other words (極めて遺憾 of 強い遺憾; 全力で取り組んでいる of 全力を尽くす, conjugated) is
+  // what the text says: shown in its own dictionary form, with its own reading.
+  if (hit.form === e.term || (e.category === 'phrase' && !hasKanji(hit.form))) return null;
+  // Not when the term is that variant conjugated (を巡り of を巡る): the term is the form news writes.
+  if (hit.inflection && deinflect(e.term).some((d) => d.word === hit.form)) return null;
   const variant = e.variants?.find((v) => v.text === hit.form);
   if (
     !variant ||
