@@ -109,7 +109,7 @@ function countryGloss(affix: Affix, gloss: string): string {
 }
 
 /**
- * The institution after a country prefix, with the prefix. `lookupAt` answers the text from a position; the result
+ * The institution after a country prefix (or the body after a house of a parliament, 衆院|本会議), with the prefix. `lookupAt` answers the text from a position; the result
  * for the pointer is `result`.
  */
 export function withCountryPrefix(

@@ -110,9 +110,9 @@ function heldFrom(text: string, start: number, context: TokenContext): number | 
  * come first: ただ is "but; however" there, not "ordinary", and 一方 "on the other hand", not "one of two".
  */
 function conjunctionSensesFirst(entry: WordLookupEntry): WordLookupEntry {
-  const isConj = (s: WordLookupEntry['senses'][number]) => s.pos.includes('conj');
+  const isConj = (s: Sense) => s.pos.includes('conj');
   if (!entry.senses.some(isConj) || isConj(entry.senses[0]!)) return entry;
-  return { ...entry, senses: [...entry.senses.filter(isConj), ...entry.senses.filter((s) => !isConj(s))] };
+  return { ...entry, senses: sensesFirst(entry.senses, isConj) };
 }
 
 /**
@@ -133,12 +133,12 @@ function adverbWithTo(text: string, start: number, entries: WordLookupEntry[], c
   const makesAdverb = after?.start === end && after.surface === 'と' && after.posDetail === '副詞化';
   if (!joined && !makesAdverb) return;
   const word = entries[i]!;
-  const isAdverb = (s: WordLookupEntry['senses'][number]) => s.pos.some((p) => p.startsWith('adv'));
+  const isAdverb = (s: Sense) => s.pos.some((p) => p.startsWith('adv'));
   const adverb: WordLookupEntry = {
     ...word,
     headword: `${word.headword}と`,
     reading: `${word.reading}と`,
-    senses: [...word.senses.filter(isAdverb), ...word.senses.filter((s) => !isAdverb(s))],
+    senses: sensesFirst(word.senses, isAdverb),
     matchLength: length + 1,
   };
   delete adverb.otherForms;
@@ -155,7 +155,7 @@ function adverbWithTo(text: string, start: number, entries: WordLookupEntry[], c
 function adverbSensesFirst(start: number, entries: WordLookupEntry[], context: TokenContext): void {
   const word = entries[0];
   if (!word || word.inflection || word.parts) return;
-  const isAdverb = (s: WordLookupEntry['senses'][number]) => s.pos.some((p) => p === 'adv' || p === 'n-adv');
+  const isAdverb = (s: Sense) => s.pos.some((p) => p === 'adv' || p === 'n-adv');
   if (isAdverb(word.senses[0]!) || !word.senses.some(isAdverb)) return;
   const i = context.tokens.findIndex((t) => t.start === start && t.surface.length === word.matchLength);
   const token = context.tokens[i];
@@ -169,7 +169,14 @@ function adverbSensesFirst(start: number, entries: WordLookupEntry[], context: T
     (next.pos === '助詞' && (next.surface === 'は' || next.surface === 'も')) ||
     next.surface === '、';
   if (!adverbial) return;
-  entries[0] = { ...word, senses: [...word.senses.filter(isAdverb), ...word.senses.filter((s) => !isAdverb(s))] };
+  entries[0] = { ...word, senses: sensesFirst(word.senses, isAdverb) };
+}
+
+type Sense = WordLookupEntry['senses'][number];
+
+/** The senses the text uses the word in first, the others after, each in EDICT's order. */
+function sensesFirst(senses: readonly Sense[], used: (s: Sense) => boolean): Sense[] {
+  return [...senses.filter(used), ...senses.filter((s) => !used(s))];
 }
 
 function wordHolding(text: string, at: number, from: number, deps: WordDeps): WordsAt | null {
